@@ -1,0 +1,78 @@
+import { applyEffect } from './effects.js';
+import { territory } from './metrics.js';
+import type { Model, OfferDef } from './model.js';
+import type { WorldState } from './state.js';
+
+/**
+ * Apply an agreed offer's terms, term by term, to a mutable state.
+ * Territorial terms move territories from the holder to the claimant; a peace
+ * treaty settles the border: every territory still held and not named in a
+ * continued-talks term stops being contested.
+ */
+export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
+  const offer = m.offers[offerIndex]!;
+  const { claimant, holder } = m;
+  let assured = false;
+  let signed = false;
+  const talksOn = new Set<number>();
+  for (const term of offer.terms) {
+    switch (term.kind) {
+      case 'transfer':
+        for (const k of term.territories) {
+          s.territories[k] = { kind: 'transferred', to: claimant, from: holder, assured: false };
+        }
+        break;
+      case 'jointAdministration':
+        for (const k of term.territories) s.territories[k] = { kind: 'joint', parties: [claimant, holder] };
+        break;
+      case 'jointActivities':
+        applyEffect(m, s, { op: 'jointActivity', delta: term.amount });
+        break;
+      case 'continuedTalks':
+        for (const k of term.territories) talksOn.add(k);
+        break;
+      case 'sanctionsRelief':
+        applyEffect(m, s, { op: 'sanctions', imposer: term.imposer, target: term.target, delta: -term.amount });
+        break;
+      case 'investment':
+        applyEffect(m, s, { op: 'economy', a: term.from, b: term.to, delta: term.amount });
+        break;
+      case 'energy':
+        applyEffect(m, s, { op: 'energy', tie: term.tie, delta: term.amount });
+        break;
+      case 'noForeignBases':
+        assured = true;
+        break;
+      case 'peaceTreaty':
+        signed = true;
+        break;
+    }
+  }
+  if (assured) {
+    s.territories = s.territories.map((st) =>
+      st.kind === 'transferred' && st.from === holder ? { ...st, assured: true } : st,
+    );
+  }
+  if (signed) {
+    s.treaty = { t: s.t, offer: offerIndex };
+    s.talksActive = true;
+    s.territories = s.territories.map((st, k) =>
+      st.kind === 'held' && st.contested && !talksOn.has(k) ? { ...st, contested: false } : st,
+    );
+  }
+}
+
+/** Whether an offer touches sovereignty (territory or a treaty), the kind of deal outsiders may discourage. */
+export function isSovereigntyDeal(offer: OfferDef): boolean {
+  return offer.terms.some((t) => t.kind === 'transfer' || t.kind === 'jointAdministration' || t.kind === 'peaceTreaty');
+}
+
+/**
+ * Domestic ratification: a leader can sell a deal at home only if the territory it
+ * gives up (loss in the territory metric × ratificationScale) fits in its domestic room.
+ */
+export function ratifiable(m: Model, before: WorldState, after: WorldState, i: number): boolean {
+  if (!m.actors[i]!.ratifies) return true;
+  const loss = territory(m, before, i) - territory(m, after, i);
+  return loss * m.params.ratificationScale <= before.room[i]! + 1e-12;
+}

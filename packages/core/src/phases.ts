@@ -1,0 +1,197 @@
+import { isDraft, original } from 'immer';
+import { allHold } from './conditions.js';
+import { applyDeal } from './deal.js';
+import { applyEffects } from './effects.js';
+import { Evaluator } from './evaluator.js';
+import type { Emit } from './log.js';
+import type { Model, OutcomeClass } from './model.js';
+import { classify } from './outcome.js';
+import { chooseMove, chooseOffer, respond } from './policy.js';
+import type { Streams } from './rng.js';
+import { type WorldState, initialState } from './state.js';
+import { utility } from './utility.js';
+
+/**
+ * The protocol's phases as immer recipes: each mutates a draft of the run context.
+ * The statechart (packages/engine) names them as actions and decides, with the
+ * guards below, which runs next. Decisions are computed from the state as it is
+ * when the phase starts; only then is the draft changed.
+ */
+
+export interface Meeting {
+  readonly summit: number | null;
+  readonly proposer: number;
+  readonly responder: number;
+  readonly offersOnAgenda: boolean;
+}
+
+export interface PendingOffer {
+  readonly offer: number;
+  readonly by: number;
+  readonly to: number;
+  readonly counter: boolean;
+}
+
+export interface RunContext {
+  world: WorldState;
+  /** This quarter's meeting, if any. */
+  meeting: Meeting | null;
+  /** The offer on the table, awaiting a response. */
+  pending: PendingOffer | null;
+  /** Set when the run ends. */
+  outcome: OutcomeClass | null;
+}
+
+export function initialContext(m: Model): RunContext {
+  return { world: initialState(m), meeting: null, pending: null, outcome: null };
+}
+
+export interface PhaseEnv {
+  readonly m: Model;
+  readonly rng: Streams;
+  readonly emit: Emit;
+}
+
+export type Phase = (ctx: RunContext, env: PhaseEnv) => void;
+
+/** The world as the phase found it: the plain base object behind an immer draft, read without proxies. */
+const asFound = (s: WorldState): WorldState => (isDraft(s) ? (original(s as never) as WorldState) : s);
+
+/** Scheduled events due this quarter fire; random events fire with their hazard. */
+export const shocks: Phase = (ctx, { m, rng, emit }) => {
+  const s = ctx.world;
+  for (let k = 0; k < m.events.length; k++) {
+    const ev = m.events[k]!;
+    if (ev.once && s.fired[k]) continue;
+    const due = ev.at !== null ? ev.at === s.t : ev.hazard > 0;
+    if (!due || !allHold(m, s, ev.when)) continue;
+    if (ev.at === null && !(rng.shocks() < ev.hazard)) continue;
+    const talks = s.talksActive;
+    applyEffects(m, s, ev.effects);
+    s.fired[k] = true;
+    emit({ type: 'shock', t: s.t, event: k });
+    if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
+    if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
+  }
+};
+
+/** Does a meeting happen? Summits are scheduled; otherwise a routine meeting with a trust-scaled chance. */
+export const agenda: Phase = (ctx, { m, rng, emit }) => {
+  const s = ctx.world;
+  const n = m.actors.length;
+  const trust = s.trust[m.claimant * n + m.holder]!;
+  if (!s.talksActive) {
+    if (ctx.meeting?.summit != null) emit({ type: 'meeting-cancelled', t: s.t, summit: ctx.meeting.summit });
+    ctx.meeting = null;
+    return;
+  }
+  let summit: number | null = null;
+  if (ctx.meeting) summit = ctx.meeting.summit;
+  else if (!(rng.agenda() < m.params.meetingRate * (0.5 + trust))) return;
+  const claimantFirst = rng.agenda() < m.params.claimantProposes;
+  const proposer = claimantFirst ? m.claimant : m.holder;
+  const responder = claimantFirst ? m.holder : m.claimant;
+  const offersOnAgenda = summit !== null || rng.agenda() < m.params.offerRate;
+  ctx.meeting = { summit, proposer, responder, offersOnAgenda };
+  applyEffects(m, s, [{ op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust }]);
+  emit({ type: 'meeting', t: s.t, summit, proposer, responder, offersOnAgenda });
+};
+
+/** The proposer puts a bundle of terms on the table, or only talks. */
+export const offer: Phase = (ctx, { m, rng, emit }) => {
+  const meeting = ctx.meeting!;
+  const ev = new Evaluator(m, asFound(ctx.world));
+  const { options, chosen } = chooseOffer(ev, meeting.proposer, meeting.responder, rng.offer());
+  emit({ type: 'offer', t: ctx.world.t, by: meeting.proposer, to: meeting.responder, offer: chosen, counter: false, options });
+  ctx.pending = chosen === null ? null : { offer: chosen, by: meeting.proposer, to: meeting.responder, counter: false };
+};
+
+/** The responder accepts, rejects (perhaps with a counter-offer), or vetoes a deal it could not ratify. */
+export const response: Phase = (ctx, { m, rng, emit }) => {
+  const s = ctx.world;
+  const p = ctx.pending!;
+  const ev = new Evaluator(m, asFound(s));
+  const r = respond(ev, p.to, p.offer, utility(m, ev.s, p.to), rng.response());
+  emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r });
+  ctx.pending = null;
+  if (r.decision === 'accept') {
+    applyDeal(m, s, p.offer);
+    applyEffects(m, s, [{ op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }]);
+    if (s.treaty) emit({ type: 'treaty', t: s.t, offer: p.offer });
+    return;
+  }
+  if (p.counter) return;
+  const { options, chosen } = chooseOffer(ev, p.to, p.by, rng.response());
+  if (chosen === null) return;
+  emit({ type: 'offer', t: s.t, by: p.to, to: p.by, offer: chosen, counter: true, options });
+  ctx.pending = { offer: chosen, by: p.to, to: p.by, counter: true };
+};
+
+function movesBy(role: 'party' | 'third', draw: 'moves' | 'third'): Phase {
+  return (ctx, { m, rng, emit }) => {
+    const s = ctx.world;
+    const ev = new Evaluator(m, asFound(s));
+    const chosen: number[] = [];
+    for (let i = 0; i < m.actors.length; i++) {
+      if (m.actors[i]!.role !== role) continue;
+      const c = chooseMove(ev, i, rng[draw]());
+      if (c.chosen === null) continue;
+      chosen.push(c.chosen);
+      emit({ type: 'move', t: s.t, actor: i, move: c.chosen, thirdParty: role === 'third', options: c.options });
+    }
+    const talks = s.talksActive;
+    for (const mv of chosen) {
+      applyEffects(m, s, m.moves[mv]!.effects);
+      s.movesThisQuarter.push(mv);
+    }
+    if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
+  };
+}
+
+/** The parties' unilateral moves: sanctions, militarisation, investment, … chosen simultaneously. */
+export const unilateral: Phase = movesBy('party', 'moves');
+
+/** Third parties act on the others: pressure, inducements, their own moves. */
+export const thirdParties: Phase = movesBy('third', 'third');
+
+/** Reactions to this quarter's moves; pressure expires; trust and domestic room drift back; the clock advances. */
+export const update: Phase = (ctx, { m, rng, emit }) => {
+  const s = ctx.world;
+  const talks = s.talksActive;
+  for (const mv of s.movesThisQuarter) {
+    for (let k = 0; k < m.reactions.length; k++) {
+      const re = m.reactions[k]!;
+      if (re.trigger !== mv || !(rng.reactions() < re.probability)) continue;
+      applyEffects(m, s, re.effects);
+      emit({ type: 'reaction', t: s.t, reaction: k });
+    }
+  }
+  if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
+  const { drift } = m.params;
+  const init = m.initial;
+  for (let k = 0; k < s.trust.length; k++) s.trust[k] = s.trust[k]! + drift * (init.trust[k]! - s.trust[k]!);
+  for (let k = 0; k < s.room.length; k++) s.room[k] = s.room[k]! + drift * (init.room[k]! - s.room[k]!);
+  if (s.modifiers.length > 0) s.modifiers = s.modifiers.filter((mod) => mod.until > s.t);
+  if (s.movesThisQuarter.length > 0) s.movesThisQuarter = [];
+  ctx.meeting = null;
+  ctx.pending = null;
+  s.t += 1;
+};
+
+/** A treaty or the horizon ends the run with its outcome class. */
+export const outcomeCheck: Phase = (ctx, { m, emit }) => {
+  if (isOver(ctx, m)) {
+    ctx.outcome = classify(m, ctx.world);
+    emit({ type: 'outcome', t: ctx.world.t, outcome: ctx.outcome });
+  }
+};
+
+// Guards: pure predicates the statechart uses to pick the next phase.
+export const offerOnAgenda = (ctx: RunContext): boolean => ctx.meeting !== null && ctx.meeting.offersOnAgenda;
+export const hasPendingOffer = (ctx: RunContext): boolean => ctx.pending !== null;
+export const isOver = (ctx: RunContext, m: Model): boolean => ctx.world.treaty !== null || ctx.world.t >= m.horizon;
+export const hasOutcome = (ctx: RunContext): boolean => ctx.outcome !== null;
+
+/** The phases by name, as the statechart refers to them. */
+export const PHASES = { shocks, agenda, offer, response, unilateral, thirdParties, update, outcomeCheck } as const;
+export type PhaseName = keyof typeof PHASES;

@@ -1,0 +1,152 @@
+import { logitProbabilities, pick } from './choice.js';
+import type { Evaluator } from './evaluator.js';
+import type { Effect } from './model.js';
+
+/**
+ * Bounded-rational choice: every actor weighs its options by expected utility and
+ * picks by logit with its temperature. Utility (utility.ts) says what an actor
+ * wants; this file says how it chooses.
+ */
+
+export interface MoveOption {
+  /** Move index, or null for holding still. */
+  readonly move: number | null;
+  /** Myopic value: own utility change − cost − pressure. */
+  readonly direct: number;
+  /** Expected value of how the move changes others' choices (pressure, inducements). */
+  readonly strategic: number;
+  readonly value: number;
+  readonly probability: number;
+}
+
+/** Option values of actor i's legal moves, holding still first (value 0). */
+export function moveOptions(ev: Evaluator, i: number): MoveOption[] {
+  const legal = ev.legalMoves(i);
+  const values = [0];
+  const parts: [number, number][] = [[0, 0]];
+  for (const mv of legal) {
+    const direct = ev.directValue(i, mv);
+    const strategic = strategicValue(ev, i, ev.m.moves[mv]!.effects);
+    parts.push([direct, strategic]);
+    values.push(direct + strategic);
+  }
+  const p = logitProbabilities(values, ev.m.actors[i]!.temperature);
+  return values.map((value, k) => ({
+    move: k === 0 ? null : legal[k - 1]!,
+    direct: parts[k]![0],
+    strategic: parts[k]![1],
+    value,
+    probability: p[k]!,
+  }));
+}
+
+export function chooseMove(ev: Evaluator, i: number, u: number): { options: MoveOption[]; chosen: number | null } {
+  const options = moveOptions(ev, i);
+  const k = pick(
+    options.map((o) => o.probability),
+    u,
+  );
+  return { options, chosen: options[k]!.move };
+}
+
+/**
+ * One-step lookahead for effects that act on another actor's options:
+ * - pressure (moveCost on target a's move): Σ_k [P_a(k | pressured) − P_a(k)] · ΔU_i(a's move k);
+ * - inducement (dealCost on a): mean over sovereignty deals o of
+ *   [P_a accepts o | induced − P_a accepts o] · ΔU_i(o).
+ */
+function strategicValue(ev: Evaluator, i: number, effects: readonly Effect[]): number {
+  let v = 0;
+  for (const e of effects) {
+    if (e.op === 'moveCost' && e.actor !== i) {
+      const legal = ev.legalMoves(e.actor);
+      const at = legal.indexOf(e.move);
+      if (at < 0) continue;
+      const base = [0, ...legal.map((mv) => ev.directValue(e.actor, mv))];
+      const pressured = base.slice();
+      pressured[at + 1]! -= e.amount;
+      const tau = ev.m.actors[e.actor]!.temperature;
+      const p0 = logitProbabilities(base, tau);
+      const p1 = logitProbabilities(pressured, tau);
+      for (let k = 0; k < legal.length; k++) v += (p1[k + 1]! - p0[k + 1]!) * ev.moveGain(i, legal[k]!);
+    } else if (e.op === 'dealCost' && e.actor !== i) {
+      let sum = 0;
+      let count = 0;
+      for (let o = 0; o < ev.m.offers.length; o++) {
+        const offer = ev.m.offers[o]!;
+        if (!offer.terms.some((t) => t.kind === 'peaceTreaty' || t.kind === 'transfer')) continue;
+        sum += (ev.acceptance(e.actor, o, e.amount) - ev.acceptance(e.actor, o)) * ev.dealGain(i, o);
+        count++;
+      }
+      if (count > 0) v += sum / count;
+    }
+  }
+  return v;
+}
+
+export interface OfferOption {
+  /** Offer index, or null for talking without an offer. */
+  readonly offer: number | null;
+  /** The proposer's surplus over its walk-away value if accepted. */
+  readonly surplus: number;
+  /** The proposer's belief that the responder accepts (it knows the responder's utility). */
+  readonly acceptance: number;
+  /** Expected value: acceptance × surplus. */
+  readonly value: number;
+  readonly probability: number;
+}
+
+/** The offers proposer p may make to responder r, with their expected values; no offer first. */
+export function offerOptions(ev: Evaluator, p: number, r: number): OfferOption[] {
+  const ids: (number | null)[] = [null];
+  const surplus = [0];
+  const acceptance = [0];
+  const values = [0];
+  for (let o = 0; o < ev.m.offers.length; o++) {
+    if (!ev.m.offers[o]!.proposers.includes(p) || !ev.canRatify(p, o)) continue;
+    const s = ev.surplus(p, o);
+    const a = ev.acceptance(r, o);
+    ids.push(o);
+    surplus.push(s);
+    acceptance.push(a);
+    values.push(a * s);
+  }
+  const prob = logitProbabilities(values, ev.m.actors[p]!.temperature);
+  return ids.map((offer, k) => ({
+    offer,
+    surplus: surplus[k]!,
+    acceptance: acceptance[k]!,
+    value: values[k]!,
+    probability: prob[k]!,
+  }));
+}
+
+export function chooseOffer(ev: Evaluator, p: number, r: number, u: number): { options: OfferOption[]; chosen: number | null } {
+  const options = offerOptions(ev, p, r);
+  const k = pick(
+    options.map((o) => o.probability),
+    u,
+  );
+  return { options, chosen: options[k]!.offer };
+}
+
+export type Decision = 'accept' | 'reject' | 'veto';
+
+export interface Response {
+  readonly decision: Decision;
+  /** The responder's utility if the deal is done (net of any outside inducement against it). */
+  readonly dealUtility: number;
+  /** Its walk-away value: utility now plus its margin. */
+  readonly walkAway: number;
+  /** Its probability of accepting. */
+  readonly probability: number;
+}
+
+/** Responder r's answer to offer o, drawing u ∈ [0, 1). A deal it cannot ratify is vetoed. */
+export function respond(ev: Evaluator, r: number, o: number, now: number, u: number): Response {
+  const walkAway = now + ev.m.actors[r]!.walkAwayMargin;
+  const dealUtility = walkAway + ev.surplus(r, o);
+  if (!ev.canRatify(r, o)) return { decision: 'veto', dealUtility, walkAway, probability: 0 };
+  const probability = ev.acceptance(r, o);
+  return { decision: u < probability ? 'accept' : 'reject', dealUtility, walkAway, probability };
+}

@@ -1,0 +1,232 @@
+import {
+  type Condition,
+  DIMENSIONS,
+  type Effect,
+  type Model,
+  type Term,
+  quarterIndex,
+} from '@parley/core';
+import { didYouMean } from './suggest.js';
+import type { ScenarioFile } from './schema.js';
+
+type Path = (string | number)[];
+export type Report = (path: Path, message: string) => void;
+
+type RawCondition = ScenarioFile['moves'][string]['when'][number];
+type RawEffect = ScenarioFile['moves'][string]['effects'][number];
+type RawTerm = ScenarioFile['offers'][string]['terms'][number];
+
+/**
+ * Turn a schema-valid scenario into the engine's index-based model, reporting every
+ * reference to an undefined actor, territory, move, alliance or energy tie (with a
+ * suggestion) and every inconsistency the schema alone cannot see.
+ */
+export function compileScenario(f: ScenarioFile, report: Report): Model {
+  const names = {
+    actor: Object.keys(f.actors),
+    territory: Object.keys(f.territories),
+    alliance: Object.keys(f.alliances),
+    energy: Object.keys(f.energy),
+    move: Object.keys(f.moves),
+  };
+  const resolve =
+    (kind: keyof typeof names) =>
+    (name: string, path: Path): number => {
+      const k = names[kind].indexOf(name);
+      if (k < 0) report(path, `unknown ${kind} "${name}"${didYouMean(name, names[kind])}`);
+      return Math.max(0, k);
+    };
+  const actor = resolve('actor');
+  const territory = resolve('territory');
+  const alliance = resolve('alliance');
+  const tie = resolve('energy');
+  const move = resolve('move');
+  const n = names.actor.length;
+
+  const [startYear, startQuarter] = f.start.split('Q').map(Number) as [number, number];
+  const at = (q: string): number => {
+    const [y, qq] = q.split('Q').map(Number) as [number, number];
+    return quarterIndex({ startYear, startQuarter }, y, qq);
+  };
+
+  const condition = (c: RawCondition, path: Path): Condition => {
+    if ('talks' in c) return { v: 'talks', active: c.talks === 'active' };
+    if ('treaty' in c) return { v: 'treaty', signed: c.treaty === 'signed' };
+    if ('sanctions' in c)
+      return { v: 'sanctions', imposer: actor(c.sanctions[0], [...path, 'sanctions', 0]), target: actor(c.sanctions[1], [...path, 'sanctions', 1]), op: c.op, value: c.value };
+    if ('trust' in c)
+      return { v: 'trust', a: actor(c.trust[0], [...path, 'trust', 0]), b: actor(c.trust[1], [...path, 'trust', 1]), op: c.op, value: c.value };
+    if ('militarisation' in c) return { v: 'militarisation', actor: actor(c.militarisation, [...path, 'militarisation']), op: c.op, value: c.value };
+    if ('room' in c) return { v: 'room', actor: actor(c.room, [...path, 'room']), op: c.op, value: c.value };
+    if ('jointActivity' in c) return { v: 'jointActivity', op: c.op, value: c.value };
+    if ('cohesion' in c) return { v: 'cohesion', alliance: alliance(c.cohesion, [...path, 'cohesion']), op: c.op, value: c.value };
+    return { v: 'after', quarter: at(c.after) };
+  };
+
+  const effect = (e: RawEffect, path: Path): Effect => {
+    if ('sanctions' in e)
+      return { op: 'sanctions', imposer: actor(e.sanctions[0], [...path, 'sanctions', 0]), target: actor(e.sanctions[1], [...path, 'sanctions', 1]), delta: e.delta };
+    if ('energy' in e) return { op: 'energy', tie: tie(e.energy, [...path, 'energy']), delta: e.delta };
+    if ('economy' in e) return { op: 'economy', a: actor(e.economy[0], [...path, 'economy', 0]), b: actor(e.economy[1], [...path, 'economy', 1]), delta: e.delta };
+    if ('jointActivity' in e) return { op: 'jointActivity', delta: e.jointActivity };
+    if ('militarisation' in e) return { op: 'militarisation', actor: actor(e.militarisation, [...path, 'militarisation']), delta: e.delta };
+    if ('cohesion' in e) return { op: 'cohesion', alliance: alliance(e.cohesion, [...path, 'cohesion']), delta: e.delta };
+    if ('trust' in e) return { op: 'trust', a: actor(e.trust[0], [...path, 'trust', 0]), b: actor(e.trust[1], [...path, 'trust', 1]), delta: e.delta };
+    if ('room' in e) return { op: 'room', actor: actor(e.room, [...path, 'room']), delta: e.delta };
+    if ('talks' in e) return { op: 'talks', active: e.talks === 'active' };
+    if ('weight' in e)
+      return { op: 'weight', actor: actor(e.weight.actor, [...path, 'weight', 'actor']), dimension: DIMENSIONS.indexOf(e.weight.dimension), delta: e.delta };
+    if ('moveCost' in e)
+      return { op: 'moveCost', actor: actor(e.moveCost.actor, [...path, 'moveCost', 'actor']), move: move(e.moveCost.move, [...path, 'moveCost', 'move']), amount: e.amount, duration: e.duration };
+    return { op: 'dealCost', actor: actor(e.dealCost, [...path, 'dealCost']), amount: e.amount, duration: e.duration };
+  };
+
+  const territories = (ids: string[], path: Path): number[] => ids.map((t, k) => territory(t, [...path, k]));
+  const term = (t: RawTerm, path: Path): Term => {
+    if ('transfer' in t) return { kind: 'transfer', territories: territories(t.transfer, [...path, 'transfer']) };
+    if ('jointAdministration' in t)
+      return { kind: 'jointAdministration', territories: territories(t.jointAdministration, [...path, 'jointAdministration']) };
+    if ('jointActivities' in t) return { kind: 'jointActivities', amount: t.jointActivities };
+    if ('continuedTalks' in t) return { kind: 'continuedTalks', territories: territories(t.continuedTalks, [...path, 'continuedTalks']) };
+    if ('sanctionsRelief' in t) {
+      const r = t.sanctionsRelief;
+      return { kind: 'sanctionsRelief', imposer: actor(r.imposer, [...path, 'sanctionsRelief', 'imposer']), target: actor(r.target, [...path, 'sanctionsRelief', 'target']), amount: r.amount };
+    }
+    if ('investment' in t) {
+      const r = t.investment;
+      return { kind: 'investment', from: actor(r.from, [...path, 'investment', 'from']), to: actor(r.to, [...path, 'investment', 'to']), amount: r.amount };
+    }
+    if ('energy' in t) return { kind: 'energy', tie: tie(t.energy.tie, [...path, 'energy', 'tie']), amount: t.energy.amount };
+    if ('noForeignBases' in t) return { kind: 'noForeignBases' };
+    return { kind: 'peaceTreaty' };
+  };
+
+  // Pairwise starting values: a symmetric n×n matrix with a default.
+  const matrix = (entries: ScenarioFile['trust'], field: string, fallback: number): number[] => {
+    const mtx = new Array<number>(n * n).fill(fallback);
+    for (let i = 0; i < n; i++) mtx[i * n + i] = 1;
+    entries.forEach((e, k) => {
+      const a = actor(e.between[0], [field, k, 'between', 0]);
+      const b = actor(e.between[1], [field, k, 'between', 1]);
+      mtx[a * n + b] = e.value;
+      mtx[b * n + a] = e.value;
+    });
+    return mtx;
+  };
+  const economy = matrix(f.economy, 'economy', 0);
+  for (let i = 0; i < n; i++) economy[i * n + i] = 0;
+
+  const sanctions = new Array<number>(n * n).fill(0);
+  const regimes = Object.entries(f.sanctions).map(([rid, r]) => {
+    const target = actor(r.target, ['sanctions', rid, 'target']);
+    const members = Object.entries(r.levels).map(([who, level]) => {
+      const i = actor(who, ['sanctions', rid, 'levels', who]);
+      sanctions[i * n + target] = level.value;
+      return i;
+    });
+    if (members.length === 0) report(['sanctions', rid, 'levels'], 'a sanctions regime needs at least one member');
+    return { id: rid, name: r.name, target, members };
+  });
+
+  const perActor = (rec: Record<string, { value: number }>, field: string, fallback: number): number[] => {
+    const out = new Array<number>(n).fill(fallback);
+    for (const [who, v] of Object.entries(rec)) out[actor(who, [field, who])] = v.value;
+    return out;
+  };
+  for (const who of names.actor) if (!(who in f.room)) report(['room'], `missing the domestic room of actor "${who}"`);
+
+  const areaSum = Object.values(f.territories).reduce((s, t) => s + t.area.value, 0);
+  if (names.territory.length === 0) report(['territories'], 'expected at least one territory');
+  else if (Math.abs(areaSum - 1) > 1e-6) report(['territories'], `territory areas must sum to 1 (they sum to ${areaSum.toFixed(4)})`);
+
+  const claimant = actor(f.dispute.claimant, ['dispute', 'claimant']);
+  const holder = actor(f.dispute.holder, ['dispute', 'holder']);
+  if (claimant === holder && names.actor.includes(f.dispute.claimant)) report(['dispute', 'holder'], 'the holder must differ from the claimant');
+
+  const events = Object.entries(f.events).map(([eid, e]) => {
+    const path = ['events', eid];
+    if ((e.at === undefined) === (e.hazard === undefined)) report(path, 'an event needs exactly one of `at` (scheduled) or `hazard` (random)');
+    return {
+      id: eid,
+      label: e.label,
+      at: e.at === undefined ? null : at(e.at),
+      hazard: e.hazard?.value ?? 0,
+      when: e.when.map((c, k) => condition(c, [...path, 'when', k])),
+      once: e.once,
+      summit: e.summit,
+      effects: e.effects.map((x, k) => effect(x, [...path, 'effects', k])),
+    };
+  });
+
+  const offers = Object.entries(f.offers).map(([oid, o]) => {
+    const path = ['offers', oid];
+    const terms = o.terms.map((t, k) => term(t, [...path, 'terms', k]));
+    if (terms.some((t) => t.kind === 'transfer') && !terms.some((t) => t.kind === 'peaceTreaty'))
+      report([...path, 'terms'], 'a transfer of territory must come with a peaceTreaty term');
+    return { id: oid, label: o.label, proposers: o.proposers.map((p, k) => actor(p, [...path, 'proposers', k])), terms };
+  });
+
+  return {
+    id: f.id,
+    title: f.title,
+    startYear,
+    startQuarter,
+    horizon: f.horizon,
+    actors: Object.entries(f.actors).map(([aid, a]) => ({
+      id: aid,
+      name: a.name,
+      role: a.role,
+      weights: DIMENSIONS.map((d) => a.weights[d]?.value ?? 0),
+      temperature: a.temperature.value,
+      walkAwayMargin: a.walkAwayMargin.value,
+      mass: a.mass.value,
+      axis: a.axis ? [actor(a.axis[0], ['actors', aid, 'axis', 0]), actor(a.axis[1], ['actors', aid, 'axis', 1])] : null,
+      ratifies: a.ratifies,
+    })),
+    territories: Object.entries(f.territories).map(([tid, t]) => ({ id: tid, name: t.name, area: t.area.value })),
+    claimant,
+    holder,
+    alliances: Object.entries(f.alliances).map(([aid, a]) => ({
+      id: aid,
+      name: a.name,
+      members: a.members.map((mm, k) => actor(mm, ['alliances', aid, 'members', k])),
+    })),
+    regimes,
+    energyTies: Object.entries(f.energy).map(([eid, e]) => {
+      if (e.max.value <= 0) report(['energy', eid, 'max', 'value'], 'expected a maximum share above 0');
+      return { id: eid, name: e.name, exporter: actor(e.exporter, ['energy', eid, 'exporter']), importer: actor(e.importer, ['energy', eid, 'importer']), max: e.max.value };
+    }),
+    moves: Object.entries(f.moves).map(([mid, mv]) => ({
+      id: mid,
+      label: mv.label,
+      actor: actor(mv.actor, ['moves', mid, 'actor']),
+      kind: mv.kind,
+      when: mv.when.map((c, k) => condition(c, ['moves', mid, 'when', k])),
+      effects: mv.effects.map((e, k) => effect(e, ['moves', mid, 'effects', k])),
+      cost: mv.cost,
+    })),
+    offers,
+    events,
+    reactions: Object.entries(f.reactions).map(([rid, r]) => ({
+      id: rid,
+      label: r.label,
+      trigger: move(r.trigger, ['reactions', rid, 'trigger']),
+      actor: actor(r.actor, ['reactions', rid, 'actor']),
+      probability: r.probability.value,
+      effects: r.effects.map((e, k) => effect(e, ['reactions', rid, 'effects', k])),
+    })),
+    params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, v.value])) as unknown as Model['params'],
+    outcomeLabels: f.outcomes,
+    initial: {
+      sanctions,
+      energy: Object.values(f.energy).map((e) => e.share.value),
+      economy,
+      jointActivity: f.jointActivity.value,
+      militarisation: perActor(f.militarisation, 'militarisation', 0),
+      cohesion: Object.values(f.alliances).map((a) => a.cohesion.value),
+      trust: matrix(f.trust, 'trust', f.defaultTrust.value),
+      talksActive: f.talks.active,
+      room: perActor(f.room, 'room', 0),
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './schema.js';
+export * from './issues.js';
+export * from './load.js';
+export * from './compile.js';
+export * from './provenance.js';
+export * from './suggest.js';

@@ -1,0 +1,214 @@
+import { OUTCOME_CLASSES } from '@parley/core';
+import { z } from 'zod';
+
+/**
+ * The scenario file format. This schema is the single source of truth for the
+ * types, the validation and the exported JSON Schema.
+ *
+ * Every number that models the world is a `Sourced` value: the number with either
+ * `source: { doc, quote }` (a source article and a short quote from it) or
+ * `assumption: "…"` saying why the number was chosen.
+ */
+
+const RESERVED = new Set(['constructor', 'prototype', '__proto__']);
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected an id: lower-case letters, digits and dashes, starting with a letter')
+  .refine((s) => !RESERVED.has(s), 'this name is reserved');
+
+export const Source = z.strictObject({
+  doc: z.string().min(1).describe('File name of the source article, e.g. 002_772c517c6391e34c.txt'),
+  quote: z.string().min(3).describe('A short quote that occurs in that article'),
+});
+
+const provenance = {
+  source: Source.optional(),
+  assumption: z.string().min(3).optional().describe('Why this value was chosen, when no source gives it'),
+};
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+
+const sourced = <T extends z.ZodType<number>>(value: T) =>
+  z.strictObject({ value, ...provenance }).describe('A number with its source or the assumption behind it');
+
+export const Unit = sourced(finite.pipe(z.number().min(0).max(1)));
+export const Signed = sourced(finite.pipe(z.number().min(-1).max(1)));
+export const Positive = sourced(finite.pipe(z.number().min(0).max(1000)));
+
+export const Quarter = z
+  .string()
+  .regex(/^\d{4}Q[1-4]$/, 'a quarter such as 2016Q2')
+  .describe('A calendar quarter, YYYYQn');
+
+const Pair = z.tuple([id, id]);
+
+export const WEIGHT_KEYS = [
+  'territory',
+  'treaty',
+  'energy',
+  'sanctions',
+  'unity',
+  'alliance',
+  'security',
+  'economy',
+  'domestic',
+  'axis',
+] as const;
+
+export const Actor = z.strictObject({
+  name: z.string().min(1),
+  role: z.enum(['party', 'third']).describe('party: a party to the dispute; third: an outside power'),
+  temperature: Positive.describe('Logit temperature of its choices (utility units)'),
+  walkAwayMargin: Signed.describe('How much better than the status quo a deal must be'),
+  mass: Positive.describe('Economic weight of the sanctions it imposes'),
+  ratifies: z.boolean().default(true).describe('Whether its deals must fit its domestic room'),
+  axis: Pair.optional().describe('The pair of actors whose closeness its `axis` dimension measures'),
+  weights: z.partialRecord(z.enum(WEIGHT_KEYS), Signed),
+});
+
+export const Territory = z.strictObject({
+  name: z.string().min(1),
+  area: Unit.describe('Share of the whole disputed area'),
+});
+
+const cmp = z.enum(['<', '<=', '>', '>=']);
+export const Condition = z.union(
+  [
+  z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+  z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
+  z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
+  z.strictObject({ trust: Pair, op: cmp, value: finite }),
+  z.strictObject({ militarisation: id, op: cmp, value: finite }),
+  z.strictObject({ room: id, op: cmp, value: finite }),
+  z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
+  z.strictObject({ cohesion: id, op: cmp, value: finite }),
+  z.strictObject({ after: Quarter }),
+  ],
+  { error: 'expected a condition: {talks}, {treaty}, {sanctions|trust: [a, b], op, value}, {militarisation|room|cohesion: id, op, value}, {jointActivity: true, op, value} or {after: YYYYQn}' },
+);
+
+const delta = finite.pipe(z.number().min(-1).max(1));
+const duration = z.int().min(1).max(400);
+export const Effect = z.union(
+  [
+  z.strictObject({ sanctions: Pair.describe('[imposer, target]'), delta }),
+  z.strictObject({ energy: id.describe('energy tie'), delta }),
+  z.strictObject({ economy: Pair, delta }),
+  z.strictObject({ jointActivity: delta }),
+  z.strictObject({ militarisation: id, delta }),
+  z.strictObject({ cohesion: id.describe('alliance'), delta }),
+  z.strictObject({ trust: Pair, delta }),
+  z.strictObject({ room: id, delta }),
+  z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+  z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
+  z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
+  z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
+  ],
+  { error: 'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}' },
+);
+
+export const Move = z.strictObject({
+  actor: id,
+  label: z.string().min(1),
+  kind: z.string().min(1).describe('For narration: sanctions, militarisation, investment, pressure, …'),
+  when: z.array(Condition).default([]),
+  effects: z.array(Effect).min(1),
+  cost: finite.pipe(z.number().min(0).max(1)).default(0),
+  ...provenance,
+});
+
+export const Term = z.union(
+  [
+  z.strictObject({ transfer: z.array(id).min(1) }),
+  z.strictObject({ jointAdministration: z.array(id).min(1) }),
+  z.strictObject({ jointActivities: finite.pipe(z.number().min(0).max(1)) }),
+  z.strictObject({ continuedTalks: z.array(id).min(1) }),
+  z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
+  z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
+  z.strictObject({ energy: z.strictObject({ tie: id, amount: finite.pipe(z.number().min(-1).max(1)) }) }),
+  z.strictObject({ noForeignBases: z.literal(true) }),
+  z.strictObject({ peaceTreaty: z.literal(true) }),
+  ],
+  { error: 'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true' },
+);
+
+export const Offer = z.strictObject({
+  label: z.string().min(1),
+  proposers: z.array(id).min(1),
+  terms: z.array(Term).min(1),
+  ...provenance,
+});
+
+export const Event = z.strictObject({
+  label: z.string().min(1),
+  at: Quarter.optional().describe('Scheduled: the quarter it happens in'),
+  hazard: Unit.optional().describe('Random: its chance per quarter'),
+  when: z.array(Condition).default([]),
+  once: z.boolean().default(true),
+  summit: z.boolean().default(false).describe('Brings the leaders together with offers on the agenda'),
+  effects: z.array(Effect).default([]),
+  ...provenance,
+});
+
+export const Reaction = z.strictObject({
+  label: z.string().min(1),
+  trigger: id.describe('The move that provokes it'),
+  actor: id,
+  probability: Unit,
+  effects: z.array(Effect).min(1),
+  ...provenance,
+});
+
+export const Params = z.strictObject({
+  meetingRate: Unit,
+  offerRate: Unit,
+  claimantProposes: Unit,
+  jointShare: Unit,
+  claimValue: Unit,
+  basingRisk: Unit,
+  meetingTrust: Unit,
+  drift: Unit,
+  ratificationScale: Positive,
+  cooperativeThreshold: Unit,
+});
+
+const PairValue = z.strictObject({ between: Pair, value: finite.pipe(z.number().min(0).max(1)), ...provenance });
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  id: id,
+  title: z.string().min(1),
+  briefing: z.string().default(''),
+  start: Quarter,
+  horizon: z.int().min(1).max(400).describe('Quarters simulated'),
+  actors: z.record(id, Actor),
+  territories: z.record(id, Territory),
+  dispute: z.strictObject({ claimant: id, holder: id }),
+  alliances: z.record(id, z.strictObject({ name: z.string().min(1), members: z.array(id).min(2), cohesion: Unit })).default({}),
+  sanctions: z
+    .record(
+      id,
+      z.strictObject({ name: z.string().min(1), target: id, levels: z.record(id, Unit).describe('Each member’s starting level') }),
+    )
+    .default({}),
+  energy: z
+    .record(id, z.strictObject({ name: z.string().min(1), exporter: id, importer: id, share: Unit, max: Unit }))
+    .default({}),
+  economy: z.array(PairValue).default([]),
+  trust: z.array(PairValue).default([]),
+  defaultTrust: Unit,
+  militarisation: z.record(id, Unit).default({}),
+  room: z.record(id, Unit).describe('Each leader’s domestic room for concessions'),
+  talks: z.strictObject({ active: z.boolean(), ...provenance }),
+  jointActivity: Unit,
+  params: Params,
+  moves: z.record(id, Move).default({}),
+  offers: z.record(id, Offer),
+  events: z.record(id, Event).default({}),
+  reactions: z.record(id, Reaction).default({}),
+  outcomes: z.partialRecord(z.enum(OUTCOME_CLASSES), z.string().min(1)).default({}).describe('Display labels for outcome classes'),
+});
+
+export type ScenarioFile = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type SourceRef = z.infer<typeof Source>;
