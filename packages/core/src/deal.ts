@@ -1,5 +1,4 @@
 import { applyEffect } from './effects.js';
-import { territory } from './metrics.js';
 import type { Model, OfferDef } from './model.js';
 import type { WorldState } from './state.js';
 
@@ -68,11 +67,32 @@ export function isSovereigntyDeal(offer: OfferDef): boolean {
 }
 
 /**
- * Domestic ratification: a leader can sell a deal at home only if the territory it
- * gives up (loss in the territory metric × ratificationScale) fits in its domestic room.
+ * The disputed area actor i concedes between two states, as its domestic audience
+ * sees it: area it held and transferred, (1 − jointShare) of area it held and now
+ * shares, and area it claimed and has renounced.
+ */
+export function concession(m: Model, before: WorldState, after: WorldState, i: number): number {
+  let c = 0;
+  for (let k = 0; k < before.territories.length; k++) {
+    const b = before.territories[k]!;
+    const a = after.territories[k]!;
+    if (b.kind !== 'held') continue;
+    const area = m.territories[k]!.area;
+    if (b.by === i) {
+      if (a.kind === 'transferred') c += area;
+      else if (a.kind === 'joint') c += area * (1 - m.params.jointShare);
+    } else if (b.contested && i === m.claimant && a.kind === 'held' && !a.contested) {
+      c += area;
+    }
+  }
+  return c;
+}
+
+/**
+ * Domestic ratification: a leader can sell a deal at home only if the area it
+ * concedes × ratificationScale fits in its domestic room.
  */
 export function ratifiable(m: Model, before: WorldState, after: WorldState, i: number): boolean {
   if (!m.actors[i]!.ratifies) return true;
-  const loss = territory(m, before, i) - territory(m, after, i);
-  return loss * m.params.ratificationScale <= before.room[i]! + 1e-12;
+  return concession(m, before, after, i) * m.params.ratificationScale <= before.room[i]! + 1e-12;
 }

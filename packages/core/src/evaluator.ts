@@ -4,7 +4,20 @@ import { dealCost, moveCost } from './effects.js';
 import { isSovereigntyDeal, ratifiable } from './deal.js';
 import type { Model } from './model.js';
 import type { WorldState } from './state.js';
-import { DEAL_DIMENSIONS, afterDeal, afterEffects, dimensionsTouched, utilityDelta } from './whatif.js';
+import { METRICS } from './metrics.js';
+import { DIMENSION_COUNT } from './model.js';
+import { afterDeal, afterEffects, dimensionsOfTerms, dimensionsTouched, utilityDelta } from './whatif.js';
+
+/** Bit masks of the dimensions each offer's terms and each move's effects can change (memoised per model). */
+const masks = new WeakMap<Model, { offers: number[]; moves: number[] }>();
+function masksOf(m: Model): { offers: number[]; moves: number[] } {
+  let x = masks.get(m);
+  if (!x) {
+    x = { offers: m.offers.map((o) => dimensionsOfTerms(o.terms)), moves: m.moves.map((mv) => dimensionsTouched(mv.effects)) };
+    masks.set(m, x);
+  }
+  return x;
+}
 
 /** The moves each actor owns, by actor index (memoised per model). */
 const movesByActor = new WeakMap<Model, number[][]>();
@@ -24,19 +37,39 @@ export function movesOf(m: Model, i: number): readonly number[] {
  * serves one phase of one quarter; it reads the state and never changes it.
  */
 export class Evaluator {
-  private readonly deals: (WorldState | null)[];
-  private readonly dealGains: (number | undefined)[];
-  private readonly ratifies: (boolean | undefined)[];
-  private readonly moveGains: (number | undefined)[];
+  private readonly deals: (WorldState | undefined)[] = [];
+  /** NaN = not computed yet. */
+  private readonly dealGains: Float64Array;
+  /** −1 = not computed yet, else 0/1. */
+  private readonly ratifies: Int8Array;
+  private readonly moveGains: Float64Array;
+  private readonly metrics: Float64Array;
+  private readonly masks: { offers: number[]; moves: number[] };
 
   constructor(
     readonly m: Model,
     readonly s: WorldState,
   ) {
-    this.deals = new Array(m.offers.length).fill(null);
-    this.dealGains = new Array(m.offers.length * m.actors.length);
-    this.ratifies = new Array(m.offers.length * m.actors.length);
-    this.moveGains = new Array(m.moves.length * m.actors.length);
+    this.dealGains = new Float64Array(m.offers.length * m.actors.length).fill(Number.NaN);
+    this.ratifies = new Int8Array(m.offers.length * m.actors.length).fill(-1);
+    this.moveGains = new Float64Array(m.moves.length * m.actors.length).fill(Number.NaN);
+    this.metrics = new Float64Array(m.actors.length * DIMENSION_COUNT).fill(Number.NaN);
+    this.masks = masksOf(m);
+  }
+
+  /** m_d(now, i), computed once. */
+  private metric(i: number, d: number): number {
+    const k = i * DIMENSION_COUNT + d;
+    let v = this.metrics[k]!;
+    if (Number.isNaN(v)) {
+      v = METRICS[d]!(this.m, this.s, i);
+      this.metrics[k] = v;
+    }
+    return v;
+  }
+
+  private gain(i: number, after: WorldState, mask: number): number {
+    return utilityDelta(this.m, this.s, after, i, mask, (d) => this.metric(i, d));
   }
 
   dealState(o: number): WorldState {
@@ -51,9 +84,9 @@ export class Evaluator {
   /** U_i(state after deal o) − U_i(now). */
   dealGain(i: number, o: number): number {
     const k = o * this.m.actors.length + i;
-    let g = this.dealGains[k];
-    if (g === undefined) {
-      g = utilityDelta(this.m, this.s, this.dealState(o), i, DEAL_DIMENSIONS);
+    let g = this.dealGains[k]!;
+    if (Number.isNaN(g)) {
+      g = this.gain(i, this.dealState(o), this.masks.offers[o]!);
       this.dealGains[k] = g;
     }
     return g;
@@ -61,12 +94,12 @@ export class Evaluator {
 
   canRatify(i: number, o: number): boolean {
     const k = o * this.m.actors.length + i;
-    let r = this.ratifies[k];
-    if (r === undefined) {
-      r = ratifiable(this.m, this.s, this.dealState(o), i);
+    let r = this.ratifies[k]!;
+    if (r < 0) {
+      r = ratifiable(this.m, this.s, this.dealState(o), i) ? 1 : 0;
       this.ratifies[k] = r;
     }
-    return r;
+    return r === 1;
   }
 
   /**
@@ -88,11 +121,10 @@ export class Evaluator {
   /** U_i(state after move mv) − U_i(now), for any actor i (the owner or an onlooker). */
   moveGain(i: number, mv: number): number {
     const k = mv * this.m.actors.length + i;
-    let g = this.moveGains[k];
-    if (g === undefined) {
-      const effects = this.m.moves[mv]!.effects;
-      const mask = dimensionsTouched(effects);
-      g = mask === 0 ? 0 : utilityDelta(this.m, this.s, afterEffects(this.m, this.s, effects), i, mask);
+    let g = this.moveGains[k]!;
+    if (Number.isNaN(g)) {
+      const mask = this.masks.moves[mv]!;
+      g = mask === 0 ? 0 : this.gain(i, afterEffects(this.m, this.s, this.m.moves[mv]!.effects), mask);
       this.moveGains[k] = g;
     }
     return g;

@@ -11,13 +11,13 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Σ area × value of each territory's status to i. */
 export const territory: MetricFn = (m, s, i) => {
-  const { claimValue, jointShare } = m.params;
+  const { claimValue, contestCost, jointShare } = m.params;
   let v = 0;
   for (let k = 0; k < s.territories.length; k++) {
     const st = s.territories[k]!;
     const area = m.territories[k]!.area;
     if (st.kind === 'held') {
-      if (st.by === i) v += area * (st.contested ? 1 - claimValue : 1);
+      if (st.by === i) v += area * (st.contested ? 1 - contestCost : 1);
       else if (st.contested && i === m.claimant) v += area * claimValue;
     } else if (st.kind === 'transferred') {
       if (st.to === i) v += area;

@@ -173,13 +173,15 @@ export interface Params {
   readonly jointShare: number;
   /** Value of a live claim to a territory another actor holds, as a share of full control. */
   readonly claimValue: number;
+  /** Value a holder loses on a territory whose sovereignty is still contested, as a share of full control. */
+  readonly contestCost: number;
   /** Security loss to a former holder per unit of area transferred without a no-bases assurance. */
   readonly basingRisk: number;
   /** Trust gained by both sides at a meeting. */
   readonly meetingTrust: number;
   /** Per-quarter pull of trust and domestic room back towards their starting values. */
   readonly drift: number;
-  /** How much of a deal's territorial loss a leader's domestic room must cover. */
+  /** Domestic room a leader needs per unit of disputed area conceded (transferred, shared or renounced). */
   readonly ratificationScale: number;
   /** Joint activity above which a no-treaty outcome counts as cooperative. */
   readonly cooperativeThreshold: number;

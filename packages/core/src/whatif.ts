@@ -1,7 +1,7 @@
 import { applyDeal } from './deal.js';
 import { applyEffect } from './effects.js';
 import { METRICS } from './metrics.js';
-import { DIMENSION_COUNT, type Effect, type Model } from './model.js';
+import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
 import type { WorldState } from './state.js';
 import { utility } from './utility.js';
 
@@ -57,18 +57,42 @@ export function dimensionsTouched(effects: readonly Effect[]): number {
   return mask;
 }
 
-/** Every dimension a deal can change. */
-export const DEAL_DIMENSIONS = bit(TERRITORY) | bit(TREATY) | bit(ENERGY) | bit(SANCTIONS) | bit(UNITY) | bit(SECURITY) | bit(ECONOMY);
+/** The dimensions an offer's terms can change (a bit mask over DIMENSIONS). */
+export function dimensionsOfTerms(terms: readonly Term[]): number {
+  let mask = 0;
+  for (const t of terms) {
+    switch (t.kind) {
+      case 'transfer':
+      case 'jointAdministration':
+      case 'continuedTalks':
+      case 'noForeignBases':
+        mask |= bit(TERRITORY) | bit(SECURITY);
+        break;
+      case 'peaceTreaty':
+        mask |= bit(TERRITORY) | bit(TREATY);
+        break;
+      case 'jointActivities':
+      case 'investment':
+        mask |= bit(ECONOMY);
+        break;
+      case 'sanctionsRelief':
+        mask |= bit(SANCTIONS) | bit(UNITY);
+        break;
+      case 'energy':
+        mask |= bit(ENERGY);
+        break;
+    }
+  }
+  return mask;
+}
 
 export function afterEffects(m: Model, s: WorldState, effects: readonly Effect[]): WorldState {
   const c: WorldState = { ...s };
-  const copied = new Set<string>();
+  const arrays = c as unknown as Record<string, unknown[]>;
   for (const e of effects) {
     const key = arrayTouched(e);
-    if (key && !copied.has(key)) {
-      copied.add(key);
-      (c as unknown as Record<string, unknown[]>)[key] = (s as unknown as Record<string, unknown[]>)[key]!.slice();
-    }
+    // Copy each touched array once: while it is still the input's, it has not been copied.
+    if (key && arrays[key] === (s as unknown as Record<string, unknown[]>)[key]) arrays[key] = arrays[key]!.slice();
     applyEffect(m, c, e);
   }
   return c;
@@ -103,9 +127,17 @@ export function afterDeal(m: Model, s: WorldState, offer: number): WorldState {
 
 /**
  * U_i(after) − U_i(before), recomputing only the dimensions in `mask`: every other
- * metric is unchanged between the two states by construction.
+ * metric is unchanged between the two states by construction. `baseMetric(d)` gives
+ * m_d(before, i), so that a caller weighing many options computes it once.
  */
-export function utilityDelta(m: Model, before: WorldState, after: WorldState, i: number, mask: number): number {
+export function utilityDelta(
+  m: Model,
+  before: WorldState,
+  after: WorldState,
+  i: number,
+  mask: number,
+  baseMetric: (d: number) => number = (d) => METRICS[d]!(m, before, i),
+): number {
   if (mask === ALL) return utility(m, after, i) - utility(m, before, i);
   const base = i * DIMENSION_COUNT;
   let norm = 0;
@@ -114,7 +146,7 @@ export function utilityDelta(m: Model, before: WorldState, after: WorldState, i:
     const w = before.weights[base + d]!;
     if (w === 0) continue;
     norm += w < 0 ? -w : w;
-    if (mask & (1 << d)) delta += w * (METRICS[d]!(m, after, i) - METRICS[d]!(m, before, i));
+    if (mask & (1 << d)) delta += w * (METRICS[d]!(m, after, i) - baseMetric(d));
   }
   return norm === 0 ? 0 : delta / norm;
 }

@@ -22,7 +22,9 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
       return;
     }
     if (!isObject(x)) return;
-    const sourcedNumber = 'value' in x && typeof x.value === 'number';
+    // A sourced number is exactly {value, source?, assumption?}; a condition's {op, value} is covered by its carrier.
+    const sourcedNumber =
+      typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
     if (sourcedNumber || carrier) {
       out.push({
         path: path.join('.'),

@@ -165,6 +165,7 @@ export const Params = z.strictObject({
   claimantProposes: Unit,
   jointShare: Unit,
   claimValue: Unit,
+  contestCost: Unit,
   basingRisk: Unit,
   meetingTrust: Unit,
   drift: Unit,

@@ -1,0 +1,3 @@
+export * from './machine.js';
+export * from './compile.js';
+export * from './run.js';
