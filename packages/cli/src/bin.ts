@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { main } from './program.js';
+
+const io = {
+  out: (s: string) => void process.stdout.write(s),
+  err: (s: string) => void process.stderr.write(s),
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Not a user's mistake: a bug. Say so, with the stack, and exit 1.
+    process.stderr.write(`parley: internal error — please report it with the command you ran\n${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

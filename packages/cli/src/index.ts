@@ -1,0 +1,2 @@
+export { main, type Io } from './program.js';
+export { wilson } from './stats.js';
