@@ -1,0 +1,85 @@
+import { DIMENSIONS, Evaluator, type Model, type WorldState, cloneState, initialContext, respond, utility } from '@parley/core';
+import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
+import { describe, expect, it } from 'vitest';
+import { flagship, runLog, withActorWeight } from './helpers/flagship.js';
+
+const SEEDS = 300;
+const dim = (d: (typeof DIMENSIONS)[number]): number => DIMENSIONS.indexOf(d);
+const actor = (m: Model, id: string): number => m.actors.findIndex((a) => a.id === id);
+
+/** Share of runs that end with any territory transferred or jointly administered. */
+function territorialDealRate(m: Model): number {
+  let deals = 0;
+  for (let run = 0; run < SEEDS; run++) {
+    const r = simulate(m, { scenarioKey: 'dir', seed: 11, run });
+    if (r.world.territories.some((t) => t.kind !== 'held')) deals++;
+  }
+  return deals / SEEDS;
+}
+
+describe('direction tests (a few hundred seeds each)', () => {
+  const base = flagship().model;
+
+  it("raising Russia's weight on the islands lowers the frequency of territorial deals", () => {
+    const russiaTerritory = base.actors[actor(base, 'russia')]!.weights[dim('territory')]!;
+    const before = territorialDealRate(base);
+    const after = territorialDealRate(withActorWeight(base, 'russia', dim('territory'), russiaTerritory * 2));
+    expect(before).toBeGreaterThan(0.05);
+    expect(after).toBeLessThan(before);
+  });
+
+  it('making the US indifferent to sanctions unity raises the chance that Japan eases sanctions', () => {
+    const ease = base.moves.findIndex((mv) => mv.id === 'japan-ease-sanctions');
+    const us = actor(base, 'us');
+    const indifferent: Model = {
+      ...withActorWeight(base, 'us', dim('unity'), 0),
+      // Also drop scheduled shifts of that weight, so it stays at zero.
+      events: base.events.map((e) => ({ ...e, effects: e.effects.filter((x) => !(x.op === 'weight' && x.actor === us && x.dimension === dim('unity'))) })),
+    };
+    const easedIn = (m: Model): number => {
+      let runs = 0;
+      for (let run = 0; run < SEEDS; run++) {
+        if (runLog(m, 5, run, 'dir').log.some((e) => e.type === 'move' && e.move === ease)) runs++;
+      }
+      return runs / SEEDS;
+    };
+    expect(easedIn(indifferent)).toBeGreaterThan(easedIn(base));
+  });
+
+  it('an offer that includes sanctions relief is accepted more often by Russia than the same offer without it', () => {
+    const withRelief = base.offers.findIndex((o) => o.id === 'two-islands-assured-relief');
+    const offer = base.offers[withRelief]!;
+    expect(offer.terms.some((t) => t.kind === 'sanctionsRelief')).toBe(true);
+    const m: Model = {
+      ...base,
+      offers: [...base.offers, { ...offer, id: 'same-without-relief', terms: offer.terms.filter((t) => t.kind !== 'sanctionsRelief') }],
+    };
+    const without = m.offers.length - 1;
+    const russia = actor(m, 'russia');
+    // States Russia actually faces: each seed's world at the start of a quarter chosen by the seed.
+    const states: WorldState[] = [];
+    const p = compiledProtocol();
+    for (let seed = 0; seed < SEEDS; seed++) {
+      const env = phaseEnv(m, { scenarioKey: 'dir', seed });
+      const ctx = initialContext(m);
+      const quarter = seed % 12;
+      let state = p.initial;
+      while (!p.states[state]!.final && ctx.world.t < quarter) state = stepCompiled(p, state, ctx, env);
+      if (!ctx.world.treaty) states.push(cloneState(ctx.world));
+    }
+    let acceptedWith = 0;
+    let acceptedWithout = 0;
+    states.forEach((s, k) => {
+      const ev = new Evaluator(m, s);
+      const u = ((k * 0.6180339887) % 1 + 1) % 1; // the same draw for both offers
+      const now = utility(m, s, russia);
+      const a = respond(ev, russia, withRelief, now, u);
+      const b = respond(ev, russia, without, now, u);
+      expect(a.probability).toBeGreaterThanOrEqual(b.probability);
+      if (a.decision === 'accept') acceptedWith++;
+      if (b.decision === 'accept') acceptedWithout++;
+    });
+    expect(states.length).toBeGreaterThan(SEEDS / 2);
+    expect(acceptedWith).toBeGreaterThan(acceptedWithout);
+  });
+});
