@@ -53,7 +53,7 @@ export function outcomeLabel(m: Model, o: OutcomeClass): string {
 const pct = (p: number): string => `${Math.round(p * 100)}%`;
 const num = (x: number): string => x.toFixed(3);
 
-/** One transcript line for one log event: "2016Q4  OFFER     Japan offers Russia …". */
+/** One transcript line for one log event: "<quarter>  OFFER     <proposer> offers <responder>: …". */
 export function narrateEvent(m: Model, e: LogEvent): string {
   const when = quarterLabel(m, e.t);
   const line = (tag: string, text: string): string => `${when}  ${tag.padEnd(9)} ${text}`;

@@ -43,6 +43,10 @@ function describe(issue: core.$ZodIssue): { message: string; key?: string } {
   if (issue.code === 'unrecognized_keys') {
     return { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key: issue.keys[0] };
   }
+  if (issue.code === 'invalid_key') {
+    const why = issue.issues.map((i) => i.message).join('; ');
+    return { message: `invalid name ${shown(issue.input)}: ${why}` };
+  }
   const found = 'input' in issue && issue.code !== 'invalid_union' ? ` (found ${shown(issue.input)})` : '';
   if (issue.code === 'invalid_type' && issue.input === undefined) return { message: `missing required field (expected ${issue.expected})` };
   return { message: `${issue.message}${found}` };

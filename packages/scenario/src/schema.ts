@@ -37,7 +37,7 @@ export const Positive = sourced(finite.pipe(z.number().min(0).max(1000)));
 
 export const Quarter = z
   .string()
-  .regex(/^\d{4}Q[1-4]$/, 'a quarter such as 2016Q2')
+  .regex(/^\d{4}Q[1-4]$/, 'expected a quarter such as 2016Q2')
   .describe('A calendar quarter, YYYYQn');
 
 const Pair = z.tuple([id, id]);

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/program.js';
+import { wilson } from '../src/stats.js';
+
+const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+describe('parley run', () => {
+  it('prints a dated, narrated transcript ending with the outcome, territories and utilities', async () => {
+    const r = await cli('run', FLAGSHIP, '--seed', '7');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^2016Q2  SUMMIT/m);
+    expect(r.out).toMatch(/^\d{4}Q\d  (OFFER|COUNTER) .* offers .*\[.*\]/m);
+    expect(r.out).toMatch(/^\d{4}Q\d  (ACCEPT|REJECT|VETO) /m);
+    expect(r.out).toMatch(/^Outcome: /m);
+    expect(r.out).toMatch(/^ {2}Iturup \(Etorofu\) +63% +(held by|transferred to|jointly)/m);
+    expect(r.out).toMatch(/^ {2}Russia +-?\d\.\d{3}/m);
+  });
+
+  it('is byte-identical for the same seed and differs for another', async () => {
+    const a = await cli('run', FLAGSHIP, '--seed', '7');
+    const b = await cli('run', FLAGSHIP, '--seed', '7');
+    const c = await cli('run', FLAGSHIP, '--seed', '8');
+    expect(b.out).toBe(a.out);
+    expect(c.out).not.toBe(a.out);
+  });
+
+  it('--json prints the event log with ids and the final state', async () => {
+    const r = await cli('run', FLAGSHIP, '--seed', '7', '--json');
+    const doc = JSON.parse(r.out);
+    expect(doc.seed).toBe(7);
+    expect(doc.log[0]).toMatchObject({ quarter: '2016Q2', type: 'shock', event: 'sochi-meeting' });
+    expect(Object.keys(doc.final.territories)).toEqual(['habomai', 'shikotan', 'kunashir', 'iturup']);
+    expect(doc.final.utility.japan.territory.weight).toBe(0.3);
+    expect(doc.outcome).toBe(doc.log.at(-1).outcome);
+  });
+});
+
+describe('bad input: one clear line on stderr, exit code 2', () => {
+  it.each([
+    [['run', 'no/such/file.yaml', '--seed', '1'], /no\/such\/file\.yaml {2}no such file/],
+    [['run', FLAGSHIP, '--seed', 'abc'], /invalid seed "abc"/],
+    [['run', FLAGSHIP, '--seed', '-3'], /invalid seed "-3"/],
+    [['run', FLAGSHIP], /required option '--seed <n>'/],
+    [['run', FLAGSHIP, '--seed', '1', '--colour'], /unknown option '--colour'/],
+    [['distribution', FLAGSHIP, '--runs', '0'], /invalid --runs "0"/],
+    [['fly'], /unknown command 'fly'/],
+  ])('%j', async (args, message) => {
+    const r = await cli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a broken scenario gets file:line:col, the field path and what was expected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'id: x\ntitle: t\nstart: 2016Q7\n');
+    const r = await cli('validate', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.yaml:3:8 {2}start {2}expected a quarter such as 2016Q2/);
+    expect(r.err).toMatch(/bad\.yaml:\d+:\d+ {2}horizon {2}missing required field/);
+  });
+
+  it('the installed bin exits 2 without a stack trace', () => {
+    const bin = fileURLToPath(new URL('../bin/parley.js', import.meta.url));
+    const p = spawnSync(process.execPath, ['--conditions=source', bin, 'run', 'missing.yaml', '--seed', '1'], { encoding: 'utf8' });
+    expect(p.status).toBe(2);
+    expect(p.stderr.trim()).toMatch(/^\S*missing\.yaml {2}no such file$/);
+  });
+});
+
+describe('distribution', () => {
+  it('prints outcome shares with 95% Wilson intervals that contain them', async () => {
+    const r = await cli('distribution', FLAGSHIP, '--runs', '200', '--seed', '3');
+    const rows = [...r.out.matchAll(/^ +([\d.]+)% +\[([\d.]+)%, ([\d.]+)%\]/gm)].map((m) => m.slice(1).map(Number));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.reduce((s, [p]) => s + p!, 0)).toBeCloseTo(100, 0);
+    for (const [p, lo, hi] of rows) expect(lo! <= p! && p! <= hi!).toBe(true);
+  });
+
+  it('wilson() matches a textbook value', () => {
+    // 20 successes in 100 trials: 95% Wilson interval [0.1334, 0.2888].
+    const { low, high } = wilson(20, 100);
+    expect(low).toBeCloseTo(0.1334, 4);
+    expect(high).toBeCloseTo(0.2888, 4);
+  });
+});

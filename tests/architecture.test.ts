@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sourcesOf = (pkg: string): { file: string; text: string }[] => {
+  const dir = join(root, 'packages', pkg, 'src');
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+  return walk(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+};
+const imports = (text: string): string[] => [...text.matchAll(/\bfrom\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
+
+describe('architecture', () => {
+  it('the domain core imports no xstate, ink, React or node: module — only immer and seedrandom', () => {
+    for (const { file, text } of sourcesOf('core')) {
+      for (const spec of imports(text)) {
+        const ok = spec.startsWith('./') || spec === 'immer' || spec === 'seedrandom';
+        expect(ok, `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('the engine imports only the core, xstate and immer', () => {
+    for (const { file, text } of sourcesOf('engine')) {
+      for (const spec of imports(text)) {
+        expect(spec.startsWith('./') || ['@parley/core', 'xstate', 'immer'].includes(spec), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('no country, island, event or move name from any scenario appears in engine code', () => {
+    const scenarioDir = join(root, 'scenarios');
+    const files = readdirSync(scenarioDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
+    const names = new Set<string>();
+    for (const f of files) {
+      const doc = parse(readFileSync(join(scenarioDir, f), 'utf8'));
+      for (const section of ['actors', 'territories', 'events', 'moves', 'offers']) {
+        for (const [id, v] of Object.entries(doc[section] ?? {})) {
+          if (id.length > 2) names.add(id); // two-letter ids ("us") are ordinary words
+          const name = (v as { name?: string }).name;
+          if (name) {
+            names.add(name);
+            for (const word of name.split(/[\s()]+/)) if (section === 'territories' && word.length > 3) names.add(word);
+          }
+        }
+      }
+    }
+    for (const extra of ['Kuril', 'Japan', 'Russia', 'China', 'Abe', 'Putin', 'Nagato', 'Crimea']) names.add(extra);
+    expect(names.size).toBeGreaterThan(20);
+    for (const pkg of ['core', 'engine']) {
+      for (const { file, text } of sourcesOf(pkg)) {
+        for (const n of names) {
+          expect(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text), `${file} mentions "${n}"`).toBe(false);
+        }
+      }
+    }
+  });
+});
