@@ -1,4 +1,4 @@
-import { DIMENSIONS, Evaluator, type Model, type WorldState, cloneState, initialContext, respond, utility } from '@parley/core';
+import { cloneState, DIMENSIONS, Evaluator, initialContext, type Model, respond, utility, type WorldState } from '@parley/core';
 import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
 import { describe, expect, it } from 'vitest';
 import { flagship, runLog, withActorWeight } from './helpers/flagship.js';
@@ -34,7 +34,10 @@ describe('direction tests (a few hundred seeds each)', () => {
     const indifferent: Model = {
       ...withActorWeight(base, 'us', dim('unity'), 0),
       // Also drop scheduled shifts of that weight, so it stays at zero.
-      events: base.events.map((e) => ({ ...e, effects: e.effects.filter((x) => !(x.op === 'weight' && x.actor === us && x.dimension === dim('unity'))) })),
+      events: base.events.map((e) => ({
+        ...e,
+        effects: e.effects.filter((x) => !(x.op === 'weight' && x.actor === us && x.dimension === dim('unity'))),
+      })),
     };
     const easedIn = (m: Model): number => {
       let runs = 0;
@@ -71,7 +74,7 @@ describe('direction tests (a few hundred seeds each)', () => {
     let acceptedWithout = 0;
     states.forEach((s, k) => {
       const ev = new Evaluator(m, s);
-      const u = ((k * 0.6180339887) % 1 + 1) % 1; // the same draw for both offers
+      const u = (((k * 0.6180339887) % 1) + 1) % 1; // the same draw for both offers
       const now = utility(m, s, russia);
       const a = respond(ev, russia, withRelief, now, u);
       const b = respond(ev, russia, without, now, u);

@@ -1,4 +1,4 @@
-import { type Model, type RunContext, type WorldState, initialContext } from '@parley/core';
+import { initialContext, type Model, type RunContext, type WorldState } from '@parley/core';
 import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,15 @@ function violation(m: Model, s: WorldState): string | null {
     if (kinds !== 1) return `territory ${k} has no single status`;
     if (st.kind === 'held' && !(st.by >= 0 && st.by < m.actors.length)) return `territory ${k} held by nobody`;
   }
-  const unit = { sanctions: s.sanctions, energy: s.energy, economy: s.economy, militarisation: s.militarisation, cohesion: s.cohesion, trust: s.trust, room: s.room };
+  const unit = {
+    sanctions: s.sanctions,
+    energy: s.energy,
+    economy: s.economy,
+    militarisation: s.militarisation,
+    cohesion: s.cohesion,
+    trust: s.trust,
+    room: s.room,
+  };
   for (const [name, xs] of Object.entries(unit)) {
     for (const x of xs) if (!Number.isFinite(x) || x < 0 || x > 1) return `${name} out of [0, 1]: ${x}`;
   }

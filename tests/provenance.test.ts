@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProvenance } from '@parley/scenario';
@@ -18,7 +18,10 @@ describe('provenance of the flagship scenario', () => {
 
   it('reports a quote that is not in the cited article, and a value with no provenance', () => {
     const data = structuredClone(flagship().data);
-    data.actors.japan!.weights.territory = { value: 0.3, source: { doc: '002_772c517c6391e34c.txt', quote: 'the islands were never disputed' } };
+    data.actors.japan!.weights.territory = {
+      value: 0.3,
+      source: { doc: '002_772c517c6391e34c.txt', quote: 'the islands were never disputed' },
+    };
     data.actors.russia!.weights.treaty = { value: 0.05 };
     const rep = checkProvenance(data, read);
     expect(rep.problems.map((p) => p.path)).toEqual(['actors.japan.weights.territory', 'actors.russia.weights.treaty']);

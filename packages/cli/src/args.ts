@@ -12,7 +12,8 @@ export function parseSeed(raw: string): number {
 export function parseCount(flag: string, min: number, max: number) {
   return (raw: string): number => {
     const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`invalid ${flag} "${raw}": expected a whole number from ${min} to ${max}`);
+    if (!Number.isSafeInteger(n) || n < min || n > max)
+      throw new UsageError(`invalid ${flag} "${raw}": expected a whole number from ${min} to ${max}`);
     return n;
   };
 }

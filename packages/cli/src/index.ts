@@ -1,2 +1,2 @@
-export { main, type Io } from './program.js';
+export { type Io, main } from './program.js';
 export { wilson } from './stats.js';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type LoadedScenario, ScenarioError, loadScenarioFile } from '@parley/scenario';
+import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userPath } from './args.js';
 import { distributionCommand } from './commands/distribution.js';
@@ -28,7 +28,11 @@ function build(io: Io): Command {
     .description('simulate one run and print its narrated transcript')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .requiredOption('--seed <n>', 'random seed (whole number)', parseSeed)
-    .addOption(new Option('--run <index>', 'run index within a batch (reproduces run I of a batch)').argParser(parseCount('--run', 0, Number.MAX_SAFE_INTEGER)).default(0))
+    .addOption(
+      new Option('--run <index>', 'run index within a batch (reproduces run I of a batch)')
+        .argParser(parseCount('--run', 0, Number.MAX_SAFE_INTEGER))
+        .default(0),
+    )
     .option('--json', 'print the structured event log and final state as JSON', false)
     .action((file: string, o: { seed: number; run: number; json: boolean }) => io.out(runCommand(load(file), o)));
 
@@ -51,7 +55,9 @@ function build(io: Io): Command {
       io.out(runCommand(sc, { seed: o.seed, run: 0, json: false }));
       io.out('\n');
       io.out(distributionCommand(sc, { seed: o.seed, runs: o.runs }));
-      io.out(`\nReplay any run: pnpm parley run ${file === FLAGSHIP ? 'scenarios/kuril/2016-nagato.yaml' : file} --seed ${o.seed} --run <I>\n`);
+      io.out(
+        `\nReplay any run: pnpm parley run ${file === FLAGSHIP ? 'scenarios/kuril/2016-nagato.yaml' : file} --seed ${o.seed} --run <I>\n`,
+      );
     });
 
   program

@@ -1,8 +1,7 @@
 import type { Cmp, Condition, Model } from './model.js';
 import type { WorldState } from './state.js';
 
-const compare = (x: number, op: Cmp, y: number): boolean =>
-  op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
+const compare = (x: number, op: Cmp, y: number): boolean => (op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y);
 
 export function holds(m: Model, s: WorldState, c: Condition): boolean {
   const n = m.actors.length;

@@ -48,9 +48,7 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
     }
   }
   if (assured) {
-    s.territories = s.territories.map((st) =>
-      st.kind === 'transferred' && st.from === holder ? { ...st, assured: true } : st,
-    );
+    s.territories = s.territories.map((st) => (st.kind === 'transferred' && st.from === holder ? { ...st, assured: true } : st));
   }
   if (signed) {
     s.treaty = { t: s.t, offer: offerIndex };

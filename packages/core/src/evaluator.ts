@@ -1,11 +1,11 @@
 import { acceptanceProbability } from './choice.js';
 import { allHold } from './conditions.js';
-import { dealCost, moveCost } from './effects.js';
 import { isSovereigntyDeal, ratifiable } from './deal.js';
-import type { Model } from './model.js';
-import type { WorldState } from './state.js';
+import { dealCost, moveCost } from './effects.js';
 import { METRICS } from './metrics.js';
+import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
+import type { WorldState } from './state.js';
 import { afterDeal, afterEffects, dimensionsOfTerms, dimensionsTouched, utilityDelta } from './whatif.js';
 
 /** Bit masks of the dimensions each offer's terms and each move's effects can change (memoised per model). */
@@ -25,7 +25,9 @@ export function movesOf(m: Model, i: number): readonly number[] {
   let table = movesByActor.get(m);
   if (!table) {
     table = m.actors.map(() => []);
-    m.moves.forEach((mv, k) => table![mv.actor]!.push(k));
+    m.moves.forEach((mv, k) => {
+      table![mv.actor]!.push(k);
+    });
     movesByActor.set(m, table);
   }
   return table[i]!;

@@ -124,15 +124,4 @@ export const axis: MetricFn = (m, s, i) => {
 };
 
 /** The metric functions in DIMENSIONS order. */
-export const METRICS: readonly MetricFn[] = [
-  territory,
-  treaty,
-  energy,
-  sanctions,
-  unity,
-  alliance,
-  security,
-  economy,
-  domestic,
-  axis,
-];
+export const METRICS: readonly MetricFn[] = [territory, treaty, energy, sanctions, unity, alliance, security, economy, domestic, axis];

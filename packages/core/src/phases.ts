@@ -8,7 +8,7 @@ import type { Model, OutcomeClass } from './model.js';
 import { classify } from './outcome.js';
 import { chooseMove, chooseOffer, respond } from './policy.js';
 import type { Streams } from './rng.js';
-import { type WorldState, initialState } from './state.js';
+import { initialState, type WorldState } from './state.js';
 import { utility } from './utility.js';
 
 /**
@@ -187,7 +187,7 @@ export const outcomeCheck: Phase = (ctx, { m, emit }) => {
 };
 
 // Guards: pure predicates the statechart uses to pick the next phase.
-export const offerOnAgenda = (ctx: RunContext): boolean => ctx.meeting !== null && ctx.meeting.offersOnAgenda;
+export const offerOnAgenda = (ctx: RunContext): boolean => ctx.meeting?.offersOnAgenda === true;
 export const hasPendingOffer = (ctx: RunContext): boolean => ctx.pending !== null;
 export const isOver = (ctx: RunContext, m: Model): boolean => ctx.world.treaty !== null || ctx.world.t >= m.horizon;
 export const hasOutcome = (ctx: RunContext): boolean => ctx.outcome !== null;

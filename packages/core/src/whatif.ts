@@ -14,9 +14,7 @@ import { utility } from './utility.js';
 const ALL = (1 << DIMENSION_COUNT) - 1;
 const bit = (d: number): number => 1 << d;
 // Dimension indices, in DIMENSIONS order.
-const [TERRITORY, TREATY, ENERGY, SANCTIONS, UNITY, ALLIANCE, SECURITY, ECONOMY, DOMESTIC, AXIS] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-] as const;
+const [TERRITORY, TREATY, ENERGY, SANCTIONS, UNITY, ALLIANCE, SECURITY, ECONOMY, DOMESTIC, AXIS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** The dimensions whose metric an effect can change (a bit mask over DIMENSIONS). */
 export function dimensionsTouched(effects: readonly Effect[]): number {

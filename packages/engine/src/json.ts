@@ -1,4 +1,4 @@
-import { type LogEvent, type Model, type TerritoryStatus, type WorldState, quarterLabel, utilityBreakdown } from '@parley/core';
+import { type LogEvent, type Model, quarterLabel, type TerritoryStatus, utilityBreakdown, type WorldState } from '@parley/core';
 
 /**
  * Structured output for --json: the same records as the log and the final state,
@@ -22,7 +22,8 @@ function withIds(m: Model, x: Record<string, unknown>): Record<string, unknown> 
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) {
     if (typeof v === 'number' && REFS[k]) out[k] = REFS[k](m, v);
-    else if (Array.isArray(v)) out[k] = v.map((item) => (typeof item === 'object' && item !== null ? withIds(m, item as Record<string, unknown>) : item));
+    else if (Array.isArray(v))
+      out[k] = v.map((item) => (typeof item === 'object' && item !== null ? withIds(m, item as Record<string, unknown>) : item));
     else out[k] = v;
   }
   return out;
@@ -43,8 +44,7 @@ function statusToJson(m: Model, st: TerritoryStatus): Record<string, unknown> {
   }
 }
 
-const byActor = <T>(m: Model, f: (i: number) => T): Record<string, T> =>
-  Object.fromEntries(m.actors.map((a, i) => [a.id, f(i)]));
+const byActor = <T>(m: Model, f: (i: number) => T): Record<string, T> => Object.fromEntries(m.actors.map((a, i) => [a.id, f(i)]));
 
 export function worldToJson(m: Model, w: WorldState): Record<string, unknown> {
   const n = m.actors.length;
@@ -68,7 +68,11 @@ export function worldToJson(m: Model, w: WorldState): Record<string, unknown> {
     trust: pairs(w.trust, true),
     room: byActor(m, (i) => w.room[i]!),
     utility: byActor(m, (i) =>
-      Object.fromEntries(utilityBreakdown(m, w, i).filter((d) => d.weight !== 0).map((d) => [d.dimension, { weight: d.weight, value: d.value, contribution: d.contribution }])),
+      Object.fromEntries(
+        utilityBreakdown(m, w, i)
+          .filter((d) => d.weight !== 0)
+          .map((d) => [d.dimension, { weight: d.weight, value: d.value, contribution: d.contribution }]),
+      ),
     ),
   };
 }

@@ -1,12 +1,4 @@
-import {
-  type PhaseEnv,
-  type PhaseName,
-  PHASES,
-  type RunContext,
-  hasOutcome,
-  hasPendingOffer,
-  offerOnAgenda,
-} from '@parley/core';
+import { hasOutcome, hasPendingOffer, offerOnAgenda, PHASES, type PhaseEnv, type PhaseName, type RunContext } from '@parley/core';
 import { produce } from 'immer';
 import { assign, setup } from 'xstate';
 

@@ -2,12 +2,12 @@ import {
   type LogEvent,
   type Model,
   type OutcomeClass,
+  quarterLabel,
   type Term,
   type TerritoryStatus,
-  type WorldState,
-  quarterLabel,
   utility,
   utilityBreakdown,
+  type WorldState,
 } from '@parley/core';
 
 /**
@@ -15,8 +15,7 @@ import {
  * and the terminal UI print what it returns.
  */
 
-const names = (m: Model, ids: readonly number[], of: 'actors' | 'territories'): string =>
-  ids.map((k) => m[of][k]!.name).join(', ');
+const names = (m: Model, ids: readonly number[], of: 'actors' | 'territories'): string => ids.map((k) => m[of][k]!.name).join(', ');
 
 export function describeTerm(m: Model, t: Term): string {
   switch (t.kind) {
@@ -78,7 +77,10 @@ export function narrateEvent(m: Model, e: LogEvent): string {
         e.decision === 'veto'
           ? 'its leader could not ratify the territorial concession at home'
           : `deal worth ${num(e.dealUtility)} vs walk-away ${num(e.walkAway)}, P(accept) ${pct(e.probability)}`;
-      return line(verdict, `${actor(e.by)} ${e.decision === 'accept' ? 'accepts' : e.decision === 'veto' ? 'cannot accept' : 'rejects'}: ${why}`);
+      return line(
+        verdict,
+        `${actor(e.by)} ${e.decision === 'accept' ? 'accepts' : e.decision === 'veto' ? 'cannot accept' : 'rejects'}: ${why}`,
+      );
     }
     case 'treaty':
       return line('TREATY', `Peace treaty signed: ${m.offers[e.offer]!.label}`);

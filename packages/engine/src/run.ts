@@ -1,13 +1,13 @@
 import {
+  createStreams,
+  discard,
   type Emit,
+  initialContext,
   type Model,
   type OutcomeClass,
   type PhaseEnv,
   type RunContext,
   type WorldState,
-  createStreams,
-  discard,
-  initialContext,
 } from '@parley/core';
 import { createActor } from 'xstate';
 import { type CompiledProtocol, compileProtocol, stepCompiled } from './compile.js';

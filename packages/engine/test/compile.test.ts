@@ -21,7 +21,9 @@ describe('compileProtocol', () => {
     expect(() => compileProtocol({ ...base, states: { ...base.states, a: { exit: 'x', on: {} } } })).toThrow(/state key "exit"/);
     expect(() => compileProtocol({ ...base, states: { ...base.states, a: { on: { GO: 'b' } } } })).toThrow(/event GO/);
     expect(() => compileProtocol({ ...base, states: { ...base.states, a: { entry: 'nope' } } })).toThrow(/entry action nope/);
-    expect(() => compileProtocol({ ...base, states: { ...base.states, a: { on: { STEP: { target: 'b', guard: 'g' } } } } })).toThrow(/guard g/);
+    expect(() => compileProtocol({ ...base, states: { ...base.states, a: { on: { STEP: { target: 'b', guard: 'g' } } } } })).toThrow(
+      /guard g/,
+    );
     expect(() => compileProtocol({ ...base, states: { ...base.states, a: { on: { STEP: { target: 'zz' } } } } })).toThrow(/target zz/);
     expect(() => compileProtocol({ ...base, states: { ...base.states, b: { type: 'parallel' } } })).toThrow(/state type parallel/);
   });

@@ -1,13 +1,6 @@
-import {
-  type Condition,
-  DIMENSIONS,
-  type Effect,
-  type Model,
-  type Term,
-  quarterIndex,
-} from '@parley/core';
-import { didYouMean } from './suggest.js';
+import { type Condition, DIMENSIONS, type Effect, type Model, quarterIndex, type Term } from '@parley/core';
 import type { ScenarioFile } from './schema.js';
+import { didYouMean } from './suggest.js';
 
 type Path = (string | number)[];
 export type Report = (path: Path, message: string) => void;
@@ -53,10 +46,23 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     if ('talks' in c) return { v: 'talks', active: c.talks === 'active' };
     if ('treaty' in c) return { v: 'treaty', signed: c.treaty === 'signed' };
     if ('sanctions' in c)
-      return { v: 'sanctions', imposer: actor(c.sanctions[0], [...path, 'sanctions', 0]), target: actor(c.sanctions[1], [...path, 'sanctions', 1]), op: c.op, value: c.value };
+      return {
+        v: 'sanctions',
+        imposer: actor(c.sanctions[0], [...path, 'sanctions', 0]),
+        target: actor(c.sanctions[1], [...path, 'sanctions', 1]),
+        op: c.op,
+        value: c.value,
+      };
     if ('trust' in c)
-      return { v: 'trust', a: actor(c.trust[0], [...path, 'trust', 0]), b: actor(c.trust[1], [...path, 'trust', 1]), op: c.op, value: c.value };
-    if ('militarisation' in c) return { v: 'militarisation', actor: actor(c.militarisation, [...path, 'militarisation']), op: c.op, value: c.value };
+      return {
+        v: 'trust',
+        a: actor(c.trust[0], [...path, 'trust', 0]),
+        b: actor(c.trust[1], [...path, 'trust', 1]),
+        op: c.op,
+        value: c.value,
+      };
+    if ('militarisation' in c)
+      return { v: 'militarisation', actor: actor(c.militarisation, [...path, 'militarisation']), op: c.op, value: c.value };
     if ('room' in c) return { v: 'room', actor: actor(c.room, [...path, 'room']), op: c.op, value: c.value };
     if ('jointActivity' in c) return { v: 'jointActivity', op: c.op, value: c.value };
     if ('cohesion' in c) return { v: 'cohesion', alliance: alliance(c.cohesion, [...path, 'cohesion']), op: c.op, value: c.value };
@@ -65,19 +71,42 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
 
   const effect = (e: RawEffect, path: Path): Effect => {
     if ('sanctions' in e)
-      return { op: 'sanctions', imposer: actor(e.sanctions[0], [...path, 'sanctions', 0]), target: actor(e.sanctions[1], [...path, 'sanctions', 1]), delta: e.delta };
+      return {
+        op: 'sanctions',
+        imposer: actor(e.sanctions[0], [...path, 'sanctions', 0]),
+        target: actor(e.sanctions[1], [...path, 'sanctions', 1]),
+        delta: e.delta,
+      };
     if ('energy' in e) return { op: 'energy', tie: tie(e.energy, [...path, 'energy']), delta: e.delta };
-    if ('economy' in e) return { op: 'economy', a: actor(e.economy[0], [...path, 'economy', 0]), b: actor(e.economy[1], [...path, 'economy', 1]), delta: e.delta };
+    if ('economy' in e)
+      return {
+        op: 'economy',
+        a: actor(e.economy[0], [...path, 'economy', 0]),
+        b: actor(e.economy[1], [...path, 'economy', 1]),
+        delta: e.delta,
+      };
     if ('jointActivity' in e) return { op: 'jointActivity', delta: e.jointActivity };
     if ('militarisation' in e) return { op: 'militarisation', actor: actor(e.militarisation, [...path, 'militarisation']), delta: e.delta };
     if ('cohesion' in e) return { op: 'cohesion', alliance: alliance(e.cohesion, [...path, 'cohesion']), delta: e.delta };
-    if ('trust' in e) return { op: 'trust', a: actor(e.trust[0], [...path, 'trust', 0]), b: actor(e.trust[1], [...path, 'trust', 1]), delta: e.delta };
+    if ('trust' in e)
+      return { op: 'trust', a: actor(e.trust[0], [...path, 'trust', 0]), b: actor(e.trust[1], [...path, 'trust', 1]), delta: e.delta };
     if ('room' in e) return { op: 'room', actor: actor(e.room, [...path, 'room']), delta: e.delta };
     if ('talks' in e) return { op: 'talks', active: e.talks === 'active' };
     if ('weight' in e)
-      return { op: 'weight', actor: actor(e.weight.actor, [...path, 'weight', 'actor']), dimension: DIMENSIONS.indexOf(e.weight.dimension), delta: e.delta };
+      return {
+        op: 'weight',
+        actor: actor(e.weight.actor, [...path, 'weight', 'actor']),
+        dimension: DIMENSIONS.indexOf(e.weight.dimension),
+        delta: e.delta,
+      };
     if ('moveCost' in e)
-      return { op: 'moveCost', actor: actor(e.moveCost.actor, [...path, 'moveCost', 'actor']), move: move(e.moveCost.move, [...path, 'moveCost', 'move']), amount: e.amount, duration: e.duration };
+      return {
+        op: 'moveCost',
+        actor: actor(e.moveCost.actor, [...path, 'moveCost', 'actor']),
+        move: move(e.moveCost.move, [...path, 'moveCost', 'move']),
+        amount: e.amount,
+        duration: e.duration,
+      };
     return { op: 'dealCost', actor: actor(e.dealCost, [...path, 'dealCost']), amount: e.amount, duration: e.duration };
   };
 
@@ -90,11 +119,21 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     if ('continuedTalks' in t) return { kind: 'continuedTalks', territories: territories(t.continuedTalks, [...path, 'continuedTalks']) };
     if ('sanctionsRelief' in t) {
       const r = t.sanctionsRelief;
-      return { kind: 'sanctionsRelief', imposer: actor(r.imposer, [...path, 'sanctionsRelief', 'imposer']), target: actor(r.target, [...path, 'sanctionsRelief', 'target']), amount: r.amount };
+      return {
+        kind: 'sanctionsRelief',
+        imposer: actor(r.imposer, [...path, 'sanctionsRelief', 'imposer']),
+        target: actor(r.target, [...path, 'sanctionsRelief', 'target']),
+        amount: r.amount,
+      };
     }
     if ('investment' in t) {
       const r = t.investment;
-      return { kind: 'investment', from: actor(r.from, [...path, 'investment', 'from']), to: actor(r.to, [...path, 'investment', 'to']), amount: r.amount };
+      return {
+        kind: 'investment',
+        from: actor(r.from, [...path, 'investment', 'from']),
+        to: actor(r.to, [...path, 'investment', 'to']),
+        amount: r.amount,
+      };
     }
     if ('energy' in t) return { kind: 'energy', tie: tie(t.energy.tie, [...path, 'energy', 'tie']), amount: t.energy.amount };
     if ('noForeignBases' in t) return { kind: 'noForeignBases' };
@@ -141,11 +180,13 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
 
   const claimant = actor(f.dispute.claimant, ['dispute', 'claimant']);
   const holder = actor(f.dispute.holder, ['dispute', 'holder']);
-  if (claimant === holder && names.actor.includes(f.dispute.claimant)) report(['dispute', 'holder'], 'the holder must differ from the claimant');
+  if (claimant === holder && names.actor.includes(f.dispute.claimant))
+    report(['dispute', 'holder'], 'the holder must differ from the claimant');
 
   const events = Object.entries(f.events).map(([eid, e]) => {
     const path = ['events', eid];
-    if ((e.at === undefined) === (e.hazard === undefined)) report(path, 'an event needs exactly one of `at` (scheduled) or `hazard` (random)');
+    if ((e.at === undefined) === (e.hazard === undefined))
+      report(path, 'an event needs exactly one of `at` (scheduled) or `hazard` (random)');
     return {
       id: eid,
       label: e.label,
@@ -194,7 +235,13 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     regimes,
     energyTies: Object.entries(f.energy).map(([eid, e]) => {
       if (e.max.value <= 0) report(['energy', eid, 'max', 'value'], 'expected a maximum share above 0');
-      return { id: eid, name: e.name, exporter: actor(e.exporter, ['energy', eid, 'exporter']), importer: actor(e.importer, ['energy', eid, 'importer']), max: e.max.value };
+      return {
+        id: eid,
+        name: e.name,
+        exporter: actor(e.exporter, ['energy', eid, 'exporter']),
+        importer: actor(e.importer, ['energy', eid, 'importer']),
+        max: e.max.value,
+      };
     }),
     moves: Object.entries(f.moves).map(([mid, mv]) => ({
       id: mid,

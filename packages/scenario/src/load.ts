@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Model } from '@parley/core';
-import { type Document, LineCounter, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { core } from 'zod';
 import { compileScenario } from './compile.js';
-import { type ScenarioIssue, ScenarioError, pathString } from './issues.js';
+import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 
 export interface LoadedScenario {
@@ -41,7 +41,10 @@ const shown = (x: unknown): string => {
 
 function describe(issue: core.$ZodIssue): { message: string; key?: string } {
   if (issue.code === 'unrecognized_keys') {
-    return { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, key: issue.keys[0] };
+    return {
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      key: issue.keys[0],
+    };
   }
   if (issue.code === 'invalid_key') {
     const why = issue.issues.map((i) => i.message).join('; ');
@@ -95,7 +98,9 @@ export function loadScenarioFile(path: string): LoadedScenario {
     const st = statSync(path);
     if (!st.isFile()) throw new ScenarioError([{ file: path, line: 0, col: 0, path: '', message: 'not a file' }]);
     if (st.size > MAX_BYTES) {
-      throw new ScenarioError([{ file: path, line: 0, col: 0, path: '', message: `file is too large (${st.size} bytes; the limit is ${MAX_BYTES})` }]);
+      throw new ScenarioError([
+        { file: path, line: 0, col: 0, path: '', message: `file is too large (${st.size} bytes; the limit is ${MAX_BYTES})` },
+      ]);
     }
     text = readFileSync(path, 'utf8');
   } catch (e) {

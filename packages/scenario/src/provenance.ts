@@ -18,13 +18,14 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
   const visit = (x: unknown, path: string[], carrier: boolean): void => {
     if (Array.isArray(x)) {
-      x.forEach((v, k) => visit(v, [...path, String(k)], carrier));
+      x.forEach((v, k) => {
+        visit(v, [...path, String(k)], carrier);
+      });
       return;
     }
     if (!isObject(x)) return;
     // A sourced number is exactly {value, source?, assumption?}; a condition's {op, value} is covered by its carrier.
-    const sourcedNumber =
-      typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
+    const sourcedNumber = typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
     if (sourcedNumber || carrier) {
       out.push({
         path: path.join('.'),
@@ -90,7 +91,8 @@ export function checkProvenance(data: ScenarioFile, readDoc: (name: string) => s
         texts.set(e.source.doc, t === null ? null : normaliseText(t));
       }
       const text = texts.get(e.source.doc);
-      if (text === null || text === undefined) problems.push({ path: e.path, message: `cites "${e.source.doc}", which is not a known source article` });
+      if (text === null || text === undefined)
+        problems.push({ path: e.path, message: `cites "${e.source.doc}", which is not a known source article` });
       else if (!text.includes(normaliseText(e.source.quote)))
         problems.push({ path: e.path, message: `quote not found in ${e.source.doc}: "${e.source.quote}"` });
       else sourced++;

@@ -74,37 +74,43 @@ export const Territory = z.strictObject({
 const cmp = z.enum(['<', '<=', '>', '>=']);
 export const Condition = z.union(
   [
-  z.strictObject({ talks: z.enum(['active', 'suspended']) }),
-  z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
-  z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
-  z.strictObject({ trust: Pair, op: cmp, value: finite }),
-  z.strictObject({ militarisation: id, op: cmp, value: finite }),
-  z.strictObject({ room: id, op: cmp, value: finite }),
-  z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
-  z.strictObject({ cohesion: id, op: cmp, value: finite }),
-  z.strictObject({ after: Quarter }),
+    z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+    z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
+    z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
+    z.strictObject({ trust: Pair, op: cmp, value: finite }),
+    z.strictObject({ militarisation: id, op: cmp, value: finite }),
+    z.strictObject({ room: id, op: cmp, value: finite }),
+    z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
+    z.strictObject({ cohesion: id, op: cmp, value: finite }),
+    z.strictObject({ after: Quarter }),
   ],
-  { error: 'expected a condition: {talks}, {treaty}, {sanctions|trust: [a, b], op, value}, {militarisation|room|cohesion: id, op, value}, {jointActivity: true, op, value} or {after: YYYYQn}' },
+  {
+    error:
+      'expected a condition: {talks}, {treaty}, {sanctions|trust: [a, b], op, value}, {militarisation|room|cohesion: id, op, value}, {jointActivity: true, op, value} or {after: YYYYQn}',
+  },
 );
 
 const delta = finite.pipe(z.number().min(-1).max(1));
 const duration = z.int().min(1).max(400);
 export const Effect = z.union(
   [
-  z.strictObject({ sanctions: Pair.describe('[imposer, target]'), delta }),
-  z.strictObject({ energy: id.describe('energy tie'), delta }),
-  z.strictObject({ economy: Pair, delta }),
-  z.strictObject({ jointActivity: delta }),
-  z.strictObject({ militarisation: id, delta }),
-  z.strictObject({ cohesion: id.describe('alliance'), delta }),
-  z.strictObject({ trust: Pair, delta }),
-  z.strictObject({ room: id, delta }),
-  z.strictObject({ talks: z.enum(['active', 'suspended']) }),
-  z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
-  z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
-  z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
+    z.strictObject({ sanctions: Pair.describe('[imposer, target]'), delta }),
+    z.strictObject({ energy: id.describe('energy tie'), delta }),
+    z.strictObject({ economy: Pair, delta }),
+    z.strictObject({ jointActivity: delta }),
+    z.strictObject({ militarisation: id, delta }),
+    z.strictObject({ cohesion: id.describe('alliance'), delta }),
+    z.strictObject({ trust: Pair, delta }),
+    z.strictObject({ room: id, delta }),
+    z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+    z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
+    z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
+    z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
   ],
-  { error: 'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}' },
+  {
+    error:
+      'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}',
+  },
 );
 
 export const Move = z.strictObject({
@@ -119,17 +125,20 @@ export const Move = z.strictObject({
 
 export const Term = z.union(
   [
-  z.strictObject({ transfer: z.array(id).min(1) }),
-  z.strictObject({ jointAdministration: z.array(id).min(1) }),
-  z.strictObject({ jointActivities: finite.pipe(z.number().min(0).max(1)) }),
-  z.strictObject({ continuedTalks: z.array(id).min(1) }),
-  z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
-  z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
-  z.strictObject({ energy: z.strictObject({ tie: id, amount: finite.pipe(z.number().min(-1).max(1)) }) }),
-  z.strictObject({ noForeignBases: z.literal(true) }),
-  z.strictObject({ peaceTreaty: z.literal(true) }),
+    z.strictObject({ transfer: z.array(id).min(1) }),
+    z.strictObject({ jointAdministration: z.array(id).min(1) }),
+    z.strictObject({ jointActivities: finite.pipe(z.number().min(0).max(1)) }),
+    z.strictObject({ continuedTalks: z.array(id).min(1) }),
+    z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
+    z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
+    z.strictObject({ energy: z.strictObject({ tie: id, amount: finite.pipe(z.number().min(-1).max(1)) }) }),
+    z.strictObject({ noForeignBases: z.literal(true) }),
+    z.strictObject({ peaceTreaty: z.literal(true) }),
   ],
-  { error: 'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true' },
+  {
+    error:
+      'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true',
+  },
 );
 
 export const Offer = z.strictObject({
@@ -192,9 +201,7 @@ export const Scenario = z.strictObject({
       z.strictObject({ name: z.string().min(1), target: id, levels: z.record(id, Unit).describe('Each member’s starting level') }),
     )
     .default({}),
-  energy: z
-    .record(id, z.strictObject({ name: z.string().min(1), exporter: id, importer: id, share: Unit, max: Unit }))
-    .default({}),
+  energy: z.record(id, z.strictObject({ name: z.string().min(1), exporter: id, importer: id, share: Unit, max: Unit })).default({}),
   economy: z.array(PairValue).default([]),
   trust: z.array(PairValue).default([]),
   defaultTrust: Unit,

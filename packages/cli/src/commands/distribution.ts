@@ -33,8 +33,12 @@ export function distributionCommand(sc: LoadedScenario, opts: DistributionOption
   }
   if (treatyQuarters.length > 0) {
     treatyQuarters.sort((a, b) => a - b);
-    const q = (p: number): string => quarterLabel(m, treatyQuarters[Math.min(treatyQuarters.length - 1, Math.floor(p * treatyQuarters.length))]!);
-    lines.push('', `  Treaty in ${treatyQuarters.length} of ${n} runs; signed by ${q(0.25)} (25%), ${q(0.5)} (median), ${q(0.75)} (75%) of those.`);
+    const q = (p: number): string =>
+      quarterLabel(m, treatyQuarters[Math.min(treatyQuarters.length - 1, Math.floor(p * treatyQuarters.length))]!);
+    lines.push(
+      '',
+      `  Treaty in ${treatyQuarters.length} of ${n} runs; signed by ${q(0.25)} (25%), ${q(0.5)} (median), ${q(0.75)} (75%) of those.`,
+    );
   } else {
     lines.push('', '  No treaty was signed in any run.');
   }

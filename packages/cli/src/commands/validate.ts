@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type LoadedScenario, checkProvenance } from '@parley/scenario';
+import { checkProvenance, type LoadedScenario } from '@parley/scenario';
 
 /** Where a scenario's cited articles live: a `sources/` folder beside it or above it. */
 export function sourceReader(scenarioFile: string): (name: string) => string | null {

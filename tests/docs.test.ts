@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { modelDocBlocks, replaceBlocks } from '../packages/engine/scripts/model-doc.js';
+import { FLAGSHIP_PATH } from './helpers/flagship.js';
+
+describe('docs/model.md', () => {
+  it('shows the protocol diagram and parameter table generated from the current machine and scenario (run pnpm docs:model)', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../docs/model.md', import.meta.url)), 'utf8');
+    expect(replaceBlocks(doc, modelDocBlocks(FLAGSHIP_PATH))).toBe(doc);
+    expect(doc).toContain('agenda --> offer: STEP [offerOnAgenda]');
+  });
+});
