@@ -45,6 +45,7 @@ export class Evaluator {
   /** −1 = not computed yet, else 0/1. */
   private readonly ratifies: Int8Array;
   private readonly moveGains: Float64Array;
+  private readonly legal: (readonly number[] | undefined)[] = [];
   private readonly metrics: Float64Array;
   private readonly masks: { offers: number[]; moves: number[] };
 
@@ -132,9 +133,14 @@ export class Evaluator {
     return g;
   }
 
-  /** Legal moves of actor i in this state. */
-  legalMoves(i: number): number[] {
-    return movesOf(this.m, i).filter((mv) => allHold(this.m, this.s, this.m.moves[mv]!.when));
+  /** Legal moves of actor i in this state (computed once: pressure lookahead asks again for the target). */
+  legalMoves(i: number): readonly number[] {
+    let l = this.legal[i];
+    if (!l) {
+      l = movesOf(this.m, i).filter((mv) => allHold(this.m, this.s, this.m.moves[mv]!.when));
+      this.legal[i] = l;
+    }
+    return l;
   }
 
   /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */

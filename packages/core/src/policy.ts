@@ -1,4 +1,5 @@
 import { logitProbabilities, pick } from './choice.js';
+import { isSovereigntyDeal } from './deal.js';
 import type { Evaluator } from './evaluator.js';
 import type { Effect } from './model.js';
 
@@ -73,8 +74,7 @@ function strategicValue(ev: Evaluator, i: number, effects: readonly Effect[]): n
       let sum = 0;
       let count = 0;
       for (let o = 0; o < ev.m.offers.length; o++) {
-        const offer = ev.m.offers[o]!;
-        if (!offer.terms.some((t) => t.kind === 'peaceTreaty' || t.kind === 'transfer')) continue;
+        if (!isSovereigntyDeal(ev.m.offers[o]!)) continue;
         sum += (ev.acceptance(e.actor, o, e.amount) - ev.acceptance(e.actor, o)) * ev.dealGain(i, o);
         count++;
       }
