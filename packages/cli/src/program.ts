@@ -51,7 +51,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(7))
     .addOption(new Option('--runs <n>', 'runs in the distribution').argParser(parseCount('--runs', 1, 1_000_000)).default(1000))
     .action((file: string, o: { seed: number; runs: number }) => {
-      const sc = file === FLAGSHIP ? loadScenarioFile(file) : load(file);
+      const sc = load(file);
       io.out(runCommand(sc, { seed: o.seed, run: 0, json: false }));
       io.out('\n');
       io.out(distributionCommand(sc, { seed: o.seed, runs: o.runs }));
@@ -96,7 +96,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      if (e.code === 'commander.invalidArgument' && e.message.includes('invalid')) return EXIT_USAGE;
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (e instanceof UsageError) {

@@ -16,8 +16,7 @@ export function createStreams(scenarioKey: string, seed: number, run = 0): Strea
   const prefix = `${scenarioKey}:${seed}:${run}:`;
   const out = {} as Record<StreamName, Rng>;
   for (const name of STREAM_NAMES) {
-    const prng = seedrandom.alea(prefix + name);
-    out[name] = () => prng();
+    out[name] = seedrandom.alea(prefix + name);
   }
   return out;
 }

@@ -88,5 +88,3 @@ export const protocolMachine = setup({
     done: { type: 'final' },
   },
 });
-
-export type ProtocolState = keyof typeof protocolMachine.config.states & string;

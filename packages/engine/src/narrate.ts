@@ -1,4 +1,5 @@
 import {
+  DIMENSIONS,
   type LogEvent,
   type Model,
   type OutcomeClass,
@@ -117,8 +118,7 @@ export function narrateSummary(m: Model, outcome: OutcomeClass, w: WorldState): 
     out.push(`  ${t.name.padEnd(24)} ${(t.area * 100).toFixed(0).padStart(3)}%  ${describeStatus(m, w.territories[k]!)}`);
   });
   out.push('', 'Final utility by dimension (weight × value / Σ|weight|):');
-  const dims = utilityBreakdown(m, w, 0).map((d) => d.dimension);
-  out.push(`  ${'actor'.padEnd(16)}${'total'.padStart(8)}${dims.map((d) => d.padStart(10)).join('')}`);
+  out.push(`  ${'actor'.padEnd(16)}${'total'.padStart(8)}${DIMENSIONS.map((d) => d.padStart(10)).join('')}`);
   m.actors.forEach((a, i) => {
     const parts = utilityBreakdown(m, w, i).map((d) => (d.weight === 0 ? '—' : d.contribution.toFixed(3)).padStart(10));
     out.push(`  ${a.name.padEnd(16)}${utility(m, w, i).toFixed(3).padStart(8)}${parts.join('')}`);

@@ -10,44 +10,47 @@ export interface ProvenanceEntry {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Objects that carry provenance: sourced numbers, and the modelled objects that hold effects. */
-const CARRIERS = new Set(['moves', 'offers', 'events', 'reactions', 'economy', 'trust', 'talks']);
+/** Top-level collections whose every entry (a move, offer, event, reaction, pair value) carries provenance. */
+const CARRIER_COLLECTIONS = new Set(['moves', 'offers', 'events', 'reactions', 'economy', 'trust']);
 
-/** Every value in a scenario that needs a source or an assumption. */
+/** A sourced number is exactly {value, source?, assumption?}; a condition's {op, value} is covered by its carrier. */
+const isSourcedNumber = (x: Record<string, unknown>): boolean =>
+  typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
+
+/** Every value in a scenario that needs a source or an assumption: sourced numbers, and carriers. */
 export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
-  const visit = (x: unknown, path: string[], carrier: boolean): void => {
+  const record = (x: Record<string, unknown>, path: string[]): void => {
+    out.push({
+      path: path.join('.'),
+      ...(typeof x.value === 'number' || typeof x.active === 'boolean' ? { value: (x.value ?? x.active) as number | boolean } : {}),
+      ...(x.source ? { source: x.source as SourceRef } : {}),
+      ...(typeof x.assumption === 'string' ? { assumption: x.assumption } : {}),
+    });
+  };
+  const visit = (x: unknown, path: string[]): void => {
     if (Array.isArray(x)) {
       x.forEach((v, k) => {
-        visit(v, [...path, String(k)], carrier);
+        visit(v, [...path, String(k)]);
       });
       return;
     }
     if (!isObject(x)) return;
-    // A sourced number is exactly {value, source?, assumption?}; a condition's {op, value} is covered by its carrier.
-    const sourcedNumber = typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
-    if (sourcedNumber || carrier) {
-      out.push({
-        path: path.join('.'),
-        ...(sourcedNumber ? { value: x.value as number } : 'active' in x ? { value: x.active as boolean } : {}),
-        ...(x.source ? { source: x.source as SourceRef } : {}),
-        ...(typeof x.assumption === 'string' ? { assumption: x.assumption } : {}),
-      });
-      if (sourcedNumber) return;
+    if (isSourcedNumber(x)) {
+      record(x, path);
+      return;
     }
-    for (const [k, v] of Object.entries(x)) {
-      const top = path.length === 0;
-      // Direct children of moves/offers/events/reactions records, items of economy/trust lists, and talks.
-      const childCarrier = top && CARRIERS.has(k) && k !== 'talks';
-      if (top && k === 'talks') visit(v, [k], true);
-      else if (childCarrier) {
-        for (const [ck, cv] of Array.isArray(v) ? v.map((e, i) => [String(i), e] as const) : Object.entries(v as object)) {
-          visit(cv, [k, ck], true);
-        }
-      } else visit(v, [...path, k], false);
-    }
+    for (const [k, v] of Object.entries(x)) visit(v, [...path, k]);
   };
-  visit(data, [], false);
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'talks') record(value as Record<string, unknown>, [key]);
+    else if (CARRIER_COLLECTIONS.has(key)) {
+      for (const [id, entry] of Object.entries(value as object)) {
+        record(entry as Record<string, unknown>, [key, id]);
+        visit(entry, [key, id]);
+      }
+    } else visit(value, [key]);
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { LogEvent } from '@parley/core';
+import { type LogEvent, quarterLabel } from '@parley/core';
 import { logEventToJson, narrateEvent, narrateSummary, simulate, worldToJson } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 
@@ -19,7 +19,7 @@ export function runCommand(sc: LoadedScenario, opts: RunCommandOptions): string 
       seed: opts.seed,
       run: opts.run,
       outcome: r.outcome,
-      treaty: r.world.treaty ? logEventToJson(m, { type: 'treaty', t: r.world.treaty.t, offer: r.world.treaty.offer }).quarter : null,
+      treaty: r.world.treaty ? quarterLabel(m, r.world.treaty.t) : null,
       log: log.map((e) => logEventToJson(m, e)),
       final: worldToJson(m, r.world),
     };
