@@ -51,7 +51,10 @@ function describe(issue: core.$ZodIssue): { message: string; key?: string } {
     return { message: `invalid name ${shown(issue.input)}: ${why}` };
   }
   const found = 'input' in issue && issue.code !== 'invalid_union' ? ` (found ${shown(issue.input)})` : '';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { message: `missing required field (expected ${issue.expected})` };
+  if ('input' in issue && issue.input === undefined && issue.code !== 'invalid_union') {
+    const expected = issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message.replace(/^Invalid option: /, '');
+    return { message: `missing required field (${expected})` };
+  }
   return { message: `${issue.message}${found}` };
 }
 

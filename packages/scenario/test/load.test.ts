@@ -43,6 +43,13 @@ describe('loading scenarios', () => {
     expect(issues.some((i) => /:\d+:5 {2}actors\.japan\.masss {2}unknown field "masss"/.test(i))).toBe(true);
   });
 
+  it('calls a missing field missing, whatever its type, and says what it expects', () => {
+    const text = flagshipText.replace('    role: party\n', '').replace('    name: Japan\n', '');
+    const issues = issuesOf(text);
+    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.role  missing required field \(expected one of "party"\|"third"\)$/));
+    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.name  missing required field \(expected string\)$/));
+  });
+
   it('reports a reference to an undefined actor with a suggestion', () => {
     const text = flagshipText.replace('dispute: { claimant: japan, holder: russia }', 'dispute: { claimant: japn, holder: russia }');
     expect(issuesOf(text)).toEqual([expect.stringMatching(/dispute\.claimant {2}unknown actor "japn" \(did you mean "japan"\?\)/)]);
