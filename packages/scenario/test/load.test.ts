@@ -46,8 +46,10 @@ describe('loading scenarios', () => {
   it('calls a missing field missing, whatever its type, and says what it expects', () => {
     const text = flagshipText.replace('    role: party\n', '').replace('    name: Japan\n', '');
     const issues = issuesOf(text);
-    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.role  missing required field \(expected one of "party"\|"third"\)$/));
-    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.name  missing required field \(expected string\)$/));
+    expect(issues).toContainEqual(
+      expect.stringMatching(/actors\.japan\.role {2}missing required field \(expected one of "party"\|"third"\)$/),
+    );
+    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.name {2}missing required field \(expected string\)$/));
   });
 
   it('reports a reference to an undefined actor with a suggestion', () => {
