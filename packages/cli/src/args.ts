@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
 /** A seed: a whole number from 0 to 2^53 − 1. */
@@ -19,6 +18,6 @@ export function parseCount(flag: string, min: number, max: number) {
 }
 
 /** Paths are relative to where the user ran the command (pnpm runs scripts from the repo root and keeps the original in INIT_CWD). */
-export function userPath(p: string): string {
-  return isAbsolute(p) ? p : resolve(process.env.INIT_CWD ?? process.cwd(), p);
+export function userCwd(): string {
+  return process.env.INIT_CWD ?? process.cwd();
 }

@@ -1,8 +1,10 @@
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
-import { parseCount, parseSeed, userPath } from './args.js';
+import { parseCount, parseSeed, userCwd } from './args.js';
 import { distributionCommand } from './commands/distribution.js';
+import { explainCommand } from './commands/explain.js';
 import { runCommand } from './commands/run.js';
 import { provenanceCommand } from './commands/validate.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
@@ -14,7 +16,19 @@ export interface Io {
   readonly err: (s: string) => void;
 }
 
-const load = (file: string): LoadedScenario => loadScenarioFile(userPath(file));
+/** Load a scenario named as the user named it (relative to where they ran the command), shown the same way in messages. */
+const load = (file: string, sets: readonly string[] = []): LoadedScenario => {
+  const cwd = userCwd();
+  const shown = relative(cwd, resolve(cwd, file));
+  return loadScenarioFile(shown.startsWith('..') ? resolve(cwd, file) : shown, { sets, cwd });
+};
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** `--set path=value`, repeatable: overrides a scenario field, validated like the file. */
+const setOption = (): Option =>
+  new Option('--set <path=value>', 'override a scenario field, e.g. actors.russia.walkAwayMargin=0.07 (repeatable)')
+    .argParser(collect)
+    .default([]);
 
 function build(io: Io): Command {
   const program = new Command('parley')
@@ -34,7 +48,8 @@ function build(io: Io): Command {
         .default(0),
     )
     .option('--json', 'print the structured event log and final state as JSON', false)
-    .action((file: string, o: { seed: number; run: number; json: boolean }) => io.out(runCommand(load(file), o)));
+    .addOption(setOption())
+    .action((file: string, o: { seed: number; run: number; json: boolean; set: string[] }) => io.out(runCommand(load(file, o.set), o)));
 
   program
     .command('distribution')
@@ -42,7 +57,8 @@ function build(io: Io): Command {
     .argument('<scenario>', 'scenario file')
     .addOption(new Option('--runs <n>', 'number of runs').argParser(parseCount('--runs', 1, 1_000_000)).default(1000))
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
-    .action((file: string, o: { runs: number; seed: number }) => io.out(distributionCommand(load(file), o)));
+    .addOption(setOption())
+    .action((file: string, o: { runs: number; seed: number; set: string[] }) => io.out(distributionCommand(load(file, o.set), o)));
 
   program
     .command('demo')
@@ -50,8 +66,9 @@ function build(io: Io): Command {
     .argument('[scenario]', 'scenario file', FLAGSHIP)
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(7))
     .addOption(new Option('--runs <n>', 'runs in the distribution').argParser(parseCount('--runs', 1, 1_000_000)).default(1000))
-    .action((file: string, o: { seed: number; runs: number }) => {
-      const sc = load(file);
+    .addOption(setOption())
+    .action((file: string, o: { seed: number; runs: number; set: string[] }) => {
+      const sc = load(file, o.set);
       io.out(runCommand(sc, { seed: o.seed, run: 0, json: false }));
       io.out('\n');
       io.out(distributionCommand(sc, { seed: o.seed, runs: o.runs }));
@@ -65,11 +82,12 @@ function build(io: Io): Command {
     .description('check scenario files; report every problem as file:line:col  path  message')
     .argument('<files...>', 'scenario files')
     .option('--provenance', 'also require a source or an assumption for every value, and check quotes against the articles', false)
-    .action((files: string[], o: { provenance: boolean }) => {
+    .addOption(setOption())
+    .action((files: string[], o: { provenance: boolean; set: string[] }) => {
       let failed = false;
       for (const f of files) {
         try {
-          const sc = load(f);
+          const sc = load(f, o.set);
           if (o.provenance) {
             const rep = provenanceCommand(sc);
             io.out(rep.text);
@@ -83,6 +101,13 @@ function build(io: Io): Command {
       }
       if (failed) throw new CommanderError(EXIT_USAGE, 'parley.validate', '');
     });
+
+  program
+    .command('explain')
+    .description("describe a scenario for a reader: each actor's utility weights with their sources, its moves and offers, and the events")
+    .argument('<scenario>', 'scenario file')
+    .addOption(setOption())
+    .action((file: string, o: { set: string[] }) => io.out(explainCommand(load(file, o.set))));
 
   return program;
 }

@@ -1,6 +1,5 @@
 import { type Condition, DIMENSIONS, type Effect, type Model, quarterIndex, type Term } from '@parley/core';
 import type { ScenarioFile } from './schema.js';
-import { didYouMean } from './suggest.js';
 
 type Path = (string | number)[];
 export type Report = (path: Path, message: string) => void;
@@ -10,9 +9,9 @@ type RawEffect = ScenarioFile['moves'][string]['effects'][number];
 type RawTerm = ScenarioFile['offers'][string]['terms'][number];
 
 /**
- * Turn a schema-valid scenario into the engine's index-based model, reporting every
- * reference to an undefined actor, territory, move, alliance or energy tie (with a
- * suggestion) and every inconsistency the schema alone cannot see.
+ * Turn a schema-valid scenario whose references all resolve (see references.ts) into
+ * the engine's index-based model, reporting every inconsistency the schema alone
+ * cannot see.
  */
 export function compileScenario(f: ScenarioFile, report: Report): Model {
   const names = {
@@ -26,8 +25,9 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     (kind: keyof typeof names) =>
     (name: string, path: Path): number => {
       const k = names[kind].indexOf(name);
-      if (k < 0) report(path, `unknown ${kind} "${name}"${didYouMean(name, names[kind])}`);
-      return Math.max(0, k);
+      // checkReferences (references.ts) reports unknown names before compiling; reaching here means its table misses a site.
+      if (k < 0) throw new Error(`internal error: unresolved ${kind} "${name}" at ${path.join('.')} (missing from references.ts)`);
+      return k;
     };
   const actor = resolve('actor');
   const territory = resolve('territory');

@@ -1,116 +1,134 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Model } from '@parley/core';
-import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { core } from 'zod';
 import { compileScenario } from './compile.js';
+import { diagnose } from './diagnose.js';
 import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
+import { type Layer, locate } from './locate.js';
+import { isPlainObject, mergePatch } from './merge.js';
+import { MESSAGES } from './messages.js';
+import { applyOverride, type Key, parseOverride } from './overrides.js';
+import { checkReferences } from './references.js';
 import { Scenario, type ScenarioFile } from './schema.js';
+import { MAX_BYTES, parseYaml } from './yaml-source.js';
+
+export { MAX_BYTES } from './yaml-source.js';
 
 export interface LoadedScenario {
   readonly file: string;
   readonly data: ScenarioFile;
   readonly model: Model;
-  /** sha256 of the scenario's canonical JSON: identifies it in seeds and summaries. */
+  /** sha256 of the scenario's canonical JSON (after `extends` and overrides): identifies it in seeds and summaries. */
   readonly hash: string;
+  /** The files it was built from, base first. */
+  readonly files: readonly string[];
+  /** The `--set` overrides applied, as given. */
+  readonly sets: readonly string[];
 }
 
-export const MAX_BYTES = 2 * 1024 * 1024;
-const MAX_ALIASES = 100;
-
-type Key = string | number;
-
-/** The position of the node at `path`, or of its deepest existing ancestor. */
-function locate(doc: Document, lc: LineCounter, path: readonly Key[], key?: string): { line: number; col: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    let node = doc.getIn(path.slice(0, depth), true);
-    if (depth === path.length && key !== undefined && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      if (pair && isNode(pair.key)) node = pair.key;
-    }
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]);
-    if (depth === 0 && doc.contents?.range) return lc.linePos(doc.contents.range[0]);
-  }
-  return { line: 1, col: 1 };
+export interface LoadOptions {
+  /** `path=value` overrides, applied in order after the file and its bases. */
+  readonly sets?: readonly string[];
+  /** Reads a file named by `extends` (default: the file system). Throws a ScenarioError when it cannot. */
+  readonly readFile?: (path: string) => string;
+  /** Directory that relative file names are read from (default: the process's). Names in messages stay as given. */
+  readonly cwd?: string;
 }
 
-const shown = (x: unknown): string => {
-  const s = JSON.stringify(x);
-  return s === undefined ? String(x) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
-};
+export const MAX_EXTENDS = 8;
 
-function describe(issue: core.$ZodIssue): { message: string; key?: string } {
-  if (issue.code === 'unrecognized_keys') {
-    return {
-      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-      key: issue.keys[0],
-    };
-  }
-  if (issue.code === 'invalid_key') {
-    const why = issue.issues.map((i) => i.message).join('; ');
-    return { message: `invalid name ${shown(issue.input)}: ${why}` };
-  }
-  const found = 'input' in issue && issue.code !== 'invalid_union' ? ` (found ${shown(issue.input)})` : '';
-  if ('input' in issue && issue.input === undefined && issue.code !== 'invalid_union') {
-    const expected = issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message.replace(/^Invalid option: /, '');
-    return { message: `missing required field (${expected})` };
-  }
-  return { message: `${issue.message}${found}` };
-}
+const issueAt = (file: string, message: string, line = 0, col = 0, path = ''): ScenarioIssue => ({ file, line, col, path, message });
 
-/** Parse and validate scenario text; every problem is reported at once as a ScenarioError. */
-export function parseScenario(text: string, file: string): LoadedScenario {
-  const at = (message: string): ScenarioError => new ScenarioError([{ file, line: 0, col: 0, path: '', message }]);
-  if (text.length > MAX_BYTES) throw at(`file is too large (${text.length} bytes; the limit is ${MAX_BYTES})`);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const issues: ScenarioIssue[] = [];
-  for (const e of doc.errors) {
-    const pos = lc.linePos(e.pos[0]);
-    issues.push({ file, line: pos.line, col: pos.col, path: '', message: e.message.split('\n')[0]! });
-  }
-  if (issues.length > 0) throw new ScenarioError(issues);
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    throw at(`cannot read the document: ${(e as Error).message}`);
-  }
-  const parsed = Scenario.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path as Key[];
-      const { message, key } = describe(issue);
-      const pos = locate(doc, lc, path, key);
-      issues.push({ file, ...pos, path: pathString(key ? [...path, key] : path), message });
-    }
-    throw new ScenarioError(issues);
-  }
-  const model = compileScenario(parsed.data, (path, message) => {
-    issues.push({ file, ...locate(doc, lc, path), path: pathString(path), message });
-  });
-  if (issues.length > 0) throw new ScenarioError(issues);
-  const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
-  return { file, data: parsed.data, model, hash };
-}
-
-/** Read and parse a scenario file. A missing or unreadable file is a ScenarioError too. */
-export function loadScenarioFile(path: string): LoadedScenario {
-  let text: string;
+/** Read a scenario file's text, refusing what is not a readable, reasonably sized file. */
+export function readScenarioText(path: string, label = path): string {
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new ScenarioError([{ file: path, line: 0, col: 0, path: '', message: 'not a file' }]);
-    if (st.size > MAX_BYTES) {
-      throw new ScenarioError([
-        { file: path, line: 0, col: 0, path: '', message: `file is too large (${st.size} bytes; the limit is ${MAX_BYTES})` },
-      ]);
-    }
-    text = readFileSync(path, 'utf8');
+    if (!st.isFile()) throw new ScenarioError([issueAt(label, MESSAGES.notAFile)]);
+    if (st.size > MAX_BYTES) throw new ScenarioError([issueAt(label, MESSAGES.tooLarge(st.size, MAX_BYTES))]);
+    return readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new ScenarioError([{ file: path, line: 0, col: 0, path: '', message: why }]);
+    const why = code === 'ENOENT' ? MESSAGES.noSuchFile : code === 'EACCES' ? MESSAGES.permissionDenied : (e as Error).message;
+    throw new ScenarioError([issueAt(label, why)]);
   }
-  return parseScenario(text, path);
+}
+
+/** The file layers of a scenario, base first, following `extends` from `file`. */
+function fileLayers(text: string, file: string, readFile: (path: string) => string, cwd: string): Layer[] {
+  const chain: Layer[] = [];
+  const seen: string[] = [];
+  let current: { text: string; file: string } | null = { text, file };
+  while (current) {
+    const parsed = parseYaml(current.text, current.file);
+    const at = current.file;
+    if (Array.isArray(parsed)) throw new ScenarioError(parsed.map((p) => issueAt(at, p.message, p.line, p.col)));
+    const layer: Layer = { kind: 'file', src: parsed };
+    chain.unshift(layer);
+    seen.push(resolve(cwd, current.file));
+    const raw = parsed.raw;
+    if (!isPlainObject(raw)) throw new ScenarioError([issueAt(at, MESSAGES.notAMapping, 1, 1)]);
+    if (!Object.hasOwn(raw, 'extends') || raw.extends === undefined) break;
+    const where = locate([layer], ['extends']);
+    if (typeof raw.extends !== 'string')
+      throw new ScenarioError([issueAt(at, MESSAGES.extendsNotString, where.line, where.col, 'extends')]);
+    const target = resolve(cwd, dirname(current.file), raw.extends);
+    if (seen.includes(target)) {
+      const names = [...seen, target].map((p) => p.slice(p.lastIndexOf('/') + 1));
+      throw new ScenarioError([issueAt(at, MESSAGES.extendsCycle(names), where.line, where.col, 'extends')]);
+    }
+    if (seen.length > MAX_EXTENDS)
+      throw new ScenarioError([issueAt(at, MESSAGES.extendsTooDeep(MAX_EXTENDS), where.line, where.col, 'extends')]);
+    let next: string;
+    try {
+      next = readFile(target);
+    } catch (e) {
+      const why = e instanceof ScenarioError ? (e.issues[0]?.message ?? '') : (e as Error).message;
+      throw new ScenarioError([issueAt(at, MESSAGES.extendsMissing(raw.extends, why), where.line, where.col, 'extends')]);
+    }
+    current = { text: next, file: join(dirname(current.file), raw.extends) };
+  }
+  return chain;
+}
+
+const byPosition = (a: ScenarioIssue, b: ScenarioIssue): number => (a.file === b.file ? a.line - b.line || a.col - b.col : 0);
+
+/** Parse and validate scenario text (following `extends`, applying overrides); every problem is reported at once. */
+export function parseScenario(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  const layers = fileLayers(text, file, options.readFile ?? readScenarioText, options.cwd ?? process.cwd());
+  const issues: ScenarioIssue[] = [];
+  for (const arg of options.sets ?? []) {
+    const o = parseOverride(arg);
+    if (typeof o === 'string') issues.push(issueAt(`--set ${arg}`, o));
+    else layers.push({ kind: 'set', set: o });
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+
+  let raw: unknown = {};
+  for (const layer of layers) {
+    if (layer.kind === 'file') raw = mergePatch(raw, layer.src.raw);
+    else raw = applyOverride(raw, layer.set);
+  }
+  if (isPlainObject(raw)) delete raw.extends;
+
+  const report = (path: readonly Key[], message: string, key?: string): void => {
+    const pos = locate(layers, path, key);
+    issues.push({ ...pos, path: pathString(key ? [...path, key] : path), message });
+  };
+  const parsed = Scenario.safeParse(raw, { reportInput: true });
+  if (!parsed.success) for (const d of diagnose(Scenario, raw, parsed.error.issues)) report(d.path, d.message, d.key);
+  for (const r of checkReferences(raw)) report(r.path, r.message);
+  if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues.sort(byPosition));
+
+  const model = compileScenario(parsed.data, (path, message) => report(path, message));
+  if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
+  const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
+  const files = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
+  return { file, data: parsed.data, model, hash, files, sets: options.sets ?? [] };
+}
+
+/** Read, parse and validate a scenario file. A missing or unreadable file is a ScenarioError too. */
+export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
+  return parseScenario(readScenarioText(resolve(options.cwd ?? process.cwd(), path), path), path, options);
 }

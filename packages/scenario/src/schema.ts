@@ -185,10 +185,25 @@ export const Params = z.strictObject({
 const PairValue = z.strictObject({ between: Pair, value: finite.pipe(z.number().min(0).max(1)), ...provenance });
 
 export const Scenario = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),
+  extends: z
+    .string()
+    .optional()
+    .describe('Path of a scenario this one builds on: its fields are merged (mappings key by key; null deletes; lists replace)'),
   id: id,
   title: z.string().min(1),
   briefing: z.string().default(''),
+  period: z.string().optional().describe('The period it covers, for the scenario browser, e.g. "2016-2026"'),
+  sources: z
+    .record(
+      z
+        .string()
+        .regex(/^[\w.-]+$/, 'expected a file name')
+        .refine((s) => !RESERVED.has(s), 'this name is reserved'),
+      z.strictObject({ title: z.string().min(1), date: z.string().optional() }),
+    )
+    .default({})
+    .describe('The source articles cited, by file name'),
   start: Quarter,
   horizon: z.int().min(1).max(400).describe('Quarters simulated'),
   actors: z.record(id, Actor),

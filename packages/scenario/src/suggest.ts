@@ -24,6 +24,6 @@ export function didYouMean(name: string, known: readonly string[]): string {
       best = k;
     }
   }
-  if (best !== null && bestD <= Math.max(2, Math.floor(name.length / 3))) return ` (did you mean "${best}"?)`;
+  if (best !== null && bestD < name.length && bestD <= Math.max(1, Math.floor(name.length / 3))) return ` (did you mean "${best}"?)`;
   return known.length > 0 && known.length <= 12 ? `; expected one of: ${known.join(', ')}` : '';
 }

@@ -1,0 +1,117 @@
+import { DIMENSIONS, quarterLabel } from '@parley/core';
+import { describeCondition, describeEffect, describeTerm } from '@parley/engine';
+import type { LoadedScenario, SourceRef } from '@parley/scenario';
+
+interface Provenanced {
+  readonly source?: SourceRef | undefined;
+  readonly assumption?: string | undefined;
+}
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** "[003: “quote”]" or "[assumption: …]": where a value came from, in one bracket. */
+function cite(p: Provenanced, width = 90): string {
+  const parts: string[] = [];
+  if (p.source) parts.push(`${p.source.doc.slice(0, 3)}: “${clip(p.source.quote, width)}”`);
+  if (p.assumption) parts.push(`assumption: ${clip(p.assumption, width)}`);
+  return parts.length > 0 ? `[${parts.join('; ')}]` : '[no source]';
+}
+
+const wrap = (text: string, indent: string, width = 88): string[] => {
+  const out: string[] = [];
+  for (const para of text.trim().split(/\n\s*\n/)) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (line && line.length + word.length + 1 > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(indent + line);
+    out.push('');
+  }
+  return out;
+};
+
+/** A reader's description of a scenario: its actors' utilities with sources, their moves and offers, and its events. */
+export function explainCommand(sc: LoadedScenario): string {
+  const { data: f, model: m } = sc;
+  const out: string[] = [];
+  const end = quarterLabel(m, m.horizon - 1);
+  out.push(f.title, `${'='.repeat(Math.min(f.title.length, 88))}`);
+  out.push(`${f.start} to ${end} (${f.horizon} quarters).  Scenario id: ${f.id}.  Files: ${sc.files.join(' <- ')}`);
+  if (sc.sets.length > 0) out.push(`Overrides: ${sc.sets.map((s) => `--set ${s}`).join(' ')}`);
+  out.push('');
+  if (f.briefing) out.push('Briefing', ...wrap(f.briefing, '  '));
+  const sources = Object.entries(f.sources);
+  if (sources.length > 0) {
+    out.push('Sources');
+    for (const [doc, s] of sources) out.push(`  ${doc.slice(0, 3)}  ${s.title}${s.date ? ` (${s.date})` : ''}  — ${doc}`);
+    out.push('');
+  }
+  const claimant = m.actors[m.claimant]!.name;
+  const holder = m.actors[m.holder]!.name;
+  out.push(
+    `The dispute: ${claimant} claims ${m.territories.map((t) => `${t.name} (${(t.area * 100).toFixed(0)}%)`).join(', ')}, held by ${holder}.`,
+    '',
+  );
+
+  m.actors.forEach((a, i) => {
+    const raw = f.actors[a.id]!;
+    out.push(`${a.name} (${a.id}) — ${a.role === 'party' ? 'party to the dispute' : 'outside power'}`);
+    out.push('  Cares about (utility = weighted sum of these measures, each from 0 to 1):');
+    const dims = DIMENSIONS.map((d, k) => ({ d, w: a.weights[k]!, src: raw.weights[d] })).filter((x) => x.w !== 0);
+    dims.sort((x, y) => Math.abs(y.w) - Math.abs(x.w));
+    for (const { d, w, src } of dims) out.push(`    ${d.padEnd(10)} ${w >= 0 ? ' ' : ''}${w.toFixed(2)}  ${src ? cite(src) : ''}`);
+    out.push(`  Accepts a deal only if it beats the status quo by ${a.walkAwayMargin} ${cite(raw.walkAwayMargin)}`);
+    out.push(`  Choice temperature ${a.temperature} ${cite(raw.temperature, 60)}`);
+    const moves = m.moves.filter((mv) => mv.actor === i);
+    if (moves.length > 0) {
+      out.push('  Moves:');
+      for (const mv of moves) {
+        const rawMove = f.moves[mv.id]!;
+        out.push(`    ${mv.label}${mv.cost > 0 ? ` (costs ${mv.cost})` : ''}  ${cite(rawMove, 70)}`);
+        if (mv.when.length > 0) out.push(`      when ${mv.when.map((c) => describeCondition(m, c)).join(' and ')}`);
+        out.push(`      → ${mv.effects.map((e) => describeEffect(m, e)).join('; ')}`);
+      }
+    }
+    const offers = m.offers.filter((o) => o.proposers.includes(i));
+    if (offers.length > 0) {
+      out.push('  Can propose:');
+      for (const o of offers)
+        out.push(`    ${o.label}  ${cite(f.offers[o.id]!, 70)}`, `      = ${o.terms.map((t) => describeTerm(m, t)).join('; ')}`);
+    }
+    out.push('');
+  });
+
+  const scheduled = m.events.filter((e) => e.at !== null).sort((a, b) => a.at! - b.at!);
+  if (scheduled.length > 0) {
+    out.push('Scheduled events');
+    for (const e of scheduled) {
+      out.push(`  ${quarterLabel(m, e.at!)}  ${e.label}${e.summit ? ' [summit]' : ''}  ${cite(f.events[e.id]!, 70)}`);
+      if (e.effects.length > 0) out.push(`          → ${e.effects.map((x) => describeEffect(m, x)).join('; ')}`);
+    }
+    out.push('');
+  }
+  const random = m.events.filter((e) => e.at === null);
+  if (random.length > 0) {
+    out.push('Random events (chance per quarter)');
+    for (const e of random) {
+      const raw = f.events[e.id]!;
+      out.push(`  ${(e.hazard * 100).toFixed(1).padStart(5)}%  ${e.label}${e.once ? '' : ' (can recur)'}  ${cite(raw, 70)}`);
+      if (e.when.length > 0) out.push(`          when ${e.when.map((c) => describeCondition(m, c)).join(' and ')}`);
+      if (e.effects.length > 0) out.push(`          → ${e.effects.map((x) => describeEffect(m, x)).join('; ')}`);
+    }
+    out.push('');
+  }
+  if (m.reactions.length > 0) {
+    out.push('Reactions');
+    for (const r of m.reactions) {
+      out.push(
+        `  ${(r.probability * 100).toFixed(0).padStart(3)}%  after "${m.moves[r.trigger]!.label}": ${r.label}  ${cite(f.reactions[r.id]!, 60)}`,
+      );
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

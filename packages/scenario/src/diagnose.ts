@@ -1,0 +1,117 @@
+import type { core, z } from 'zod';
+import { isPlainObject } from './merge.js';
+import { MESSAGES } from './messages.js';
+import type { Key } from './overrides.js';
+import { didYouMean } from './suggest.js';
+
+/** A schema problem, ready to be located: the path of the field and, for a bad key, the key. */
+export interface Diagnosis {
+  readonly path: readonly Key[];
+  readonly key?: string;
+  readonly message: string;
+}
+
+type AnySchema = z.ZodType;
+const def = (s: AnySchema): { type: string } & Record<string, unknown> => (s as unknown as { def: { type: string } }).def as never;
+
+/** Strip wrappers that do not change a value's shape. */
+function unwrap(s: AnySchema): AnySchema {
+  for (;;) {
+    const d = def(s);
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly') s = d.innerType as AnySchema;
+    else if (d.type === 'pipe') s = d.in as AnySchema;
+    else return s;
+  }
+}
+
+/** The schema that governs the value at `path`, or null where that cannot be told (inside a union). */
+export function schemaAt(root: AnySchema, path: readonly Key[]): AnySchema | null {
+  let s = unwrap(root);
+  for (const k of path) {
+    const d = def(s);
+    if (d.type === 'object') s = (d.shape as Record<string, AnySchema>)[k as string] ?? null!;
+    else if (d.type === 'record') s = d.valueType as AnySchema;
+    else if (d.type === 'array') s = d.element as AnySchema;
+    else if (d.type === 'tuple') s = (d.items as AnySchema[])[k as number] ?? null!;
+    else return null;
+    if (!s) return null;
+    s = unwrap(s);
+  }
+  return s;
+}
+
+const keysOf = (s: AnySchema | null): string[] =>
+  s && def(s).type === 'object' ? Object.keys(def(s).shape as Record<string, AnySchema>) : [];
+
+/** What a missing field should look like: for a mapping, its fields. */
+function expectedShape(s: AnySchema | null, fallback: string): string {
+  const keys = keysOf(s);
+  if (keys.includes('value') && keys.includes('assumption')) return 'expected { value, source: { doc, quote } } or { value, assumption }';
+  if (keys.length > 0) return `expected a mapping with ${keys.filter((k) => k !== 'source' && k !== 'assumption').join(', ')}`;
+  if (s && def(s).type === 'record') return 'expected a mapping of names to entries';
+  return `expected ${fallback}`;
+}
+
+const shown = (x: unknown): string => {
+  const s = JSON.stringify(x);
+  return s === undefined ? String(x) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
+};
+
+const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((x, k) => (x !== null && typeof x === 'object' ? (x as Record<PropertyKey, unknown>)[k] : undefined), root);
+
+/**
+ * Turn zod's issues into diagnoses a scenario author can act on: a missing field is
+ * called missing, an unknown key gets a "did you mean", and a list item that matches no
+ * variant of a union (a condition, an effect, a term) is checked against the variant its
+ * first key names, so the message is about that variant's fields.
+ */
+export function diagnose(schema: AnySchema, raw: unknown, issues: readonly core.$ZodIssue[], prefix: readonly Key[] = []): Diagnosis[] {
+  const out: Diagnosis[] = [];
+  for (const issue of issues) {
+    const rel = issue.path as Key[];
+    const path = [...prefix, ...rel];
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysOf(schemaAt(schema, rel));
+      const hint = issue.keys.length === 1 ? didYouMean(issue.keys[0]!, known) : '';
+      out.push({ path, key: issue.keys[0], message: MESSAGES.unknownFields(issue.keys) + hint });
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      out.push({ path, message: MESSAGES.invalidName(shown(issue.input), issue.issues.map((i) => i.message).join('; ')) });
+      continue;
+    }
+    if (issue.code === 'invalid_union') {
+      out.push(...diagnoseUnion(schemaAt(schema, rel), valueAt(raw, rel), issue, path));
+      continue;
+    }
+    const input = 'input' in issue ? issue.input : valueAt(raw, rel);
+    if (input === undefined) {
+      const expected =
+        issue.code === 'invalid_type'
+          ? expectedShape(schemaAt(schema, rel), issue.expected)
+          : issue.message.replace(/^Invalid option: /, '');
+      out.push({ path, message: MESSAGES.missing(expected) });
+      continue;
+    }
+    out.push({ path, message: `${issue.message} (found ${shown(input)})` });
+  }
+  return out;
+}
+
+function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$ZodIssueInvalidUnion, path: Key[]): Diagnosis[] {
+  const options = union && def(union).type === 'union' ? (def(union).options as AnySchema[]).map(unwrap) : [];
+  if (!isPlainObject(input) || options.length !== issue.errors.length) return [{ path, message: issue.message }];
+  const leads = options.map((o) => keysOf(o)[0]);
+  const chosen = leads.findIndex((k) => k !== undefined && Object.hasOwn(input, k));
+  if (chosen >= 0) return diagnose(options[chosen]!, input, issue.errors[chosen]!, path);
+  const allKeys = new Set(options.flatMap(keysOf));
+  const stray = Object.keys(input).find((k) => !allKeys.has(k));
+  const hint = stray
+    ? `; ${MESSAGES.unknownItemKey(stray)}${didYouMean(
+        stray,
+        leads.filter((k): k is string => !!k),
+      )}`
+    : '';
+  return [{ path, ...(stray ? { key: stray } : {}), message: issue.message + hint }];
+}

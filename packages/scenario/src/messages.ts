@@ -1,0 +1,26 @@
+/**
+ * Every message the scenario loader can give a user, in one place, so that wording
+ * stays consistent and each can be found from what the user saw.
+ */
+export const MESSAGES = {
+  tooLarge: (bytes: number, limit: number) => `file is too large (${bytes} bytes; the limit is ${limit})`,
+  tooDeep: (limit: number) => `nesting is too deep (the limit is ${limit} levels)`,
+  unreadable: (why: string) => `cannot read the document: ${why}`,
+  noSuchFile: 'no such file',
+  permissionDenied: 'permission denied',
+  notAFile: 'not a file',
+  notAMapping: 'expected a mapping of fields at the top level',
+  extendsNotString: 'expected the path of the scenario this one extends (a string)',
+  extendsCycle: (chain: readonly string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,
+  extendsTooDeep: (limit: number) => `extends chain is longer than ${limit} files`,
+  extendsMissing: (target: string, why: string) => `cannot extend "${target}": ${why}`,
+  setSyntax: 'expected --set path=value, e.g. --set actors.russia.walkAwayMargin=0.07',
+  setPath: (segment: string) => `bad path segment "${segment}": expected field names separated by dots, and [n] for list items`,
+  setValue: (why: string) => `cannot read the value: ${why}`,
+  setAssumption: (arg: string) => `set on the command line: --set ${arg}`,
+  unknownFields: (keys: readonly string[]) => `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+  invalidName: (name: string, why: string) => `invalid name ${name}: ${why}`,
+  missing: (expected: string) => `missing required field (${expected})`,
+  unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
+  unknownItemKey: (key: string) => `unknown key "${key}"`,
+} as const;
