@@ -87,7 +87,7 @@ function walk(node: unknown, segs: readonly string[], path: Key[], visit: Visit)
     return;
   }
   if (seg === '*') {
-    if (Array.isArray(node)) node.forEach((v, i) => walk(v, rest, [...path, i], visit));
+    if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, rest, [...path, i], visit);
     else if (isPlainObject(node)) for (const [k, v] of Object.entries(node)) walk(v, rest, [...path, k], visit);
     return;
   }
