@@ -42,7 +42,7 @@ describe('architecture', () => {
       for (const section of ['actors', 'territories', 'events', 'moves', 'offers']) {
         for (const [id, v] of Object.entries(doc[section] ?? {})) {
           if (id.length > 2) names.add(id); // two-letter ids ("us") are ordinary words
-          const name = (v as { name?: string }).name;
+          const name = (v as { name?: string } | null)?.name;
           if (name) {
             names.add(name);
             for (const word of name.split(/[\s()]+/)) if (section === 'territories' && word.length > 3) names.add(word);

@@ -1,5 +1,7 @@
+export { findScenarioFiles } from './catalog.js';
 export * from './compile.js';
 export * from './issues.js';
+export { scenarioJsonSchema } from './json-schema.js';
 export * from './load.js';
 export { MESSAGES } from './messages.js';
 export { type Override, parseOverride } from './overrides.js';

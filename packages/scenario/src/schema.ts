@@ -16,29 +16,33 @@ const id = z
   .regex(/^[a-z][a-z0-9-]*$/, 'expected an id: lower-case letters, digits and dashes, starting with a letter')
   .refine((s) => !RESERVED.has(s), 'this name is reserved');
 
-export const Source = z.strictObject({
-  doc: z.string().min(1).describe('File name of the source article, e.g. 002_772c517c6391e34c.txt'),
-  quote: z.string().min(3).describe('A short quote that occurs in that article'),
-});
+export const Source = z
+  .strictObject({
+    doc: z.string().min(1).describe('File name of the source article, e.g. 002_772c517c6391e34c.txt'),
+    quote: z.string().min(3).describe('A short quote that occurs in that article'),
+  })
+  .meta({ id: 'Source' });
 
 const provenance = {
   source: Source.optional(),
   assumption: z.string().min(3).optional().describe('Why this value was chosen, when no source gives it'),
 };
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
+/** zod 4 numbers are finite: NaN and Infinity (YAML's .nan, .inf) are refused. */
+const finite = z.number();
 
 const sourced = <T extends z.ZodType<number>>(value: T) =>
   z.strictObject({ value, ...provenance }).describe('A number with its source or the assumption behind it');
 
-export const Unit = sourced(finite.pipe(z.number().min(0).max(1)));
-export const Signed = sourced(finite.pipe(z.number().min(-1).max(1)));
-export const Positive = sourced(finite.pipe(z.number().min(0).max(1000)));
+export const Unit = sourced(z.number().min(0).max(1));
+export const Signed = sourced(z.number().min(-1).max(1));
+export const Positive = sourced(z.number().min(0).max(1000));
 
 export const Quarter = z
   .string()
   .regex(/^\d{4}Q[1-4]$/, 'expected a quarter such as 2016Q2')
-  .describe('A calendar quarter, YYYYQn');
+  .describe('A calendar quarter, YYYYQn')
+  .meta({ id: 'Quarter' });
 
 const Pair = z.tuple([id, id]);
 
@@ -55,134 +59,154 @@ export const WEIGHT_KEYS = [
   'axis',
 ] as const;
 
-export const Actor = z.strictObject({
-  name: z.string().min(1),
-  role: z.enum(['party', 'third']).describe('party: a party to the dispute; third: an outside power'),
-  temperature: Positive.describe('Logit temperature of its choices (utility units)'),
-  walkAwayMargin: Signed.describe('How much better than the status quo a deal must be'),
-  mass: Positive.describe('Economic weight of the sanctions it imposes'),
-  ratifies: z.boolean().default(true).describe('Whether its deals must fit its domestic room'),
-  axis: Pair.optional().describe('The pair of actors whose closeness its `axis` dimension measures'),
-  weights: z.partialRecord(z.enum(WEIGHT_KEYS), Signed),
-});
+export const Actor = z
+  .strictObject({
+    name: z.string().min(1),
+    role: z.enum(['party', 'third']).describe('party: a party to the dispute; third: an outside power'),
+    temperature: Positive.describe('Logit temperature of its choices (utility units)'),
+    walkAwayMargin: Signed.describe('How much better than the status quo a deal must be'),
+    mass: Positive.describe('Economic weight of the sanctions it imposes'),
+    ratifies: z.boolean().default(true).describe('Whether its deals must fit its domestic room'),
+    axis: Pair.optional().describe('The pair of actors whose closeness its `axis` dimension measures'),
+    weights: z.partialRecord(z.enum(WEIGHT_KEYS), Signed),
+  })
+  .meta({ id: 'Actor' });
 
-export const Territory = z.strictObject({
-  name: z.string().min(1),
-  area: Unit.describe('Share of the whole disputed area'),
-});
+export const Territory = z
+  .strictObject({
+    name: z.string().min(1),
+    area: Unit.describe('Share of the whole disputed area'),
+  })
+  .meta({ id: 'Territory' });
 
 const cmp = z.enum(['<', '<=', '>', '>=']);
-export const Condition = z.union(
-  [
-    z.strictObject({ talks: z.enum(['active', 'suspended']) }),
-    z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
-    z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
-    z.strictObject({ trust: Pair, op: cmp, value: finite }),
-    z.strictObject({ militarisation: id, op: cmp, value: finite }),
-    z.strictObject({ room: id, op: cmp, value: finite }),
-    z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
-    z.strictObject({ cohesion: id, op: cmp, value: finite }),
-    z.strictObject({ after: Quarter }),
-  ],
-  {
-    error:
-      'expected a condition: {talks}, {treaty}, {sanctions|trust: [a, b], op, value}, {militarisation|room|cohesion: id, op, value}, {jointActivity: true, op, value} or {after: YYYYQn}',
-  },
-);
+export const Condition = z
+  .union(
+    [
+      z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+      z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
+      z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
+      z.strictObject({ trust: Pair, op: cmp, value: finite }),
+      z.strictObject({ militarisation: id, op: cmp, value: finite }),
+      z.strictObject({ room: id, op: cmp, value: finite }),
+      z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
+      z.strictObject({ cohesion: id, op: cmp, value: finite }),
+      z.strictObject({ after: Quarter }),
+    ],
+    {
+      error:
+        'expected a condition: {talks}, {treaty}, {sanctions|trust: [a, b], op, value}, {militarisation|room|cohesion: id, op, value}, {jointActivity: true, op, value} or {after: YYYYQn}',
+    },
+  )
+  .meta({ id: 'Condition' });
 
-const delta = finite.pipe(z.number().min(-1).max(1));
+const delta = z.number().min(-1).max(1);
 const duration = z.int().min(1).max(400);
-export const Effect = z.union(
-  [
-    z.strictObject({ sanctions: Pair.describe('[imposer, target]'), delta }),
-    z.strictObject({ energy: id.describe('energy tie'), delta }),
-    z.strictObject({ economy: Pair, delta }),
-    z.strictObject({ jointActivity: delta }),
-    z.strictObject({ militarisation: id, delta }),
-    z.strictObject({ cohesion: id.describe('alliance'), delta }),
-    z.strictObject({ trust: Pair, delta }),
-    z.strictObject({ room: id, delta }),
-    z.strictObject({ talks: z.enum(['active', 'suspended']) }),
-    z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
-    z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
-    z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
-  ],
-  {
-    error:
-      'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}',
-  },
-);
+export const Effect = z
+  .union(
+    [
+      z.strictObject({ sanctions: Pair.describe('[imposer, target]'), delta }),
+      z.strictObject({ energy: id.describe('energy tie'), delta }),
+      z.strictObject({ economy: Pair, delta }),
+      z.strictObject({ jointActivity: delta }),
+      z.strictObject({ militarisation: id, delta }),
+      z.strictObject({ cohesion: id.describe('alliance'), delta }),
+      z.strictObject({ trust: Pair, delta }),
+      z.strictObject({ room: id, delta }),
+      z.strictObject({ talks: z.enum(['active', 'suspended']) }),
+      z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
+      z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
+      z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
+    ],
+    {
+      error:
+        'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}',
+    },
+  )
+  .meta({ id: 'Effect' });
 
-export const Move = z.strictObject({
-  actor: id,
-  label: z.string().min(1),
-  kind: z.string().min(1).describe('For narration: sanctions, militarisation, investment, pressure, …'),
-  when: z.array(Condition).default([]),
-  effects: z.array(Effect).min(1),
-  cost: finite.pipe(z.number().min(0).max(1)).default(0),
-  ...provenance,
-});
+export const Move = z
+  .strictObject({
+    actor: id,
+    label: z.string().min(1),
+    kind: z.string().min(1).describe('For narration: sanctions, militarisation, investment, pressure, …'),
+    when: z.array(Condition).default([]),
+    effects: z.array(Effect).min(1),
+    cost: z.number().min(0).max(1).default(0),
+    ...provenance,
+  })
+  .meta({ id: 'Move' });
 
-export const Term = z.union(
-  [
-    z.strictObject({ transfer: z.array(id).min(1) }),
-    z.strictObject({ jointAdministration: z.array(id).min(1) }),
-    z.strictObject({ jointActivities: finite.pipe(z.number().min(0).max(1)) }),
-    z.strictObject({ continuedTalks: z.array(id).min(1) }),
-    z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
-    z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: finite.pipe(z.number().min(0).max(1)) }) }),
-    z.strictObject({ energy: z.strictObject({ tie: id, amount: finite.pipe(z.number().min(-1).max(1)) }) }),
-    z.strictObject({ noForeignBases: z.literal(true) }),
-    z.strictObject({ peaceTreaty: z.literal(true) }),
-  ],
-  {
-    error:
-      'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true',
-  },
-);
+export const Term = z
+  .union(
+    [
+      z.strictObject({ transfer: z.array(id).min(1) }),
+      z.strictObject({ jointAdministration: z.array(id).min(1) }),
+      z.strictObject({ jointActivities: z.number().min(0).max(1) }),
+      z.strictObject({ continuedTalks: z.array(id).min(1) }),
+      z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: z.number().min(0).max(1) }) }),
+      z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: z.number().min(0).max(1) }) }),
+      z.strictObject({ energy: z.strictObject({ tie: id, amount: z.number().min(-1).max(1) }) }),
+      z.strictObject({ noForeignBases: z.literal(true) }),
+      z.strictObject({ peaceTreaty: z.literal(true) }),
+    ],
+    {
+      error:
+        'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true',
+    },
+  )
+  .meta({ id: 'Term' });
 
-export const Offer = z.strictObject({
-  label: z.string().min(1),
-  proposers: z.array(id).min(1),
-  terms: z.array(Term).min(1),
-  ...provenance,
-});
+export const Offer = z
+  .strictObject({
+    label: z.string().min(1),
+    proposers: z.array(id).min(1),
+    terms: z.array(Term).min(1),
+    ...provenance,
+  })
+  .meta({ id: 'Offer' });
 
-export const Event = z.strictObject({
-  label: z.string().min(1),
-  at: Quarter.optional().describe('Scheduled: the quarter it happens in'),
-  hazard: Unit.optional().describe('Random: its chance per quarter'),
-  when: z.array(Condition).default([]),
-  once: z.boolean().default(true),
-  summit: z.boolean().default(false).describe('Brings the leaders together with offers on the agenda'),
-  effects: z.array(Effect).default([]),
-  ...provenance,
-});
+export const Event = z
+  .strictObject({
+    label: z.string().min(1),
+    at: Quarter.optional().describe('Scheduled: the quarter it happens in'),
+    hazard: Unit.optional().describe('Random: its chance per quarter'),
+    when: z.array(Condition).default([]),
+    once: z.boolean().default(true),
+    summit: z.boolean().default(false).describe('Brings the leaders together with offers on the agenda'),
+    effects: z.array(Effect).default([]),
+    ...provenance,
+  })
+  .meta({ id: 'Event' });
 
-export const Reaction = z.strictObject({
-  label: z.string().min(1),
-  trigger: id.describe('The move that provokes it'),
-  actor: id,
-  probability: Unit,
-  effects: z.array(Effect).min(1),
-  ...provenance,
-});
+export const Reaction = z
+  .strictObject({
+    label: z.string().min(1),
+    trigger: id.describe('The move that provokes it'),
+    actor: id,
+    probability: Unit,
+    effects: z.array(Effect).min(1),
+    ...provenance,
+  })
+  .meta({ id: 'Reaction' });
 
-export const Params = z.strictObject({
-  meetingRate: Unit,
-  offerRate: Unit,
-  claimantProposes: Unit,
-  jointShare: Unit,
-  claimValue: Unit,
-  contestCost: Unit,
-  basingRisk: Unit,
-  meetingTrust: Unit,
-  drift: Unit,
-  ratificationScale: Positive,
-  cooperativeThreshold: Unit,
-});
+export const Params = z
+  .strictObject({
+    meetingRate: Unit,
+    offerRate: Unit,
+    claimantProposes: Unit,
+    jointShare: Unit,
+    claimValue: Unit,
+    contestCost: Unit,
+    basingRisk: Unit,
+    meetingTrust: Unit,
+    drift: Unit,
+    ratificationScale: Positive,
+    cooperativeThreshold: Unit,
+  })
+  .meta({ id: 'Params' });
 
-const PairValue = z.strictObject({ between: Pair, value: finite.pipe(z.number().min(0).max(1)), ...provenance });
+const PairValue = z.strictObject({ between: Pair, value: z.number().min(0).max(1), ...provenance });
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),

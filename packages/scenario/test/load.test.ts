@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, ScenarioError } from '../src/issues.js';
 import { parseScenario } from '../src/load.js';
 
-const flagshipText = readFileSync(fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url)), 'utf8');
+const flagshipText = readFileSync(fileURLToPath(new URL('../../../scenarios/kuril/_base.yaml', import.meta.url)), 'utf8');
 
 /** The located issues a broken variant of the flagship produces, as printed. */
 function issuesOf(text: string): string[] {
