@@ -11,3 +11,12 @@ describe('docs/model.md', () => {
     expect(doc).toContain('agenda --> offer: STEP [offerOnAgenda]');
   });
 });
+
+describe('docs/scenarios.md', () => {
+  it('holds the field reference generated from the current schema (run pnpm schema)', async () => {
+    const { SCENARIO_DOC_PATH, scenarioDocText } = await import('../packages/scenario/scripts/write-schema.js');
+    const doc = readFileSync(SCENARIO_DOC_PATH, 'utf8');
+    expect(scenarioDocText(doc)).toBe(doc);
+    expect(doc).toContain('| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal must be |');
+  });
+});

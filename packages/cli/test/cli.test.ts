@@ -98,3 +98,39 @@ describe('distribution', () => {
     expect(high).toBeCloseTo(0.2888, 4);
   });
 });
+
+describe('parley explain', () => {
+  it('shows each actor’s weights with their sources, its moves and offers, and the scheduled and random events', async () => {
+    const r = await cli('explain', FLAGSHIP);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Japan \(japan\) — party to the dispute$/m);
+    expect(r.out).toMatch(/^ {4}territory +0\.30 +\[003: “achieve a favorable resolution/m);
+    expect(r.out).toMatch(/^ {4}axis +-0\.05/m);
+    expect(r.out).toMatch(/^ {2}Can propose:\n {4}the 1956 formula/m);
+    expect(r.out).toMatch(/^ {2}2016Q4 {2}Putin visits Abe at Nagato.*\[summit\]/m);
+    expect(r.out).toMatch(
+      /^ +3\.0% {2}Russia goes to war in Europe.*\n +when no treaty yet\n +→ Japan's sanctions on Russia \+0\.50; United States' sanctions/m,
+    );
+    expect(r.out).toContain('Files: ');
+    expect(r.out).toContain('_base.yaml');
+  });
+});
+
+describe('--set', () => {
+  it('overrides a value for a what-if, and the explanation shows the override as an assumption', async () => {
+    const r = await cli('explain', FLAGSHIP, '--set', 'actors.russia.walkAwayMargin=0.2');
+    expect(r.out).toMatch(
+      /beats the status quo by 0\.2 \[assumption: set on the command line: --set actors\.russia\.walkAwayMargin=0\.2\]/,
+    );
+    const strict = await cli('distribution', FLAGSHIP, '--runs', '200', '--set', 'actors.russia.walkAwayMargin=0.2');
+    expect(strict.out).not.toMatch(/Peace treaty/);
+  });
+
+  it('a bad override gets one located line and exit code 2', async () => {
+    const r = await cli('run', FLAGSHIP, '--seed', '1', '--set', 'actors.russia.walkAwayMargn=0.2');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(
+      '--set actors.russia.walkAwayMargn=0.2  actors.russia.walkAwayMargn  unknown field "walkAwayMargn" (did you mean "walkAwayMargin"?)',
+    );
+  });
+});

@@ -22,7 +22,7 @@ export function replaceBlocks(text: string, blocks: Record<string, string>): str
   for (const [name, body] of Object.entries(blocks)) {
     const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
     if (!re.test(out)) throw new Error(`docs/model.md has no generated:${name} block`);
-    out = out.replace(re, `$1\n${body}\n$2`);
+    out = out.replace(re, (_, open: string, close: string) => `${open}\n${body}\n${close}`);
   }
   return out;
 }

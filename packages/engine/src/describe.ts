@@ -3,12 +3,14 @@ import { type Condition, DIMENSIONS, type Effect, type Model, quarterLabel } fro
 /** Plain-language descriptions of a model's conditions and effects, for explanations and briefings. */
 
 const actor = (m: Model, i: number): string => m.actors[i]!.name;
+/** "Ana's", "the Netherlands'" */
+const poss = (m: Model, i: number): string => (actor(m, i).endsWith('s') ? `${actor(m, i)}'` : `${actor(m, i)}'s`);
 const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 
 export function describeEffect(m: Model, e: Effect): string {
   switch (e.op) {
     case 'sanctions':
-      return `${actor(m, e.imposer)}'s sanctions on ${actor(m, e.target)} ${signed(e.delta)}`;
+      return `${poss(m, e.imposer)} sanctions on ${actor(m, e.target)} ${signed(e.delta)}`;
     case 'energy':
       return `${m.energyTies[e.tie]!.name} ${signed(e.delta)}`;
     case 'economy':
@@ -16,13 +18,13 @@ export function describeEffect(m: Model, e: Effect): string {
     case 'jointActivity':
       return `joint activity on the territories ${signed(e.delta)}`;
     case 'militarisation':
-      return `${actor(m, e.actor)}'s militarisation ${signed(e.delta)}`;
+      return `${poss(m, e.actor)} militarisation ${signed(e.delta)}`;
     case 'cohesion':
       return `${m.alliances[e.alliance]!.name} cohesion ${signed(e.delta)}`;
     case 'trust':
       return `${actor(m, e.a)}–${actor(m, e.b)} trust ${signed(e.delta)}`;
     case 'room':
-      return `${actor(m, e.actor)}'s domestic room ${signed(e.delta)}`;
+      return `${poss(m, e.actor)} domestic room ${signed(e.delta)}`;
     case 'talks':
       return e.active ? 'talks resume' : 'talks are suspended';
     case 'weight':
@@ -41,13 +43,13 @@ export function describeCondition(m: Model, c: Condition): string {
     case 'treaty':
       return c.signed ? 'a treaty is signed' : 'no treaty yet';
     case 'sanctions':
-      return `${actor(m, c.imposer)}'s sanctions on ${actor(m, c.target)} ${c.op} ${c.value}`;
+      return `${poss(m, c.imposer)} sanctions on ${actor(m, c.target)} ${c.op} ${c.value}`;
     case 'trust':
       return `${actor(m, c.a)}–${actor(m, c.b)} trust ${c.op} ${c.value}`;
     case 'militarisation':
-      return `${actor(m, c.actor)}'s militarisation ${c.op} ${c.value}`;
+      return `${poss(m, c.actor)} militarisation ${c.op} ${c.value}`;
     case 'room':
-      return `${actor(m, c.actor)}'s domestic room ${c.op} ${c.value}`;
+      return `${poss(m, c.actor)} domestic room ${c.op} ${c.value}`;
     case 'jointActivity':
       return `joint activity ${c.op} ${c.value}`;
     case 'cohesion':

@@ -40,8 +40,17 @@ export function schemaAt(root: AnySchema, path: readonly Key[]): AnySchema | nul
   return s;
 }
 
-const keysOf = (s: AnySchema | null): string[] =>
-  s && def(s).type === 'object' ? Object.keys(def(s).shape as Record<string, AnySchema>) : [];
+/** The field names a mapping may have: an object's fields, or a record's enumerated keys. */
+function keysOf(s: AnySchema | null): string[] {
+  if (!s) return [];
+  const d = def(s);
+  if (d.type === 'object') return Object.keys(d.shape as Record<string, AnySchema>);
+  if (d.type === 'record') {
+    const k = def(d.keyType as AnySchema);
+    if (k.type === 'enum') return Object.values(k.entries as Record<string, string>);
+  }
+  return [];
+}
 
 /** What a missing field should look like: for a mapping, its fields. */
 function expectedShape(s: AnySchema | null, fallback: string): string {
@@ -53,6 +62,7 @@ function expectedShape(s: AnySchema | null, fallback: string): string {
 }
 
 const shown = (x: unknown): string => {
+  if (typeof x === 'number' && !Number.isFinite(x)) return String(x);
   const s = JSON.stringify(x);
   return s === undefined ? String(x) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };

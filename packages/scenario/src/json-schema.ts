@@ -34,7 +34,7 @@ function partial(node: unknown): unknown {
  * `parley validate`.
  */
 export function scenarioJsonSchema(): Json {
-  const full = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any', reused: 'ref' }) as Json;
+  const full = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Json;
   const { $schema, ...body } = full;
   const { properties, required, additionalProperties, type, $defs = {}, ...rest } = body as Json;
   const defs = $defs as Json;

@@ -11,13 +11,26 @@ export interface Position {
   readonly col: number;
 }
 
-/** How many leading segments of `path` exist in a file, and the node of the deepest one. */
-function deepest(src: YamlSource, path: readonly Key[]): { depth: number; node: Node | undefined } {
-  for (let depth = path.length; depth > 0; depth--) {
-    const node = src.doc.getIn(path.slice(0, depth), true);
-    if (isNode(node)) return { depth, node };
+interface Reach {
+  /** How many leading segments of the path exist in this layer. */
+  readonly depth: number;
+  readonly node: Node | undefined;
+  /** The depth of the first non-mapping node above the end of the path: merging replaces everything below it. */
+  readonly replacesFrom: number;
+}
+
+function reach(src: YamlSource, path: readonly Key[]): Reach {
+  let node: Node | undefined = isNode(src.doc.contents) ? src.doc.contents : undefined;
+  let depth = 0;
+  let replacesFrom = Number.POSITIVE_INFINITY;
+  for (let k = 1; k <= path.length; k++) {
+    const next = src.doc.getIn(path.slice(0, k), true);
+    if (!isNode(next)) break;
+    node = next;
+    depth = k;
+    if (!isMap(next) && replacesFrom === Number.POSITIVE_INFINITY) replacesFrom = k;
   }
-  return { depth: 0, node: isNode(src.doc.contents) ? src.doc.contents : undefined };
+  return { depth, node, replacesFrom };
 }
 
 /** How much of `path` an override wrote: all of it when the override's path is a prefix of it or lies under it. */
@@ -28,34 +41,38 @@ function overrideDepth(set: Override, path: readonly Key[]): number {
 }
 
 /**
- * Where the value at `path` came from: the layer that reaches deepest along the path
- * (an override that wrote it, or the file that defines most of it). When several layers
- * hold the whole path, the last one's value is in effect; when none does, the first
- * (base) one that defines the most of it is where the field belongs. `key` points at an
- * offending key inside the mapping at `path`.
+ * Where the value at `path` came from. Layers are read from the last (the value in
+ * effect) to the first; a layer that holds a list or a scalar on the way down replaced
+ * whatever earlier layers had below it. The deepest reach wins; on a tie, the last layer
+ * if it holds the whole path (its value is in effect), else the first (the base file
+ * that defines the object the field belongs to). `key` is an offending key inside the
+ * mapping at `path`.
  */
 export function locate(layers: readonly Layer[], path: readonly Key[], key?: string): Position {
+  const full = key === undefined ? path : [...path, key];
   let best: { depth: number; pos: Position } | null = null;
-  for (const layer of layers) {
+  let cap = Number.POSITIVE_INFINITY;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
     if (layer.kind === 'set') {
-      const depth = overrideDepth(layer.set, key === undefined ? path : [...path, key]);
-      if (depth > 0 && (best === null || depth >= best.depth)) best = { depth, pos: { file: `--set ${layer.set.arg}`, line: 0, col: 0 } };
+      const depth = overrideDepth(layer.set, full);
+      if (depth > 0 && best === null) best = { depth, pos: { file: `--set ${layer.set.arg}`, line: 0, col: 0 } };
+      if (depth > 0 && layer.set.path.length <= full.length) cap = Math.min(cap, layer.set.path.length - 1);
       continue;
     }
-    const src = layer.src;
-    let { depth, node } = deepest(src, path);
-    if (depth === path.length && key !== undefined && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      if (pair && isNode(pair.key)) {
-        node = pair.key;
-        depth++;
-      }
+    const r = reach(layer.src, full);
+    const depth = Math.min(r.depth, cap);
+    let node = depth === r.depth ? r.node : layer.src.doc.getIn(full.slice(0, depth), true);
+    cap = Math.min(cap, r.replacesFrom);
+    if (best !== null && (depth < best.depth || (depth === best.depth && depth === full.length))) continue;
+    if (key !== undefined && depth >= path.length) {
+      const parent = layer.src.doc.getIn(path, true);
+      const pair = isMap(parent) ? parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
+      if (pair && isNode(pair.key)) node = pair.key;
     }
-    const full = path.length + (key === undefined ? 0 : 1);
-    if (best !== null && (depth < best.depth || (depth === best.depth && depth < full))) continue;
-    const range = node?.range;
-    const at = range ? src.lines.linePos(range[0]) : { line: 1, col: 1 };
-    best = { depth, pos: { file: src.file, ...at } };
+    const range = isNode(node) ? node.range : undefined;
+    const at = range ? layer.src.lines.linePos(range[0]) : { line: 1, col: 1 };
+    best = { depth, pos: { file: layer.src.file, ...at } };
   }
   return best?.pos ?? { file: '', line: 0, col: 0 };
 }

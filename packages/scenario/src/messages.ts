@@ -9,6 +9,7 @@ export const MESSAGES = {
   noSuchFile: 'no such file',
   permissionDenied: 'permission denied',
   notAFile: 'not a file',
+  duplicateKey: (key: string) => `"${key}" appears twice in the same mapping`,
   notAMapping: 'expected a mapping of fields at the top level',
   extendsNotString: 'expected the path of the scenario this one extends (a string)',
   extendsCycle: (chain: readonly string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,

@@ -94,13 +94,13 @@ function walk(node: unknown, segs: readonly string[], path: Key[], visit: Visit)
   if (isPlainObject(node) && Object.hasOwn(node, seg)) walk(node[seg], rest, [...path, seg], visit);
 }
 
-/** The names each collection defines, from raw data. */
-export function definedNames(raw: unknown): Record<Kind, string[]> {
+/** The names each collection defines, from raw data; null for a collection that is not a mapping (the schema reports it). */
+export function definedNames(raw: unknown): Record<Kind, string[] | null> {
   const o = isPlainObject(raw) ? raw : {};
-  const names = {} as Record<Kind, string[]>;
+  const names = {} as Record<Kind, string[] | null>;
   for (const [kind, field] of Object.entries(KINDS) as [Kind, string][]) {
     const coll = o[field];
-    names[kind] = isPlainObject(coll) ? Object.keys(coll) : [];
+    names[kind] = coll === undefined ? [] : isPlainObject(coll) ? Object.keys(coll) : null;
   }
   return names;
 }
@@ -110,9 +110,11 @@ export function checkReferences(raw: unknown): { path: Key[]; message: string }[
   const names = definedNames(raw);
   const out: { path: Key[]; message: string }[] = [];
   for (const [pattern, kind] of ALL_SITES) {
+    const known = names[kind];
+    if (known === null) continue;
     walk(raw, pattern.split('.'), [], (value, path) => {
-      if (typeof value !== 'string' || names[kind].includes(value)) return;
-      out.push({ path, message: MESSAGES.unknownReference(kind, value) + didYouMean(value, names[kind]) });
+      if (typeof value !== 'string' || known.includes(value)) return;
+      out.push({ path, message: MESSAGES.unknownReference(kind, value) + didYouMean(value, known) });
     });
   }
   return out;

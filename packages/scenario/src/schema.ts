@@ -192,17 +192,17 @@ export const Reaction = z
 
 export const Params = z
   .strictObject({
-    meetingRate: Unit,
-    offerRate: Unit,
-    claimantProposes: Unit,
-    jointShare: Unit,
-    claimValue: Unit,
-    contestCost: Unit,
-    basingRisk: Unit,
-    meetingTrust: Unit,
-    drift: Unit,
-    ratificationScale: Positive,
-    cooperativeThreshold: Unit,
+    meetingRate: Unit.describe('Chance per quarter of a routine leaders’ meeting, scaled by 0.5 + trust between the parties'),
+    offerRate: Unit.describe('Chance that a routine meeting puts concrete terms on the agenda (summits always do)'),
+    claimantProposes: Unit.describe('Chance that the claimant, not the holder, makes the offer'),
+    jointShare: Unit.describe('Value of a jointly administered territory to each side, as a share of full control'),
+    claimValue: Unit.describe('Value of a live claim to the claimant, as a share of control'),
+    contestCost: Unit.describe('Cost to the holder of an unrecognised border, as a share of the territory’s value'),
+    basingRisk: Unit.describe('Security loss to the holder per unit of area transferred without a no-foreign-bases assurance'),
+    meetingTrust: Unit.describe('Trust gained between the parties at each meeting'),
+    drift: Unit.describe('Share of the way trust and domestic room return to their starting values each quarter'),
+    ratificationScale: Positive.describe('Domestic room needed per unit of area conceded'),
+    cooperativeThreshold: Unit.describe('Joint activity above which a no-treaty outcome counts as cooperative'),
   })
   .meta({ id: 'Params' });
 
@@ -214,9 +214,9 @@ export const Scenario = z.strictObject({
     .string()
     .optional()
     .describe('Path of a scenario this one builds on: its fields are merged (mappings key by key; null deletes; lists replace)'),
-  id: id,
-  title: z.string().min(1),
-  briefing: z.string().default(''),
+  id: id.describe('A unique id: lower-case letters, digits and dashes'),
+  title: z.string().min(1).describe('Shown in listings and reports'),
+  briefing: z.string().default('').describe('A few paragraphs for readers: the situation, and what the model says about it'),
   period: z.string().optional().describe('The period it covers, for the scenario browser, e.g. "2016-2026"'),
   sources: z
     .record(
@@ -230,29 +230,35 @@ export const Scenario = z.strictObject({
     .describe('The source articles cited, by file name'),
   start: Quarter,
   horizon: z.int().min(1).max(400).describe('Quarters simulated'),
-  actors: z.record(id, Actor),
-  territories: z.record(id, Territory),
-  dispute: z.strictObject({ claimant: id, holder: id }),
-  alliances: z.record(id, z.strictObject({ name: z.string().min(1), members: z.array(id).min(2), cohesion: Unit })).default({}),
+  actors: z.record(id, Actor).describe('The countries (or other actors), by id'),
+  territories: z.record(id, Territory).describe('The disputed territories, by id; their areas sum to 1'),
+  dispute: z.strictObject({ claimant: id, holder: id }).describe('Who claims the territories and who holds them'),
+  alliances: z
+    .record(id, z.strictObject({ name: z.string().min(1), members: z.array(id).min(2), cohesion: Unit }))
+    .default({})
+    .describe('Alliances: members and starting cohesion'),
   sanctions: z
     .record(
       id,
       z.strictObject({ name: z.string().min(1), target: id, levels: z.record(id, Unit).describe('Each member’s starting level') }),
     )
     .default({}),
-  energy: z.record(id, z.strictObject({ name: z.string().min(1), exporter: id, importer: id, share: Unit, max: Unit })).default({}),
-  economy: z.array(PairValue).default([]),
-  trust: z.array(PairValue).default([]),
-  defaultTrust: Unit,
-  militarisation: z.record(id, Unit).default({}),
+  energy: z
+    .record(id, z.strictObject({ name: z.string().min(1), exporter: id, importer: id, share: Unit, max: Unit }))
+    .default({})
+    .describe('Energy ties: the importer’s share supplied by the exporter, and the share that counts as a full tie'),
+  economy: z.array(PairValue).default([]).describe('Starting economic ties between pairs of actors (0 when not listed)'),
+  trust: z.array(PairValue).default([]).describe('Starting trust between pairs of actors'),
+  defaultTrust: Unit.describe('Trust between pairs not listed in `trust`'),
+  militarisation: z.record(id, Unit).default({}).describe('Each actor’s starting military presence in the region'),
   room: z.record(id, Unit).describe('Each leader’s domestic room for concessions'),
-  talks: z.strictObject({ active: z.boolean(), ...provenance }),
-  jointActivity: Unit,
-  params: Params,
-  moves: z.record(id, Move).default({}),
-  offers: z.record(id, Offer),
-  events: z.record(id, Event).default({}),
-  reactions: z.record(id, Reaction).default({}),
+  talks: z.strictObject({ active: z.boolean(), ...provenance }).describe('Whether negotiations are under way at the start'),
+  jointActivity: Unit.describe('Starting level of joint economic activity on the territories'),
+  params: Params.describe('Protocol parameters (see docs/model.md)'),
+  moves: z.record(id, Move).default({}).describe('Unilateral moves actors may make each quarter'),
+  offers: z.record(id, Offer).describe('Packages of terms that can be put on the table'),
+  events: z.record(id, Event).default({}).describe('Scheduled and random events'),
+  reactions: z.record(id, Reaction).default({}).describe('Responses that a move may provoke'),
   outcomes: z.partialRecord(z.enum(OUTCOME_CLASSES), z.string().min(1)).default({}).describe('Display labels for outcome classes'),
 });
 

@@ -85,7 +85,9 @@ export function parseYaml(text: string, file: string): YamlSource | TextProblem[
   if (doc.errors.length > 0) {
     return doc.errors.map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      return { line: pos.line, col: pos.col, message: e.message.split('\n')[0]! };
+      const first = e.message.split('\n')[0]!;
+      const key = e.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim() : '';
+      return { line: pos.line, col: pos.col, message: key ? MESSAGES.duplicateKey(key) : first };
     });
   }
   let raw: unknown;
