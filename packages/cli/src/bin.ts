@@ -4,6 +4,7 @@ import { main } from './program.js';
 const io = {
   out: (s: string) => void process.stdout.write(s),
   err: (s: string) => void process.stderr.write(s),
+  tty: process.stderr.isTTY === true,
 };
 
 main(process.argv.slice(2), io).then(

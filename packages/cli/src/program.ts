@@ -1,10 +1,14 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BatchInputError, BatchRunError } from '@parley/batch';
 import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
+import { parseHalfWidth, parseRows, parseShard } from './args-batch.js';
+import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
 import { explainCommand } from './commands/explain.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { provenanceCommand } from './commands/validate.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
@@ -14,14 +18,21 @@ export const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/kuril/2016-nag
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** Whether stderr is a terminal (progress bars). */
+  readonly tty?: boolean;
 }
 
-/** Load a scenario named as the user named it (relative to where they ran the command), shown the same way in messages. */
-const load = (file: string, sets: readonly string[] = []): LoadedScenario => {
+/** A file as the user named it: relative to where they ran the command when it lies below it, else absolute. */
+const shownPath = (file: string): string => {
   const cwd = userCwd();
-  const shown = relative(cwd, resolve(cwd, file));
-  return loadScenarioFile(shown.startsWith('..') ? resolve(cwd, file) : shown, { sets, cwd });
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel.startsWith('..') ? resolve(cwd, file) : rel;
 };
+
+/** Load a scenario named as the user named it, shown the same way in messages. */
+const load = (file: string, sets: readonly string[] = []): LoadedScenario => loadScenarioFile(shownPath(file), { sets, cwd: userCwd() });
+
+const terminal = (io: Io): Terminal => ({ out: io.out, err: io.err, tty: io.tty ?? false });
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 /** `--set path=value`, repeatable: overrides a scenario field, validated like the file. */
@@ -103,6 +114,51 @@ function build(io: Io): Command {
     });
 
   program
+    .command('batch')
+    .description(
+      'run a scenario many times on all cores: outcome shares with 95% intervals, timing, quantiles, event paths; summary, rows and report with --out',
+    )
+    .argument('<scenario>', 'scenario file')
+    .addOption(
+      new Option('--runs <n>', 'number of runs (the most, with --until-ci)')
+        .argParser(parseCount('--runs', 1, 100_000_000))
+        .default(10_000),
+    )
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .addOption(
+      new Option('--workers <n>', 'worker threads (default: the number of cores, up to 8)').argParser(parseCount('--workers', 1, 256)),
+    )
+    .option('--out <dir>', 'write summary.json, summary.txt, report.html (and rows) here; with --shard, the partial file')
+    .addOption(new Option('--rows <format>', 'also write one row per run: csv or jsonl (needs --out)').argParser(parseRows))
+    .addOption(new Option('--until-ci <h>', 'stop once every outcome’s 95% interval half-width is at most h').argParser(parseHalfWidth))
+    .addOption(
+      new Option('--shard <i/n>', 'compute only the i-th of n slices of the runs, as a partial for parley merge').argParser(parseShard),
+    )
+    .option('--resume', 'continue the interrupted batch in --out', false)
+    .addOption(
+      new Option('--chunk-size <n>', 'runs per unit of work and checkpoint (part of the batch identity)')
+        .argParser(parseCount('--chunk-size', 1, 1_000_000))
+        .default(1000)
+        .hideHelp(),
+    )
+    .addOption(setOption())
+    .action(async (file: string, o: BatchCliOptions & { set: string[]; out?: string }) => {
+      if (o.rows && !o.out) throw new UsageError('--rows needs --out (the directory to write the rows to)');
+      if (o.shard && !o.out) throw new UsageError('--shard needs --out (the partial file to write)');
+      const code = await batchCommand(load(file, o.set), shownPath(file), userCwd(), o, terminal(io));
+      if (code !== 0) throw new CommanderError(code, 'parley.batch', '');
+    });
+
+  program
+    .command('merge')
+    .description('combine the partials of a sharded batch into its summary (the same bytes as the unsharded batch)')
+    .argument('<partials...>', 'partial files written by parley batch --shard')
+    .option('--out <dir>', 'write summary.json, summary.txt and report.html here')
+    .action(async (files: string[], o: { out?: string }) => {
+      await mergeCommand(files, o.out, userCwd(), terminal(io));
+    });
+
+  program
     .command('explain')
     .description("describe a scenario for a reader: each actor's utility weights with their sources, its moves and offers, and the events")
     .argument('<scenario>', 'scenario file')
@@ -121,6 +177,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'parley.batch') return e.exitCode;
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
@@ -130,6 +187,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof ScenarioError) {
       io.err(`${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof BatchInputError) {
+      io.err(`parley: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof BatchRunError) {
+      io.err(`parley: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

@@ -5,3 +5,4 @@ export * from './json.js';
 export * from './machine.js';
 export * from './narrate.js';
 export * from './run.js';
+export * from './version.js';

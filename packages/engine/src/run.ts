@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly run?: number;
   /** Receives every log event; omitted in batch runs. */
   readonly emit?: Emit;
+  /** Called with the world at the end of each completed quarter (the fast path only; for fan charts). A run that ends in a treaty stops calling it. */
+  readonly onQuarter?: (t: number, world: WorldState) => void;
 }
 
 export interface RunResult {
@@ -58,8 +60,14 @@ export function simulate(m: Model, opts: RunOptions): RunResult {
   let state = p.initial;
   let guard = 0;
   const limit = (m.horizon + 1) * 16;
+  const onQuarter = opts.onQuarter;
+  let t = ctx.world.t;
   while (!p.states[state]!.final) {
     state = stepCompiled(p, state, ctx, env);
+    if (onQuarter && ctx.world.t !== t) {
+      onQuarter(t, ctx.world);
+      t = ctx.world.t;
+    }
     if (++guard > limit) throw new Error(`run did not end within ${limit} steps`);
   }
   return result(ctx);

@@ -1,0 +1,221 @@
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ENGINE_VERSION } from '@parley/engine';
+import type { LoadedScenario } from '@parley/scenario';
+import { type Accumulator, createAccumulator, mergeInto, type Shape } from './accumulator.js';
+import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { type RowFormat, rowHeader } from './chunk.js';
+import { BatchInputError, BatchRunError } from './errors.js';
+import { writeAtomic } from './files.js';
+import { writePartial } from './partial.js';
+import { createChunkRunner, isFailure, type TaskResult } from './pool.js';
+import { renderReport } from './report.js';
+import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary } from './summary.js';
+
+export const CHUNK_SIZE = 1000;
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly startedAt: number;
+  readonly resumedFrom: number;
+}
+
+export interface BatchOptions {
+  readonly sc: LoadedScenario;
+  /** The scenario file as the user named it (for reproduce commands). */
+  readonly file: string;
+  /** Where relative file names are resolved (workers load the scenario themselves). */
+  readonly cwd: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly untilCi: number | null;
+  /** A directory for summary, rows and report; with a shard, the partial file. */
+  readonly out: string | null;
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly rows: RowFormat | null;
+  readonly resume: boolean;
+  readonly chunkSize?: number;
+  readonly onProgress?: (p: Progress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchResult {
+  readonly summary: Summary;
+  readonly text: string;
+  /** Stopped by the signal: a checkpoint was left (with --out) and the summary covers the runs so far. */
+  readonly interrupted: boolean;
+  readonly written: readonly string[];
+}
+
+export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize'>): BatchMeta {
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: o.sc.data.id, title: o.sc.data.title, hash: o.sc.hash, file: o.file, sets: o.sc.sets },
+    seed: o.seed,
+    runsRequested: o.runs,
+    chunkSize: o.chunkSize ?? CHUNK_SIZE,
+    untilCi: o.untilCi,
+  };
+}
+
+/** The chunks a shard computes: a contiguous, deterministic slice of [0, chunks). */
+export function shardChunks(chunks: number, shard: BatchOptions['shard']): [number, number] {
+  if (!shard) return [0, chunks];
+  return [Math.floor(((shard.index - 1) * chunks) / shard.count), Math.floor((shard.index * chunks) / shard.count)];
+}
+
+/** Write a batch's summary (JSON and text) and its HTML report into `dir`, each atomically. */
+export async function writeBatchOutputs(dir: string, summary: Summary, text: string): Promise<string[]> {
+  const files = [join(dir, 'summary.json'), join(dir, 'summary.txt'), join(dir, 'report.html')];
+  writeAtomic(files[0]!, `${JSON.stringify(summary, null, 2)}\n`);
+  writeAtomic(files[1]!, text);
+  writeAtomic(files[2]!, await renderReport(summary));
+  return files;
+}
+
+/** Run a batch: chunks in parallel, merged strictly in order, checkpointed, written atomically. */
+export async function runBatch(o: BatchOptions): Promise<BatchResult> {
+  const m = o.sc.model;
+  const meta = batchMeta(o);
+  const chunk = meta.chunkSize;
+  const shape: Shape = { horizon: m.horizon, actors: m.actors.length };
+  const chunks = Math.ceil(o.runs / chunk);
+  const [c0, c1] = shardChunks(chunks, o.shard);
+  if (o.shard && o.untilCi !== null)
+    throw new BatchInputError('--until-ci cannot be combined with --shard (each shard must know its runs in advance)');
+  if (o.resume && !o.out) throw new BatchInputError('--resume needs the --out of the interrupted batch');
+
+  const dir = o.out && !o.shard ? o.out : null;
+  const checkpointPath = o.out ? (dir ? join(dir, '.checkpoint.json') : `${o.out}.checkpoint.json`) : null;
+  const rowsFinal = o.out && o.rows ? (dir ? join(dir, `runs.${o.rows}`) : `${o.out}.runs.${o.rows}`) : null;
+  const rowsPartial = rowsFinal ? `${rowsFinal}.partial` : null;
+
+  if (o.out) {
+    const where = dir ?? dirname(o.out);
+    try {
+      mkdirSync(where, { recursive: true });
+    } catch (e) {
+      throw new BatchInputError(`cannot use --out ${o.out}: ${(e as Error).message}`);
+    }
+    if (dir && !statSync(dir).isDirectory())
+      throw new BatchInputError(`--out ${o.out} is a file; a batch writes a directory (a file only with --shard)`);
+  }
+
+  let acc: Accumulator = createAccumulator(shape);
+  let next = c0;
+  let rowBytes = 0;
+  if (checkpointPath) {
+    const expect = { meta, rows: o.rows, shard: o.shard };
+    const cp = existsSync(checkpointPath) ? readCheckpoint(checkpointPath, expect, shape) : null;
+    if (cp && !o.resume)
+      throw new BatchInputError(
+        `an interrupted batch is in ${o.out} (${cp.acc.runs} runs done); add --resume to continue it, or choose another --out`,
+      );
+    if (!cp && o.resume) throw new BatchInputError(`no interrupted batch to resume in ${o.out}`);
+    if (cp) {
+      acc = cp.acc;
+      next = cp.nextChunk;
+      rowBytes = cp.rowBytes;
+      if (rowsPartial) {
+        if (!existsSync(rowsPartial) || statSync(rowsPartial).size < rowBytes)
+          throw new BatchInputError(
+            `the rows file ${rowsPartial} is shorter than its checkpoint says; delete ${checkpointPath} to start over`,
+          );
+        truncateSync(rowsPartial, rowBytes);
+      }
+    }
+  }
+  const resumedFrom = acc.runs;
+  let rowsFd: number | null = null;
+  if (rowsPartial) {
+    rowsFd = openSync(rowsPartial, rowBytes > 0 ? 'a' : 'w');
+    if (rowBytes === 0) rowBytes += writeSync(rowsFd, rowHeader(m, o.rows!));
+  }
+  const checkpoint = (): void => {
+    if (checkpointPath)
+      writeCheckpoint(checkpointPath, {
+        schema: 'parley.batch.checkpoint/1',
+        meta,
+        rows: o.rows,
+        shard: o.shard,
+        nextChunk: next,
+        rowBytes,
+        acc,
+      });
+  };
+
+  const runner = createChunkRunner(o.workers);
+  const inFlight = new Map<number, Promise<TaskResult>>();
+  let dispatch = next;
+  const startedAt = Date.now();
+  let lastCheckpoint = startedAt;
+  let reachedCi = o.untilCi !== null && acc.runs > 0 && maxHalfWidth(acc) <= o.untilCi;
+  const totalRuns = Math.min(o.runs, c1 * chunk) - c0 * chunk;
+  let interrupted = false;
+  try {
+    while (next < c1 && !reachedCi) {
+      if (o.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      while (dispatch < c1 && inFlight.size < Math.max(2, o.workers * 2)) {
+        const from = dispatch * chunk;
+        const to = Math.min(o.runs, from + chunk);
+        const task = {
+          file: o.file,
+          sets: o.sc.sets,
+          cwd: o.cwd,
+          hash: o.sc.hash,
+          seed: o.seed,
+          from,
+          to,
+          rows: rowsFd === null ? null : o.rows,
+        };
+        inFlight.set(dispatch, runner.run(task));
+        dispatch++;
+      }
+      const result = await inFlight.get(next)!;
+      inFlight.delete(next);
+      if (isFailure(result)) {
+        const f = result.failure;
+        const sets = o.sc.sets.map((s) => ` --set '${s}'`).join('');
+        throw new BatchRunError(f.run, f.seed, `pnpm parley run ${o.file} --seed ${f.seed} --run ${f.run}${sets}`, f.message);
+      }
+      mergeInto(acc, result.acc);
+      if (rowsFd !== null && result.rows) rowBytes += writeSync(rowsFd, result.rows);
+      next++;
+      if (o.untilCi !== null && maxHalfWidth(acc) <= o.untilCi) reachedCi = true;
+      o.onProgress?.({ done: acc.runs, total: totalRuns, startedAt, resumedFrom });
+      if (Date.now() - lastCheckpoint > 2000) {
+        checkpoint();
+        lastCheckpoint = Date.now();
+      }
+    }
+  } finally {
+    await Promise.allSettled(inFlight.values());
+    await runner.close();
+    if (rowsFd !== null) closeSync(rowsFd);
+  }
+
+  const summary = buildSummary(m, acc, meta);
+  const text = formatSummary(summary);
+  const written: string[] = [];
+  if (interrupted) {
+    checkpoint();
+    return { summary, text, interrupted, written };
+  }
+  if (o.out && o.shard) {
+    writePartial(o.out, { meta, shard: o.shard, chunks: [c0, next], acc });
+    written.push(o.out);
+  } else if (dir) {
+    written.push(...(await writeBatchOutputs(dir, summary, text)));
+  }
+  if (rowsPartial && rowsFinal) {
+    renameSync(rowsPartial, rowsFinal);
+    written.push(rowsFinal);
+  }
+  if (checkpointPath) rmSync(checkpointPath, { force: true });
+  return { summary, text, interrupted, written };
+}

@@ -1,0 +1,75 @@
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Summary } from './summary.js';
+
+/** SVG charts of a batch summary, rendered with vega-lite without a browser. */
+
+const FONT = { config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } } };
+
+export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile({ ...FONT, ...spec } as TopLevelSpec).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** Outcome shares as bars, with their 95% intervals as whiskers and the share written on each bar. */
+export function outcomeChart(s: Summary): TopLevelSpec {
+  const values = s.outcomes.map((o) => ({ label: o.label, p: o.p, low: o.ci95[0], high: o.ci95[1], text: pct(o.p) }));
+  return {
+    width: 460,
+    height: { step: 26 },
+    data: { values },
+    encoding: { y: { field: 'label', type: 'nominal', sort: { field: 'p', order: 'descending' }, title: null, axis: { labelLimit: 320 } } },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#4c78a8' },
+        encoding: { x: { field: 'p', type: 'quantitative', title: 'share of runs', axis: { format: '%' }, scale: { domain: [0, 1] } } },
+      },
+      { mark: { type: 'rule', color: '#222' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, color: '#222' },
+        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** The chance that a treaty has been signed by each quarter. */
+export function treatyChart(s: Summary): TopLevelSpec {
+  return {
+    width: 560,
+    height: 200,
+    data: { values: s.treaty.byQuarter.map((q) => ({ quarter: q.quarter, p: q.cumulativeP })) },
+    mark: { type: 'line', interpolate: 'step-after', color: '#e45756', point: false },
+    encoding: {
+      x: { field: 'quarter', type: 'ordinal', title: null, axis: { labelAngle: -60, labelOverlap: true } },
+      y: { field: 'p', type: 'quantitative', title: 'P(treaty signed by then)', axis: { format: '%' } },
+    },
+  } as TopLevelSpec;
+}
+
+/** One measure over time: the median, the middle half and the middle 90% of runs. */
+export function fanChart(s: Summary, id: string): TopLevelSpec {
+  const series = s.fan.find((f) => f.id === id)!;
+  return {
+    width: 260,
+    height: 150,
+    title: { text: series.label, fontSize: 12 },
+    data: { values: series.quarters },
+    encoding: { x: { field: 'quarter', type: 'ordinal', title: null, axis: { labelAngle: -60, labelOverlap: true } } },
+    layer: [
+      {
+        mark: { type: 'area', color: '#9ecae9', opacity: 0.6 },
+        encoding: { y: { field: 'p05', type: 'quantitative', title: null, scale: { domain: [0, 1] } }, y2: { field: 'p95' } },
+      },
+      {
+        mark: { type: 'area', color: '#4c78a8', opacity: 0.6 },
+        encoding: { y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
+      },
+      { mark: { type: 'line', color: '#1f3b5a' }, encoding: { y: { field: 'p50', type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,41 @@
+import { DIMENSIONS, METRICS, type Model, type WorldState } from '@parley/core';
+
+const SANCTIONS = METRICS[DIMENSIONS.indexOf('sanctions')]!;
+const ENERGY = METRICS[DIMENSIONS.indexOf('energy')]!;
+
+/**
+ * The world measures a batch follows over time (fan charts) and reports at the end
+ * (quantiles), each in [0, 1]. Defined from the model's roles, not from any scenario:
+ * the claimant and the holder of the dispute.
+ */
+export interface SeriesDef {
+  readonly id: string;
+  readonly label: (m: Model) => string;
+  readonly value: (m: Model, w: WorldState) => number;
+}
+
+const name = (m: Model, i: number): string => m.actors[i]!.name;
+
+export const SERIES: readonly SeriesDef[] = [
+  {
+    id: 'trust',
+    label: (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`,
+    value: (m, w) => w.trust[m.claimant * m.actors.length + m.holder]!,
+  },
+  {
+    id: 'sanctions',
+    label: (m) => `sanctions on ${name(m, m.holder)}`,
+    value: (m, w) => 1 - SANCTIONS(m, w, m.holder),
+  },
+  {
+    id: 'militarisation',
+    label: (m) => `${name(m, m.holder)}'s militarisation`,
+    value: (_m, w) => w.militarisation[_m.holder]!,
+  },
+  {
+    id: 'energy',
+    label: (m) => `${name(m, m.claimant)}'s energy ties`,
+    value: (m, w) => ENERGY(m, w, m.claimant),
+  },
+  { id: 'jointActivity', label: () => 'joint activity', value: (_m, w) => w.jointActivity },
+];

@@ -1,0 +1,183 @@
+import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
+import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
+import { quantile, type Range } from './histogram.js';
+import { SERIES } from './series.js';
+import { wilson } from './stats.js';
+
+export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
+const QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+const QNAMES = ['p05', 'p25', 'p50', 'p75', 'p95'] as const;
+export type Quantiles = Record<(typeof QNAMES)[number], number | null>;
+
+/** What identifies a batch: enough to reproduce it, and nothing that varies between machines. */
+export interface BatchMeta {
+  readonly engineVersion: string;
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly hash: string;
+    readonly file: string;
+    readonly sets: readonly string[];
+  };
+  readonly seed: number;
+  /** Runs asked for (the most that will be run with --until-ci). */
+  readonly runsRequested: number;
+  readonly chunkSize: number;
+  readonly untilCi: number | null;
+}
+
+const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
+
+function quantiles(r: Range, counts: readonly number[], offset: number): Quantiles {
+  const out = {} as Quantiles;
+  QS.forEach((q, k) => {
+    out[QNAMES[k]!] = r6(quantile(r, counts, q, offset));
+  });
+  return out;
+}
+
+/** Largest 95% half-width over the outcome classes seen: the --until-ci stopping rule. */
+export function maxHalfWidth(acc: Accumulator): number {
+  let worst = 0;
+  for (const k of acc.outcomes) {
+    const ci = wilson(k, acc.runs);
+    worst = Math.max(worst, (ci.high - ci.low) / 2);
+  }
+  return worst;
+}
+
+export interface Summary {
+  readonly schema: typeof SUMMARY_SCHEMA;
+  readonly engine: { readonly version: string };
+  readonly scenario: BatchMeta['scenario'];
+  readonly seed: number;
+  readonly runs: number;
+  readonly runsRequested: number;
+  readonly chunkSize: number;
+  readonly untilCi: number | null;
+  readonly reproduce: string;
+  readonly outcomes: readonly { class: string; label: string; count: number; p: number; ci95: [number, number] }[];
+  readonly treaty: {
+    readonly count: number;
+    readonly p: number;
+    readonly ci95: [number, number];
+    readonly byQuarter: readonly { quarter: string; count: number; cumulativeP: number }[];
+    readonly quarterQuantiles: { p25: string | null; p50: string | null; p75: string | null };
+  };
+  readonly metrics: readonly { id: string; label: string; binWidth: number; final: Quantiles }[];
+  readonly utilities: readonly { actor: string; name: string; binWidth: number; final: Quantiles }[];
+  readonly paths: readonly { path: string; count: number; p: number }[];
+  readonly fan: readonly { id: string; label: string; binWidth: number; quarters: readonly ({ quarter: string } & Quantiles)[] }[];
+}
+
+/** The batch's summary: deterministic in the accumulator and the meta (no timings, no machine details). */
+export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summary {
+  const n = acc.runs;
+  const H = m.horizon;
+  const ci = (k: number): [number, number] => {
+    const w = wilson(k, n);
+    return [r6(w.low)!, r6(w.high)!];
+  };
+  const treatyCount = acc.treatyAt.reduce((s, v) => s + v, 0);
+  let cum = 0;
+  const byQuarter = acc.treatyAt.map((count, t) => {
+    cum += count;
+    return { quarter: quarterLabel(m, t), count, cumulativeP: r6(n === 0 ? 0 : cum / n)! };
+  });
+  const treatyQuarter = (q: number): string | null => {
+    if (treatyCount === 0) return null;
+    const target = Math.max(1, Math.ceil(q * treatyCount));
+    let c = 0;
+    for (let t = 0; t < H; t++) {
+      c += acc.treatyAt[t]!;
+      if (c >= target) return quarterLabel(m, t);
+    }
+    return null;
+  };
+  const paths = Object.entries(acc.paths)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([path, count]) => ({ path, count, p: r6(count / n)! }));
+  const file = meta.scenario.file;
+  const sets = meta.scenario.sets.map((s) => ` --set '${s}'`).join('');
+  return {
+    schema: SUMMARY_SCHEMA,
+    engine: { version: meta.engineVersion },
+    scenario: meta.scenario,
+    seed: meta.seed,
+    runs: n,
+    runsRequested: meta.runsRequested,
+    chunkSize: meta.chunkSize,
+    untilCi: meta.untilCi,
+    reproduce: `pnpm parley run ${file} --seed ${meta.seed} --run <I>${sets}   (I from 0 to ${n - 1})`,
+    outcomes: OUTCOME_CLASSES.map((c, k) => ({
+      class: c,
+      label: m.outcomeLabels[c] ?? c,
+      count: acc.outcomes[k]!,
+      p: r6(n === 0 ? 0 : acc.outcomes[k]! / n)!,
+      ci95: ci(acc.outcomes[k]!),
+    })).filter((o) => o.count > 0),
+    treaty: {
+      count: treatyCount,
+      p: r6(n === 0 ? 0 : treatyCount / n)!,
+      ci95: ci(treatyCount),
+      byQuarter,
+      quarterQuantiles: { p25: treatyQuarter(0.25), p50: treatyQuarter(0.5), p75: treatyQuarter(0.75) },
+    },
+    metrics: SERIES.map((s, k) => ({
+      id: s.id,
+      label: s.label(m),
+      binWidth: (FINAL.hi - FINAL.lo) / FINAL.bins,
+      final: quantiles(FINAL, acc.final, k * FINAL.bins),
+    })),
+    utilities: m.actors.map((a, i) => ({
+      actor: a.id,
+      name: a.name,
+      binWidth: (UTILITY.hi - UTILITY.lo) / UTILITY.bins,
+      final: quantiles(UTILITY, acc.utility, i * UTILITY.bins),
+    })),
+    paths,
+    fan: SERIES.map((s, k) => ({
+      id: s.id,
+      label: s.label(m),
+      binWidth: (FAN.hi - FAN.lo) / FAN.bins,
+      quarters: Array.from({ length: H }, (_, t) => ({ quarter: quarterLabel(m, t), ...quantiles(FAN, acc.fan, (k * H + t) * FAN.bins) })),
+    })),
+  };
+}
+
+const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const f3 = (x: number | null): string => (x === null ? '  –  ' : x.toFixed(3));
+
+/** The summary as the table `parley batch` prints. */
+export function formatSummary(s: Summary): string {
+  const out: string[] = [];
+  out.push(`${s.scenario.title}`);
+  out.push(
+    `${s.runs.toLocaleString('en-US')} runs, seed ${s.seed}${s.untilCi !== null ? ` (until every 95% half-width ≤ ${s.untilCi})` : ''}; scenario ${s.scenario.hash.slice(0, 12)}, engine ${s.engine.version}`,
+  );
+  out.push('', 'Outcome                                                          share   95% interval        runs');
+  for (const o of s.outcomes) {
+    out.push(
+      `  ${o.label.slice(0, 60).padEnd(60)} ${pc(o.p).padStart(7)}  [${pc(o.ci95[0])}, ${pc(o.ci95[1])}]`.padEnd(96) +
+        `${o.count}`.padStart(8),
+    );
+  }
+  const t = s.treaty;
+  out.push('', `Treaty: ${pc(t.p)} [${pc(t.ci95[0])}, ${pc(t.ci95[1])}] of runs.`);
+  if (t.count > 0)
+    out.push(`  Of those, signed by ${t.quarterQuantiles.p25} (25%), ${t.quarterQuantiles.p50} (median), ${t.quarterQuantiles.p75} (75%).`);
+  out.push('', 'Final values (quantiles 5% 25% 50% 75% 95%)');
+  for (const mtr of s.metrics) {
+    const q = mtr.final;
+    out.push(`  ${mtr.label.padEnd(36)} ${[q.p05, q.p25, q.p50, q.p75, q.p95].map(f3).join('  ')}`);
+  }
+  for (const u of s.utilities) {
+    const q = u.final;
+    out.push(`  ${`${u.name}'s utility`.padEnd(36)} ${[q.p05, q.p25, q.p50, q.p75, q.p95].map(f3).join('  ')}`);
+  }
+  out.push('', 'Most frequent event paths (first milestones of each run)');
+  for (const p of s.paths.slice(0, 6)) out.push(`  ${pc(p.p).padStart(6)}  ${p.path}`);
+  out.push('', `Reproduce any run: ${s.reproduce}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,23 @@
+import { UsageError } from './errors.js';
+
+/** `--shard i/n`: the i-th of n slices (1 ≤ i ≤ n). */
+export function parseShard(raw: string): { index: number; count: number } {
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(raw);
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UsageError(`invalid --shard "${raw}": expected i/n with 1 ≤ i ≤ n, e.g. --shard 3/16`);
+  return { index, count };
+}
+
+/** `--until-ci h`: a 95% half-width between 0 and 0.5 (exclusive). */
+export function parseHalfWidth(raw: string): number {
+  const x = /^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) && raw !== '' ? Number(raw) : Number.NaN;
+  if (!(x > 0 && x < 0.5)) throw new UsageError(`invalid --until-ci "${raw}": expected a half-width between 0 and 0.5, e.g. 0.005`);
+  return x;
+}
+
+export function parseRows(raw: string): 'csv' | 'jsonl' {
+  if (raw === 'csv' || raw === 'jsonl') return raw;
+  throw new UsageError(`invalid --rows "${raw}": expected csv or jsonl`);
+}

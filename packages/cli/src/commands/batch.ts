@@ -1,0 +1,104 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type BatchOptions, type Progress, runBatch } from '@parley/batch';
+import type { LoadedScenario } from '@parley/scenario';
+
+export interface BatchCliOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly workers?: number;
+  readonly out?: string;
+  readonly rows?: 'csv' | 'jsonl';
+  readonly untilCi?: number;
+  readonly shard?: { index: number; count: number };
+  readonly resume: boolean;
+  readonly chunkSize?: number;
+}
+
+export interface Terminal {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  /** Whether stderr is a terminal (a redrawn progress bar) or a log (a line every few seconds). */
+  readonly tty: boolean;
+}
+
+const clock = (s: number): string => {
+  if (!Number.isFinite(s)) return '–';
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = Math.floor(s % 60);
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
+};
+
+/** Progress on stderr: a bar with rate and ETA on a terminal; a plain line every 5 s otherwise. Timings never reach the summary. */
+export function progressReporter(t: Terminal): { update: (p: Progress) => void; finish: () => void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      const elapsed = (now - p.startedAt) / 1000;
+      const rate = (p.done - p.resumedFrom) / Math.max(elapsed, 1e-3);
+      const eta = (p.total - p.done) / Math.max(rate, 1e-9);
+      const frac = p.total === 0 ? 1 : p.done / p.total;
+      const counts = `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} runs  ${Math.round(rate).toLocaleString('en-US')} runs/s  ETA ${clock(eta)}`;
+      if (t.tty) {
+        if (now - last < 100 && p.done < p.total) return;
+        const width = 30;
+        const full = Math.round(frac * width);
+        t.err(`\r[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${counts}\x1b[K`);
+        drawn = true;
+      } else {
+        if (now - last < 5000 && p.done < p.total) return;
+        t.err(`progress: ${(frac * 100).toFixed(1)}%  ${counts}\n`);
+      }
+      last = now;
+    },
+    finish() {
+      if (drawn) t.err('\n');
+    },
+  };
+}
+
+/** `parley batch`: the outcome distribution of many runs, in parallel, with a summary, rows and a report. */
+export async function batchCommand(sc: LoadedScenario, file: string, cwd: string, o: BatchCliOptions, t: Terminal): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const progress = progressReporter(t);
+  const opts: BatchOptions = {
+    sc,
+    file,
+    cwd,
+    runs: o.runs,
+    seed: o.seed,
+    workers: o.workers ?? Math.max(1, Math.min(availableParallelism(), 8)),
+    untilCi: o.untilCi ?? null,
+    out: o.out ? resolve(cwd, o.out) : null,
+    shard: o.shard ?? null,
+    rows: o.rows ?? null,
+    resume: o.resume,
+    ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
+    onProgress: progress.update,
+    signal: controller.signal,
+  };
+  const started = Date.now();
+  try {
+    const r = await runBatch(opts);
+    progress.finish();
+    const seconds = (Date.now() - started) / 1000;
+    if (r.interrupted) {
+      t.err(`interrupted after ${r.summary.runs.toLocaleString('en-US')} runs.\n`);
+      if (o.out) t.err(`a checkpoint is in ${o.out}; continue with the same command and --resume\n`);
+      return 130;
+    }
+    if (!o.shard) t.out(r.text);
+    for (const w of r.written) t.err(`wrote ${w}\n`);
+    t.err(
+      `${r.summary.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${Math.round(r.summary.runs / seconds).toLocaleString('en-US')} runs/s, ${opts.workers} worker${opts.workers > 1 ? 's' : ''})\n`,
+    );
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
