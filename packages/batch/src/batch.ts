@@ -8,7 +8,7 @@ import { type RowFormat, rowHeader } from './chunk.js';
 import { BatchInputError, BatchRunError } from './errors.js';
 import { writeAtomic } from './files.js';
 import { writePartial } from './partial.js';
-import { createChunkRunner, isFailure, type TaskResult } from './pool.js';
+import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { renderReport } from './report.js';
 import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary } from './summary.js';
 
@@ -37,6 +37,10 @@ export interface BatchOptions {
   readonly rows: RowFormat | null;
   readonly resume: boolean;
   readonly chunkSize?: number;
+  /** Random-stream key shared by variants of a scenario (common random numbers in sweeps); default: the scenario's hash. */
+  readonly streamKey?: string;
+  /** A pool to reuse across batches (sweeps); default: one made and closed for this batch. */
+  readonly runner?: ChunkRunner;
   readonly onProgress?: (p: Progress) => void;
   readonly signal?: AbortSignal;
 }
@@ -146,7 +150,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       });
   };
 
-  const runner = createChunkRunner(o.workers);
+  const runner = o.runner ?? createChunkRunner(o.workers);
   const inFlight = new Map<number, Promise<TaskResult>>();
   let dispatch = next;
   const startedAt = Date.now();
@@ -168,6 +172,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           sets: o.sc.sets,
           cwd: o.cwd,
           hash: o.sc.hash,
+          streamKey: o.streamKey ?? o.sc.hash,
           seed: o.seed,
           from,
           to,
@@ -195,7 +200,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   } finally {
     await Promise.allSettled(inFlight.values());
-    await runner.close();
+    if (!o.runner) await runner.close();
     if (rowsFd !== null) closeSync(rowsFd);
   }
 

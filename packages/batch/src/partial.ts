@@ -45,13 +45,14 @@ export function mergePartials(m: Model, parts: readonly { path: string; p: Parti
   const shape = { horizon: m.horizon, actors: m.actors.length };
   for (const { path, p } of parts) {
     if (key(p) !== key(first)) {
+      const other = parts[0]!.path;
       const why =
         p.meta.scenario.hash !== first.meta.scenario.hash
-          ? 'a different scenario (or --set overrides)'
+          ? `${path} was run on a different scenario (or --set overrides) than ${other}`
           : p.meta.seed !== first.meta.seed
-            ? `seed ${p.meta.seed}, not ${first.meta.seed}`
-            : `other options (--runs ${p.meta.runsRequested} vs ${first.meta.runsRequested})`;
-      throw new BatchInputError(`${path} is from ${why} than ${parts[0]!.path}; partials must come from one batch`);
+            ? `${path} was run with seed ${p.meta.seed} but ${other} with seed ${first.meta.seed}`
+            : `${path} was run with --runs ${p.meta.runsRequested} (chunk ${p.meta.chunkSize}) but ${other} with --runs ${first.meta.runsRequested} (chunk ${first.meta.chunkSize})`;
+      throw new BatchInputError(`${why}; partials must come from one batch`);
     }
     const bad = checkAccumulator(p.acc, shape);
     if (bad) throw new BatchInputError(`${path}: corrupt partial (${bad})`);

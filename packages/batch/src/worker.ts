@@ -7,6 +7,8 @@ export interface ChunkTask {
   readonly sets: readonly string[];
   readonly cwd: string;
   readonly hash: string;
+  /** Key of the random streams: the scenario hash, or a shared key for common random numbers across variants. */
+  readonly streamKey: string;
   readonly seed: number;
   readonly from: number;
   readonly to: number;
@@ -22,7 +24,7 @@ export default function runTask(task: ChunkTask): ChunkOutput | { failure: { run
   if (sc.hash !== task.hash)
     throw new Error(`the scenario changed on disk while the batch ran (hash ${sc.hash.slice(0, 12)} ≠ ${task.hash.slice(0, 12)})`);
   try {
-    return runChunk({ model: sc.model, scenarioKey: sc.hash, seed: task.seed, from: task.from, to: task.to, rows: task.rows });
+    return runChunk({ model: sc.model, scenarioKey: task.streamKey, seed: task.seed, from: task.from, to: task.to, rows: task.rows });
   } catch (e) {
     if (e instanceof RunFailure) return { failure: { run: e.run, seed: e.seed, message: (e.cause as Error)?.message ?? String(e.cause) } };
     throw e;

@@ -1,12 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BatchInputError, BatchRunError } from '@parley/batch';
+import { BatchInputError, BatchRunError, parseAxis, type Variants } from '@parley/batch';
 import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
 import { parseHalfWidth, parseRows, parseShard } from './args-batch.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
+import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
 import { explainCommand } from './commands/explain.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
@@ -157,6 +159,96 @@ function build(io: Io): Command {
     .action(async (files: string[], o: { out?: string }) => {
       await mergeCommand(files, o.out, userCwd(), terminal(io));
     });
+
+  const variants = (file: string, sets: string[]): Variants => {
+    const base = load(file, sets);
+    return { base, file: shownPath(file), cwd: userCwd(), load: (extra) => load(file, [...sets, ...extra]) };
+  };
+  const workersOption = (): Option =>
+    new Option('--workers <n>', 'worker threads (default: the number of cores, up to 8)').argParser(parseCount('--workers', 1, 256));
+  const defaultWorkers = (): number => Math.max(1, Math.min(availableParallelism(), 8));
+
+  program
+    .command('sweep')
+    .description('outcome shares over a grid of one or two parameters (common random numbers across points)')
+    .argument('<scenario>', 'scenario file')
+    .requiredOption(
+      '--param <path=low:high:step>',
+      'a parameter and its range, e.g. actors.russia.walkAwayMargin=0:0.1:0.01 (once or twice)',
+      collect,
+      [],
+    )
+    .addOption(new Option('--runs <n>', 'runs per grid point').argParser(parseCount('--runs', 1, 10_000_000)).default(5000))
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .addOption(workersOption())
+    .option('--out <dir>', 'write sweep.json, sweep.csv and sweep.svg here')
+    .addOption(setOption())
+    .action(async (file: string, o: { param: string[]; runs: number; seed: number; workers?: number; out?: string; set: string[] }) => {
+      if (o.param.length === 0 || o.param.length > 2)
+        throw new UsageError('give --param once or twice (a sweep over one or two parameters)');
+      const axes = o.param.map(parseAxis);
+      await sweepCommand(variants(file, o.set), axes, { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+    });
+
+  program
+    .command('compare')
+    .description('each outcome’s probability under A and B, and the difference with its 95% interval')
+    .argument('<a>', 'scenario A')
+    .argument('[b]', 'scenario B (default: A again, with --set-b overrides)')
+    .addOption(new Option('--set-a <path=value>', 'an override for A only (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--set-b <path=value>', 'an override for B only (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--runs <n>', 'runs of each').argParser(parseCount('--runs', 1, 10_000_000)).default(20_000))
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .addOption(workersOption())
+    .option('--out <dir>', 'write compare.json, compare.csv and compare.svg here')
+    .addOption(setOption())
+    .action(
+      async (
+        fa: string,
+        fb: string | undefined,
+        o: { setA: string[]; setB: string[]; runs: number; seed: number; workers?: number; out?: string; set: string[] },
+      ) => {
+        if (!fb && o.setA.length === 0 && o.setB.length === 0)
+          throw new UsageError('compare needs two scenarios, or one with --set-a/--set-b overrides');
+        const fileB = fb ?? fa;
+        const label = (f: string, sets: string[]): string => `${shownPath(f)}${sets.map((x) => ` --set ${x}`).join('')}`;
+        const a = { sc: load(fa, [...o.set, ...o.setA]), label: label(fa, o.setA), file: shownPath(fa) };
+        const b = { sc: load(fileB, [...o.set, ...o.setB]), label: label(fileB, o.setB), file: shownPath(fileB) };
+        await compareCommand(a, b, userCwd(), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+      },
+    );
+
+  program
+    .command('sensitivity')
+    .description(
+      'rank the scenario’s numeric parameters by their effect on the treaty share (one-at-a-time tornado; Morris elementary effects with --morris)',
+    )
+    .argument('<scenario>', 'scenario file')
+    .addOption(new Option('--runs <n>', 'runs per variant').argParser(parseCount('--runs', 1, 10_000_000)).default(1000))
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .addOption(workersOption())
+    .option('--only <regex>', 'only parameters whose path matches, e.g. "^actors\\.russia"')
+    .addOption(
+      new Option('--morris <r>', 'also compute Morris elementary effects over r trajectories').argParser(parseCount('--morris', 1, 100)),
+    )
+    .addOption(new Option('--top <n>', 'rows to print').argParser(parseCount('--top', 1, 10_000)).default(15))
+    .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg here')
+    .addOption(setOption())
+    .action(
+      async (
+        file: string,
+        o: { runs: number; seed: number; workers?: number; only?: string; morris?: number; top: number; out?: string; set: string[] },
+      ) => {
+        if (o.only) {
+          try {
+            new RegExp(o.only);
+          } catch {
+            throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
+          }
+        }
+        await sensitivityCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+      },
+    );
 
   program
     .command('explain')

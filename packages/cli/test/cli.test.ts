@@ -134,3 +134,38 @@ describe('--set', () => {
     );
   });
 });
+
+describe('experiments', () => {
+  const TUTORIAL = fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url));
+
+  it('sweep prints one row per grid value, with the treaty share falling as East asks more of a deal', async () => {
+    const r = await cli('sweep', TUTORIAL, '--param', 'actors.east.walkAwayMargin=0:0.1:0.05', '--runs', '300', '--workers', '1');
+    expect(r.code).toBe(0);
+    const rows = r.out.split('\n').filter((l) => /^0(\.\d+)? /.test(l));
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual(['0', '0.05', '0.1']);
+    const shares = rows.map((l) => Number(/(\d+\.\d)%/.exec(l)![1]));
+    expect(shares[0]!).toBeGreaterThan(shares[2]!);
+  });
+
+  it('sweep refuses a malformed range with one line and exit code 2', async () => {
+    const r = await cli('sweep', TUTORIAL, '--param', 'actors.east.walkAwayMargin=0:1', '--runs', '10');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(
+      'parley: invalid --param "actors.east.walkAwayMargin=0:1": the range must be three numbers separated by ":"; expected path=low:high:step, e.g. actors.russia.walkAwayMargin=0:0.1:0.01',
+    );
+  });
+
+  it('compare gives each outcome under A and B and flags differences whose interval excludes 0', async () => {
+    const r = await cli('compare', TUTORIAL, '--set-b', 'actors.east.walkAwayMargin=0.3', '--runs', '400', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^any treaty +\d+\.\d% +0\.0% +-\d+\.\d pp +\[-\d+\.\d, -\d+\.\d\] \*$/m);
+  });
+
+  it('sensitivity ranks parameters by their effect, the largest first', async () => {
+    const r = await cli('sensitivity', TUTORIAL, '--runs', '150', '--workers', '1', '--only', '^actors\\.east\\.(walkAwayMargin|mass)$');
+    expect(r.code).toBe(0);
+    const rows = r.out.split('\n').filter((l) => l.startsWith('actors.east.'));
+    expect(rows[0]).toMatch(/^actors\.east\.walkAwayMargin /);
+    expect(rows[1]).toMatch(/^actors\.east\.mass .* \+0\.0 pp$/);
+  });
+});

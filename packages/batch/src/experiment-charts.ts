@@ -1,0 +1,112 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { toSvg } from './charts.js';
+import type { ComparisonResult, SensitivityResult, SweepResult } from './experiments.js';
+
+/** SVG plots of sweeps, comparisons and sensitivity analyses. */
+
+export function sweepSvg(r: SweepResult, labels: Record<string, string>): Promise<string> {
+  const [x, y] = r.axes;
+  if (x && !y) {
+    const values = r.points.flatMap((p) =>
+      Object.entries(p.outcomes).map(([cls, o]) => ({
+        x: p.values[x.path],
+        outcome: labels[cls] ?? cls,
+        p: o.p,
+        low: o.ci95[0],
+        high: o.ci95[1],
+      })),
+    );
+    return toSvg({
+      width: 520,
+      height: 260,
+      data: { values },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', title: x.path },
+        color: { field: 'outcome', type: 'nominal', legend: { orient: 'bottom', columns: 1, labelLimit: 420 } },
+      },
+      layer: [
+        { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },
+        {
+          mark: { type: 'line', point: true },
+          encoding: { y: { field: 'p', type: 'quantitative', title: 'share of runs', axis: { format: '%' } } },
+        },
+      ],
+    } as TopLevelSpec);
+  }
+  const values = r.points.map((p) => ({
+    x: p.values[x!.path],
+    y: p.values[y!.path],
+    p: p.treaty.p,
+    text: `${(p.treaty.p * 100).toFixed(0)}%`,
+  }));
+  return toSvg({
+    width: 420,
+    height: 320,
+    data: { values },
+    encoding: {
+      x: { field: 'x', type: 'ordinal', title: x!.path },
+      y: { field: 'y', type: 'ordinal', title: y!.path, sort: 'descending' },
+    },
+    layer: [
+      {
+        mark: 'rect',
+        encoding: { color: { field: 'p', type: 'quantitative', title: 'P(treaty)', scale: { domain: [0, 1], scheme: 'blues' } } },
+      },
+      { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'text' } } },
+    ],
+  } as TopLevelSpec);
+}
+
+export function compareSvg(r: ComparisonResult): Promise<string> {
+  const values = r.rows.map((row) => ({
+    label: row.label,
+    d: row.diff.value,
+    low: row.diff.ci95[0],
+    high: row.diff.ci95[1],
+    text: `${(row.diff.value * 100).toFixed(1)} pp`,
+  }));
+  return toSvg({
+    width: 440,
+    height: { step: 24 },
+    title: `${r.b.label} minus ${r.a.label}`,
+    data: { values },
+    encoding: { y: { field: 'label', type: 'nominal', title: null, axis: { labelLimit: 320 } } },
+    layer: [
+      { mark: { type: 'rule', color: '#888' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          x: { field: 'low', type: 'quantitative', title: 'difference in probability (95% interval)', axis: { format: '+%' } },
+          x2: { field: 'high' },
+        },
+      },
+      { mark: { type: 'point', filled: true, size: 50 }, encoding: { x: { field: 'd', type: 'quantitative' } } },
+      { mark: { type: 'text', dy: -10 }, encoding: { x: { field: 'd', type: 'quantitative' }, text: { field: 'text' } } },
+    ],
+  } as TopLevelSpec);
+}
+
+export function tornadoSvg(r: SensitivityResult, top = 15): Promise<string> {
+  const values = r.rows.slice(0, top).flatMap((row) => [
+    { path: row.path, end: 'parameter lowered', from: r.baseTreaty, to: row.treatyLow },
+    { path: row.path, end: 'parameter raised', from: r.baseTreaty, to: row.treatyHigh },
+  ]);
+  return toSvg({
+    width: 420,
+    height: { step: 20 },
+    title: `Treaty share when each parameter moves alone (base ${(r.baseTreaty * 100).toFixed(1)}%)`,
+    data: { values },
+    encoding: { y: { field: 'path', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } } },
+    layer: [
+      {
+        mark: { type: 'bar', opacity: 0.8 },
+        encoding: {
+          x: { field: 'from', type: 'quantitative', title: 'P(treaty)', axis: { format: '%' } },
+          x2: { field: 'to' },
+          color: { field: 'end', type: 'nominal', title: null, scale: { range: ['#e45756', '#4c78a8'] }, legend: { orient: 'bottom' } },
+        },
+      },
+      { mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: r.baseTreaty, type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec);
+}

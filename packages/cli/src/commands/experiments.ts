@@ -1,0 +1,149 @@
+import { join, resolve } from 'node:path';
+import {
+  type Axis,
+  type ComparisonResult,
+  compare,
+  compareSvg,
+  type SensitivityResult,
+  type SweepResult,
+  sensitivity,
+  sweep,
+  sweepSvg,
+  tornadoSvg,
+  type Variants,
+  writeAtomic,
+} from '@parley/batch';
+import { OUTCOME_CLASSES } from '@parley/core';
+import type { LoadedScenario } from '@parley/scenario';
+import type { Terminal } from './batch.js';
+
+const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const ci = (c: readonly [number, number]): string => `[${pc(c[0])}, ${pc(c[1])}]`;
+const csvCell = (x: unknown): string => (typeof x === 'string' && /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x ?? ''));
+const csv = (rows: readonly Record<string, unknown>[]): string => {
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return `${cols.join(',')}\n${rows.map((r) => cols.map((c) => csvCell(r[c])).join(',')).join('\n')}\n`;
+};
+
+async function writeOutputs(
+  out: string | undefined,
+  cwd: string,
+  name: string,
+  json: unknown,
+  rows: Record<string, unknown>[],
+  svg: Promise<string>,
+  t: Terminal,
+): Promise<void> {
+  if (!out) return;
+  const dir = resolve(cwd, out);
+  const files: [string, string][] = [
+    [join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`],
+    [join(dir, `${name}.csv`), csv(rows)],
+    [join(dir, `${name}.svg`), await svg],
+  ];
+  for (const [f, text] of files) {
+    writeAtomic(f, text);
+    t.err(`wrote ${f}\n`);
+  }
+}
+
+const ticker = (t: Terminal, what: string) => (k: number, n: number) => {
+  if (t.tty) t.err(`\r${what} ${k}/${n}\x1b[K${k === n ? '\n' : ''}`);
+  else if (k === n || k % Math.max(1, Math.floor(n / 10)) === 0) t.err(`${what} ${k}/${n}\n`);
+};
+
+export async function sweepCommand(
+  v: Variants,
+  axes: Axis[],
+  o: { seed: number; runs: number; workers: number; out?: string },
+  t: Terminal,
+): Promise<void> {
+  const r: SweepResult = await sweep(v, axes, o.seed, o.runs, o.workers, ticker(t, 'grid point'));
+  const m = v.base.model;
+  const labels = Object.fromEntries(OUTCOME_CLASSES.map((c) => [c, m.outcomeLabels[c] ?? c]));
+  const lines = [`Sweep of ${v.base.data.title}: ${o.runs} runs per point, seed ${o.seed}, common random numbers`, ''];
+  const head = axes.map((a) => a.path.padEnd(Math.max(12, a.path.length))).join('  ');
+  lines.push(`${head}  treaty   95% interval      most common outcome`);
+  for (const p of r.points) {
+    const top = Object.entries(p.outcomes).sort((a, b) => b[1].p - a[1].p)[0];
+    const vals = axes.map((a) => String(p.values[a.path]).padEnd(Math.max(12, a.path.length))).join('  ');
+    lines.push(
+      `${vals}  ${pc(p.treaty.p).padStart(6)}  ${ci(p.treaty.ci95).padEnd(16)}  ${top ? `${labels[top[0]]} (${pc(top[1].p)})` : ''}`,
+    );
+  }
+  t.out(`${lines.join('\n')}\n`);
+  const rows = r.points.map((p) => ({
+    ...p.values,
+    runs: p.runs,
+    treaty_p: p.treaty.p,
+    treaty_low: p.treaty.ci95[0],
+    treaty_high: p.treaty.ci95[1],
+    ...Object.fromEntries(OUTCOME_CLASSES.map((c) => [`p_${c}`, p.outcomes[c]?.p ?? 0])),
+  }));
+  await writeOutputs(o.out, v.cwd, 'sweep', r, rows, sweepSvg(r, labels), t);
+}
+
+export async function compareCommand(
+  a: { sc: LoadedScenario; label: string; file: string },
+  b: { sc: LoadedScenario; label: string; file: string },
+  cwd: string,
+  o: { seed: number; runs: number; workers: number; out?: string },
+  t: Terminal,
+): Promise<void> {
+  const r: ComparisonResult = await compare(a, b, cwd, o.seed, o.runs, o.workers);
+  const lines = [
+    `A: ${r.a.label}`,
+    `B: ${r.b.label}`,
+    `${o.runs} runs each, seed ${o.seed}, independent random streams; difference B − A with Newcombe's 95% interval`,
+    '',
+    `${'outcome'.padEnd(58)}      A        B     B − A   95% interval`,
+  ];
+  for (const row of r.rows) {
+    const d = row.diff;
+    const sig = d.ci95[0] > 0 || d.ci95[1] < 0 ? ' *' : '';
+    lines.push(
+      `${row.label.slice(0, 58).padEnd(58)} ${pc(row.a.p).padStart(7)}  ${pc(row.b.p).padStart(7)}  ${`${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(1)}`.padStart(6)} pp  [${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}]${sig}`,
+    );
+  }
+  lines.push('', '* the interval excludes 0');
+  t.out(`${lines.join('\n')}\n`);
+  const rows = r.rows.map((row) => ({
+    outcome: row.class,
+    p_a: row.a.p,
+    p_b: row.b.p,
+    diff: row.diff.value,
+    diff_low: row.diff.ci95[0],
+    diff_high: row.diff.ci95[1],
+  }));
+  await writeOutputs(o.out, cwd, 'compare', r, rows, compareSvg(r), t);
+}
+
+export async function sensitivityCommand(
+  v: Variants,
+  o: { seed: number; runs: number; workers: number; out?: string; only?: string; morris?: number; top: number },
+  t: Terminal,
+): Promise<void> {
+  const r: SensitivityResult = await sensitivity(v, o.seed, o.runs, o.workers, {
+    ...(o.only ? { filter: new RegExp(o.only) } : {}),
+    ...(o.morris ? { morris: o.morris } : {}),
+    onStep: ticker(t, 'variant'),
+  });
+  const lines = [
+    `Sensitivity of the treaty share in ${v.base.data.title}`,
+    `${o.runs} runs per variant, seed ${o.seed}, common random numbers; each parameter moved alone by ±20% (at least ±0.02). Base: ${pc(r.baseTreaty)}`,
+    '',
+    `${'parameter'.padEnd(52)}  ${'low → high'.padEnd(17)}  treaty at low / high   effect${o.morris ? '   Morris μ*  σ' : ''}`,
+  ];
+  for (const row of r.rows.slice(0, o.top)) {
+    lines.push(
+      `${row.path.slice(0, 52).padEnd(52)}  ${`${row.low} → ${row.high}`.padEnd(17)}  ${pc(row.treatyLow).padStart(6)} / ${pc(row.treatyHigh).padStart(6)}      ${`${row.effect >= 0 ? '+' : ''}${(row.effect * 100).toFixed(1)}`.padStart(6)} pp${
+        row.morrisMuStar !== null ? `   ${row.morrisMuStar.toFixed(3).padStart(8)}  ${row.morrisSigma!.toFixed(3)}` : ''
+      }`,
+    );
+  }
+  if (r.rows.length > o.top) lines.push(`  … and ${r.rows.length - o.top} more (all in the JSON and CSV)`);
+  if (r.skipped.length > 0)
+    lines.push('', `Skipped ${r.skipped.length} parameters that cannot move alone, e.g. ${r.skipped[0]!.path}: ${r.skipped[0]!.why}`);
+  t.out(`${lines.join('\n')}\n`);
+  await writeOutputs(o.out, v.cwd, 'sensitivity', r, r.rows as unknown as Record<string, unknown>[], tornadoSvg(r, o.top), t);
+}

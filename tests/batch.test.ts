@@ -1,0 +1,231 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** End to end: the real CLI in separate processes, as analysts and CI run it. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = ['--conditions=source', '--import', 'tsx', join(ROOT, 'packages/cli/src/bin.ts')];
+const SCENARIO = 'scenarios/tutorial/lighthouse-island.yaml';
+const COMMON = ['--runs', '1800', '--seed', '4', '--chunk-size', '150'];
+
+function parley(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [...BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'parley-batch-'));
+const summaryOf = (dir: string): string => readFileSync(join(dir, 'summary.json'), 'utf8');
+
+describe('parley batch', () => {
+  const one = tmp();
+  const two = tmp();
+  const first = parley('batch', SCENARIO, ...COMMON, '--workers', '1', '--out', one, '--rows', 'csv');
+
+  it('prints outcome shares with intervals and writes summary, rows and report', () => {
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^ {2}Treaty; the island is shared +\d+\.\d% +\[\d+\.\d%, \d+\.\d%\]/m);
+    expect(first.out).toMatch(/^Reproduce any run: pnpm parley run scenarios\/tutorial\/lighthouse-island\.yaml --seed 4 --run <I>/m);
+    const s = JSON.parse(summaryOf(one));
+    expect(s.schema).toBe('parley.batch.summary/1');
+    expect(s.runs).toBe(1800);
+    expect(s.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(one, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1801);
+    expect(existsSync(join(one, '.checkpoint.json'))).toBe(false);
+    expect(first.err).toMatch(/1,800 runs in \d+\.\d s/);
+    expect(summaryOf(one)).not.toMatch(/runs\/s|elapsed|seconds/);
+  });
+
+  it('gives byte-identical summaries and rows for 1 and 2 workers', () => {
+    expect(parley('batch', SCENARIO, ...COMMON, '--workers', '2', '--out', two, '--rows', 'csv').code).toBe(0);
+    expect(summaryOf(two)).toBe(summaryOf(one));
+    expect(readFileSync(join(two, 'runs.csv'), 'utf8')).toBe(readFileSync(join(one, 'runs.csv'), 'utf8'));
+  });
+
+  it('shards run as separate processes merge into exactly the unsharded summary', async () => {
+    const dir = tmp();
+    const run = (i: number): Promise<number> =>
+      new Promise((resolve) => {
+        const p = spawn(
+          process.execPath,
+          [...BIN, 'batch', SCENARIO, ...COMMON, '--workers', '1', '--shard', `${i}/3`, '--out', join(dir, `part-${i}.json`)],
+          {
+            cwd: ROOT,
+            stdio: 'ignore',
+          },
+        );
+        p.on('exit', (code) => resolve(code ?? -1));
+      });
+    expect(await Promise.all([1, 2, 3].map(run))).toEqual([0, 0, 0]);
+    const merged = parley('merge', join(dir, 'part-3.json'), join(dir, 'part-1.json'), join(dir, 'part-2.json'), '--out', join(dir, 'all'));
+    expect(merged.code).toBe(0);
+    expect(summaryOf(join(dir, 'all'))).toBe(summaryOf(one));
+    const missing = parley('merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err.trim()).toMatch(/^parley: runs 600–1199 are missing: a shard is absent$/);
+  }, 60_000);
+
+  it('resumes after kill -9 to the same summary and rows', async () => {
+    const dir = tmp();
+    const args = [
+      ...BIN,
+      'batch',
+      SCENARIO,
+      '--runs',
+      '30000',
+      '--seed',
+      '4',
+      '--chunk-size',
+      '150',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+      '--rows',
+      'csv',
+    ];
+    const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    const checkpoint = join(dir, '.checkpoint.json');
+    for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(existsSync(checkpoint)).toBe(true);
+    expect(existsSync(join(dir, 'summary.json'))).toBe(false);
+    const again = parley(
+      'batch',
+      SCENARIO,
+      '--runs',
+      '30000',
+      '--seed',
+      '4',
+      '--chunk-size',
+      '150',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+      '--rows',
+      'csv',
+    );
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/an interrupted batch is in .*add --resume/);
+    const resumed = parley(
+      'batch',
+      SCENARIO,
+      '--runs',
+      '30000',
+      '--seed',
+      '4',
+      '--chunk-size',
+      '150',
+      '--workers',
+      '2',
+      '--out',
+      dir,
+      '--rows',
+      'csv',
+      '--resume',
+    );
+    expect(resumed.code).toBe(0);
+    const clean = tmp();
+    expect(
+      parley('batch', SCENARIO, '--runs', '30000', '--seed', '4', '--chunk-size', '150', '--workers', '2', '--out', clean, '--rows', 'csv')
+        .code,
+    ).toBe(0);
+    expect(summaryOf(dir)).toBe(summaryOf(clean));
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
+  }, 120_000);
+
+  it('--until-ci stops at the first chunk where every interval is narrow enough, the same for any worker count', () => {
+    const a = tmp();
+    const b = tmp();
+    expect(
+      parley(
+        'batch',
+        SCENARIO,
+        '--runs',
+        '100000',
+        '--seed',
+        '4',
+        '--chunk-size',
+        '150',
+        '--until-ci',
+        '0.03',
+        '--workers',
+        '1',
+        '--out',
+        a,
+      ).code,
+    ).toBe(0);
+    expect(
+      parley(
+        'batch',
+        SCENARIO,
+        '--runs',
+        '100000',
+        '--seed',
+        '4',
+        '--chunk-size',
+        '150',
+        '--until-ci',
+        '0.03',
+        '--workers',
+        '2',
+        '--out',
+        b,
+      ).code,
+    ).toBe(0);
+    const s = JSON.parse(summaryOf(a));
+    expect(summaryOf(b)).toBe(summaryOf(a));
+    for (const o of s.outcomes) expect((o.ci95[1] - o.ci95[0]) / 2).toBeLessThanOrEqual(0.03);
+    expect(s.runs % 150).toBe(0);
+    expect(s.runs).toBeLessThan(2000);
+  }, 60_000);
+
+  it('the report is self-contained HTML whose SVG charts hold the summary’s numbers', () => {
+    const html = readFileSync(join(one, 'report.html'), 'utf8');
+    const s = JSON.parse(summaryOf(one));
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    const figure = (id: string): string =>
+      html.slice(html.indexOf(`<figure id="${id}">`), html.indexOf('</figure>', html.indexOf(`<figure id="${id}">`)));
+    const outcomes = figure('outcomes');
+    expect(outcomes).toContain('<svg');
+    for (const o of s.outcomes) expect(outcomes).toContain(`${(o.p * 100).toFixed(1)}%`);
+    expect(figure('treaty')).toContain('<svg');
+    for (const f of s.fan) expect(figure(`fan-${f.id}`)).toContain('<svg');
+    expect(html).toContain(s.reproduce.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it.each([
+    [['--runs', '0'], /invalid --runs "0": expected a whole number from 1/],
+    [['--runs', '-5'], /--runs/],
+    [['--workers', '0'], /invalid --workers "0"/],
+    [['--shard', '5/3', '--out', 'x.json'], /invalid --shard "5\/3": expected i\/n with 1 ≤ i ≤ n/],
+    [['--until-ci', '0:1'], /invalid --until-ci "0:1"/],
+    [['--rows', 'parquet', '--out', 'x'], /invalid --rows "parquet": expected csv or jsonl/],
+  ])('refuses %j with one line and exit code 2', (extra, message) => {
+    const r = parley('batch', SCENARIO, ...extra);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+
+  it('refuses partials from different seeds and a corrupt checkpoint, losing nothing', () => {
+    const dir = tmp();
+    expect(parley('batch', SCENARIO, ...COMMON, '--shard', '1/2', '--out', join(dir, 'a.json')).code).toBe(0);
+    expect(
+      parley('batch', SCENARIO, '--runs', '1800', '--seed', '5', '--chunk-size', '150', '--shard', '2/2', '--out', join(dir, 'b.json'))
+        .code,
+    ).toBe(0);
+    const r = parley('merge', join(dir, 'a.json'), join(dir, 'b.json'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/b\.json was run with seed 5 but .*a\.json with seed 4; partials must come from one batch$/);
+    const out = tmp();
+    writeFileSync(join(out, '.checkpoint.json'), '{"schema": "parley.batch.checkpoint/1", "acc": ');
+    const c = parley('batch', SCENARIO, ...COMMON, '--out', out, '--resume');
+    expect(c.code).toBe(2);
+    expect(c.err.trim()).toMatch(/^parley: corrupt checkpoint .*delete it to start the batch over$/);
+    expect(readFileSync(join(out, '.checkpoint.json'), 'utf8')).toContain('"acc": ');
+  });
+});
