@@ -1,5 +1,10 @@
-// pnpm bench: throughput of the flagship scenario on one core, the compiled runner and the
-// live-actor reference side by side in one process, alternating rounds to share the noise.
+// pnpm bench: throughput and memory of the flagship scenario on this machine.
+//  1. one core: the compiled statechart vs the live xstate actor + immer reference, alternating rounds in one process;
+//  2. batches at 1 and 2 workers, and the naive baseline (a fresh xstate actor per run, results kept in an array),
+//     each in its own process so that its peak RSS is its own.
+// BENCH_RUNS sets the batch size (default 20,000; BENCH_RUNS=1000000 for the full-size measurement, ~10-20 min here).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { simulate, simulateReference } from '@parley/engine';
 import { flagship } from '../helpers/flagship.js';
 
@@ -22,7 +27,44 @@ for (let r = 0; r < rounds; r++) {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f = median(fast);
 const g = median(ref);
-console.log(`flagship ${sc.model.id}, one core, median of ${rounds} alternating rounds`);
-console.log(`  compiled statechart, phases mutate a run-owned context: ${f.toFixed(0).padStart(7)} runs/s`);
-console.log(`  xstate actor + immer produce per phase (reference):    ${g.toFixed(0).padStart(7)} runs/s`);
-console.log(`  ratio: ${(f / g).toFixed(1)}x   (batch target: 10000 runs/s per core)`);
+const n0 = (x: number): string => Math.round(x).toLocaleString('en-US');
+console.log(`flagship ${sc.model.id}`);
+console.log(`\n1. One core, median of ${rounds} alternating rounds`);
+console.log(`  compiled statechart, phases mutate a run-owned context: ${n0(f).padStart(7)} runs/s`);
+console.log(`  xstate actor + immer produce per phase (reference):    ${n0(g).padStart(7)} runs/s`);
+console.log(`  ratio: ${(f / g).toFixed(1)}x   (target: 10,000 runs/s per core)`);
+
+const runs = Number(process.env.BENCH_RUNS ?? 20_000);
+const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
+interface Probe {
+  runs: number;
+  seconds: number;
+  maxRssMB: number;
+}
+const measure = (...args: string[]): Probe => {
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', probe, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`probe ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Probe;
+};
+const one = measure('batch', String(runs), '1');
+const two = measure('batch', String(runs), '2');
+const naiveRuns = Math.min(runs, 2000);
+const naiveHalf = measure('naive', String(naiveRuns / 2));
+const naive = measure('naive', String(naiveRuns));
+const mbPerRun = (naive.maxRssMB - naiveHalf.maxRssMB) / (naiveRuns / 2);
+const perS = (p: Probe): number => p.runs / p.seconds;
+console.log(`\n2. Batches of ${runs.toLocaleString('en-US')} runs (each in its own process; includes start-up)`);
+console.log(`  1 worker:  ${n0(perS(one)).padStart(7)} runs/s, peak RSS ${one.maxRssMB.toFixed(0)} MB`);
+console.log(
+  `  2 workers: ${n0(perS(two)).padStart(7)} runs/s, peak RSS ${two.maxRssMB.toFixed(0)} MB   (speed-up ${(perS(two) / perS(one)).toFixed(2)}x; target 1.8x)`,
+);
+console.log(
+  `  naive baseline (${naiveRuns.toLocaleString('en-US')} runs: fresh xstate actor per run, results in an array): ${n0(perS(naive))} runs/s, peak RSS ${naive.maxRssMB.toFixed(0)} MB`,
+);
+console.log(`  batch (2 workers) vs naive: ${(perS(two) / perS(naive)).toFixed(1)}x the speed`);
+const million = 1_000_000 / perS(two);
+console.log(`  at this rate 1,000,000 runs take ${(million / 60).toFixed(1)} min on 2 workers (target ≤ 1 min).`);
+console.log(`  memory: the batch keeps integer histograms only, so its RSS does not grow with the runs;`);
+console.log(
+  `  the naive baseline keeps every result: +${(mbPerRun * 1024).toFixed(1)} KB per run (RSS at ${naiveRuns / 2} vs ${naiveRuns} runs), so about ${((naiveHalf.maxRssMB + mbPerRun * (1e6 - naiveRuns / 2)) / 1024).toFixed(1)} GB at 1,000,000 runs (linear extrapolation).`,
+);

@@ -1,4 +1,5 @@
 import { fanChart, outcomeChart, toSvg, treatyChart } from './charts.js';
+import { possessive } from './series.js';
 import type { Summary } from './summary.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,7 +40,7 @@ ${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${pct(o.p)}</
 <h2>Where runs end</h2>
 <table><tr><th>measure</th><th class="n">5%</th><th class="n">25%</th><th class="n">median</th><th class="n">75%</th><th class="n">95%</th></tr>
 ${s.metrics.map((m) => row([esc(m.label), ...q(m.final)])).join('\n')}
-${s.utilities.map((u) => row([`${esc(u.name)}'s utility`, ...q(u.final)])).join('\n')}
+${s.utilities.map((u) => row([`${esc(possessive(u.name))} utility`, ...q(u.final)])).join('\n')}
 </table>
 <h2>Most frequent event paths</h2>
 <table><tr><th class="n">share</th><th>first milestones of the run</th></tr>

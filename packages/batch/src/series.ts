@@ -16,6 +16,9 @@ export interface SeriesDef {
 
 const name = (m: Model, i: number): string => m.actors[i]!.name;
 
+/** "Japan's", "the United States'". */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 export const SERIES: readonly SeriesDef[] = [
   {
     id: 'trust',
@@ -29,12 +32,12 @@ export const SERIES: readonly SeriesDef[] = [
   },
   {
     id: 'militarisation',
-    label: (m) => `${name(m, m.holder)}'s militarisation`,
+    label: (m) => `${possessive(name(m, m.holder))} militarisation`,
     value: (_m, w) => w.militarisation[_m.holder]!,
   },
   {
     id: 'energy',
-    label: (m) => `${name(m, m.claimant)}'s energy ties`,
+    label: (m) => `${possessive(name(m, m.claimant))} energy ties`,
     value: (m, w) => ENERGY(m, w, m.claimant),
   },
   { id: 'jointActivity', label: () => 'joint activity', value: (_m, w) => w.jointActivity },

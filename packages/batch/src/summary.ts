@@ -1,7 +1,7 @@
 import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { quantile, type Range } from './histogram.js';
-import { SERIES } from './series.js';
+import { possessive, SERIES } from './series.js';
 import { wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
@@ -174,7 +174,7 @@ export function formatSummary(s: Summary): string {
   }
   for (const u of s.utilities) {
     const q = u.final;
-    out.push(`  ${`${u.name}'s utility`.padEnd(36)} ${[q.p05, q.p25, q.p50, q.p75, q.p95].map(f3).join('  ')}`);
+    out.push(`  ${`${possessive(u.name)} utility`.padEnd(36)} ${[q.p05, q.p25, q.p50, q.p75, q.p95].map(f3).join('  ')}`);
   }
   out.push('', 'Most frequent event paths (first milestones of each run)');
   for (const p of s.paths.slice(0, 6)) out.push(`  ${pc(p.p).padStart(6)}  ${p.path}`);

@@ -1,0 +1,35 @@
+// One measured job for pnpm bench, run in its own process so its peak RSS is its own.
+// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs>
+import { fileURLToPath } from 'node:url';
+import { runBatch } from '@parley/batch';
+import { simulateReference } from '@parley/engine';
+import { loadScenarioFile } from '@parley/scenario';
+
+const FLAGSHIP = fileURLToPath(new URL('../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
+const [mode, runsArg, workersArg] = process.argv.slice(2);
+const runs = Number(runsArg);
+const sc = loadScenarioFile(FLAGSHIP);
+const t0 = performance.now();
+if (mode === 'batch') {
+  await runBatch({
+    sc,
+    file: FLAGSHIP,
+    cwd: process.cwd(),
+    runs,
+    seed: 1,
+    workers: Number(workersArg),
+    untilCi: null,
+    out: null,
+    shard: null,
+    rows: null,
+    resume: false,
+  });
+} else {
+  // The naive baseline: a fresh xstate actor per run, every result kept in an array, counted at the end.
+  const results = [];
+  for (let run = 0; run < runs; run++) results.push(simulateReference(sc.model, { scenarioKey: sc.hash, seed: 1, run }));
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+}
+const seconds = (performance.now() - t0) / 1000;
+console.log(JSON.stringify({ mode, runs, workers: Number(workersArg ?? 1), seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
