@@ -1,5 +1,5 @@
 import { OUTCOME_CLASSES } from '@parley/core';
-import { addInto, type Range } from './histogram.js';
+import type { Range } from './histogram.js';
 import { SERIES } from './series.js';
 
 /** Bins of the streaming histograms. */
@@ -9,77 +9,104 @@ export const UTILITY: Range = { lo: -1, hi: 1, bins: 2000 };
 /** How many milestones (random shocks, talks suspended or resumed, the treaty) make an event path. */
 export const PATH_LENGTH = 4;
 
-/**
- * Everything a batch keeps about its runs: integer counts only, so partial results
- * from workers, shards and resumed jobs merge exactly, in any order, and memory stays
- * flat however many runs there are.
- */
-export interface Accumulator {
-  runs: number;
-  /** Per outcome class, in OUTCOME_CLASSES order. */
-  readonly outcomes: number[];
-  /** Runs whose treaty was signed in quarter t (index from the start). */
-  readonly treatyAt: number[];
-  /** Histogram of each series at the end of each quarter: [series][quarter][FAN bin]. */
-  readonly fan: number[];
-  /** Histogram of each series at the end of the run: [series][FINAL bin]. */
-  readonly final: number[];
-  /** Histogram of each actor's final utility: [actor][UTILITY bin]. */
-  readonly utility: number[];
-  /** Runs by their first PATH_LENGTH milestones, e.g. "war-in-europe > talks suspended". */
-  readonly paths: Record<string, number>;
-}
-
 export interface Shape {
   readonly horizon: number;
   readonly actors: number;
 }
 
-export function createAccumulator(shape: Shape): Accumulator {
+const PARTS = ['outcomes', 'treatyAt', 'fan', 'final', 'utility'] as const;
+type Part = (typeof PARTS)[number];
+
+function sizes(shape: Shape): Record<Part, number> {
   const s = SERIES.length;
   return {
-    runs: 0,
-    outcomes: new Array<number>(OUTCOME_CLASSES.length).fill(0),
-    treatyAt: new Array<number>(shape.horizon).fill(0),
-    fan: new Array<number>(s * shape.horizon * FAN.bins).fill(0),
-    final: new Array<number>(s * FINAL.bins).fill(0),
-    utility: new Array<number>(shape.actors * UTILITY.bins).fill(0),
-    paths: {},
+    outcomes: OUTCOME_CLASSES.length,
+    treatyAt: shape.horizon,
+    fan: s * shape.horizon * FAN.bins,
+    final: s * FINAL.bins,
+    utility: shape.actors * UTILITY.bins,
   };
 }
 
+/**
+ * Everything a batch keeps about its runs: integer counts only (held exactly in one
+ * Float64Array, viewed part by part), so partial results from workers, shards and
+ * resumed jobs merge exactly, in any order, and memory stays flat however many runs
+ * there are. The one buffer also crosses from a worker thread without copying.
+ */
+export interface Accumulator {
+  runs: number;
+  /** Runs by their first PATH_LENGTH milestones, e.g. "war-in-europe > talks suspended". */
+  readonly paths: Record<string, number>;
+  /** All the counts, in the order of the views below. */
+  readonly counts: Float64Array;
+  /** Per outcome class, in OUTCOME_CLASSES order. */
+  readonly outcomes: Float64Array;
+  /** Runs whose treaty was signed in quarter t (index from the start). */
+  readonly treatyAt: Float64Array;
+  /** Histogram of each series at the end of each quarter: [series][quarter][FAN bin]. */
+  readonly fan: Float64Array;
+  /** Histogram of each series at the end of the run: [series][FINAL bin]. */
+  readonly final: Float64Array;
+  /** Histogram of each actor's final utility: [actor][UTILITY bin]. */
+  readonly utility: Float64Array;
+}
+
+export function countsLength(shape: Shape): number {
+  return Object.values(sizes(shape)).reduce((a, b) => a + b, 0);
+}
+
+/** An accumulator over existing counts (e.g. a buffer moved from a worker). */
+export function accumulatorOver(shape: Shape, runs: number, paths: Record<string, number>, counts: Float64Array): Accumulator {
+  if (counts.length !== countsLength(shape)) throw new Error(`accumulator has ${counts.length} counts, expected ${countsLength(shape)}`);
+  const n = sizes(shape);
+  const views = {} as Record<Part, Float64Array>;
+  let at = 0;
+  for (const p of PARTS) {
+    views[p] = counts.subarray(at, at + n[p]);
+    at += n[p];
+  }
+  return { runs, paths, counts, ...views };
+}
+
+export function createAccumulator(shape: Shape): Accumulator {
+  return accumulatorOver(shape, 0, {}, new Float64Array(countsLength(shape)));
+}
+
 /** a += b. Both must come from the same scenario (same shape). */
-export function mergeInto(a: Accumulator, b: Accumulator): void {
+export function mergeInto(a: Accumulator, b: Pick<Accumulator, 'runs' | 'paths' | 'counts'>): void {
+  if (a.counts.length !== b.counts.length) throw new Error(`histogram sizes differ (${a.counts.length} vs ${b.counts.length})`);
   a.runs += b.runs;
-  addInto(a.outcomes, b.outcomes);
-  addInto(a.treatyAt, b.treatyAt);
-  addInto(a.fan, b.fan);
-  addInto(a.final, b.final);
-  addInto(a.utility, b.utility);
+  const x = a.counts;
+  const y = b.counts;
+  for (let k = 0; k < x.length; k++) x[k] = x[k]! + y[k]!;
   for (const [k, v] of Object.entries(b.paths)) a.paths[k] = (a.paths[k] ?? 0) + v;
 }
 
-/** A plain-JSON form (paths sorted) for partial files and checkpoints. */
-export function accumulatorToJson(a: Accumulator): Accumulator {
-  const paths: Record<string, number> = {};
-  for (const k of Object.keys(a.paths).sort()) paths[k] = a.paths[k]!;
-  return { ...a, paths };
+/** The plain-JSON form of an accumulator (paths sorted) for partial files and checkpoints. */
+export interface AccumulatorJson {
+  readonly runs: number;
+  readonly paths: Record<string, number>;
+  readonly counts: number[];
 }
 
-/** Check a parsed accumulator against the expected shape; returns an error message or null. */
-export function checkAccumulator(x: unknown, shape: Shape): string | null {
-  const e = createAccumulator(shape);
+export function accumulatorToJson(a: Pick<Accumulator, 'runs' | 'paths' | 'counts'>): AccumulatorJson {
+  const paths: Record<string, number> = {};
+  for (const k of Object.keys(a.paths).sort()) paths[k] = a.paths[k]!;
+  return { runs: a.runs, paths, counts: Array.from(a.counts) };
+}
+
+/** Read and check an accumulator in JSON form; returns an error message for anything malformed. */
+export function accumulatorFromJson(x: unknown, shape: Shape): Accumulator | string {
   if (typeof x !== 'object' || x === null) return 'not an object';
   const o = x as Record<string, unknown>;
   if (!Number.isSafeInteger(o.runs) || (o.runs as number) < 0) return 'bad run count';
-  for (const k of ['outcomes', 'treatyAt', 'fan', 'final', 'utility'] as const) {
-    const arr = o[k];
-    if (!Array.isArray(arr) || arr.length !== e[k].length || !arr.every((v) => Number.isSafeInteger(v) && v >= 0))
-      return `bad ${k} histogram`;
-  }
+  const c = o.counts;
+  if (!Array.isArray(c) || c.length !== countsLength(shape) || !c.every((v) => Number.isSafeInteger(v) && v >= 0)) return 'bad histograms';
   if (typeof o.paths !== 'object' || o.paths === null || Array.isArray(o.paths)) return 'bad paths';
   for (const v of Object.values(o.paths)) if (!Number.isSafeInteger(v)) return 'bad path count';
-  const total = (o.outcomes as number[]).reduce((s, v) => s + v, 0);
-  if (total !== o.runs) return 'outcome counts do not add up to the run count';
-  return null;
+  const acc = accumulatorOver(shape, o.runs as number, { ...(o.paths as Record<string, number>) }, Float64Array.from(c as number[]));
+  const total = acc.outcomes.reduce((s, v) => s + v, 0);
+  if (total !== acc.runs) return 'outcome counts do not add up to the run count';
+  return acc;
 }

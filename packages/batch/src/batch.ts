@@ -188,7 +188,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         const sets = o.sc.sets.map((s) => ` --set '${s}'`).join('');
         throw new BatchRunError(f.run, f.seed, `pnpm parley run ${o.file} --seed ${f.seed} --run ${f.run}${sets}`, f.message);
       }
-      mergeInto(acc, result.acc);
+      mergeInto(acc, result);
       if (rowsFd !== null && result.rows) rowBytes += writeSync(rowsFd, result.rows);
       next++;
       if (o.untilCi !== null && maxHalfWidth(acc) <= o.untilCi) reachedCi = true;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type Accumulator, accumulatorToJson, checkAccumulator, type Shape } from './accumulator.js';
+import { type Accumulator, accumulatorFromJson, accumulatorToJson, type Shape } from './accumulator.js';
 import { BatchInputError } from './errors.js';
 import { writeAtomic } from './files.js';
 import type { BatchMeta } from './summary.js';
@@ -28,17 +28,17 @@ export function readCheckpoint(
   shape: Shape,
 ): Checkpoint | null {
   if (!existsSync(path)) return null;
-  let c: Checkpoint;
+  let c: Omit<Checkpoint, 'acc'> & { acc: unknown };
   try {
-    c = JSON.parse(readFileSync(path, 'utf8')) as Checkpoint;
+    c = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new BatchInputError(`corrupt checkpoint ${path} (${(e as Error).message.split('\n')[0]}); delete it to start the batch over`);
   }
   if (c?.schema !== CHECKPOINT_SCHEMA)
     throw new BatchInputError(`corrupt checkpoint ${path} (not a Parley checkpoint); delete it to start over`);
-  const bad = checkAccumulator(c.acc, shape);
-  if (bad || !Number.isSafeInteger(c.nextChunk) || !Number.isSafeInteger(c.rowBytes))
-    throw new BatchInputError(`corrupt checkpoint ${path} (${bad ?? 'bad position'}); delete it to start over`);
+  const acc = accumulatorFromJson(c.acc, shape);
+  if (typeof acc === 'string' || !Number.isSafeInteger(c.nextChunk) || !Number.isSafeInteger(c.rowBytes))
+    throw new BatchInputError(`corrupt checkpoint ${path} (${typeof acc === 'string' ? acc : 'bad position'}); delete it to start over`);
   const same = JSON.stringify([c.meta, c.rows, c.shard]) === JSON.stringify([expect.meta, expect.rows, expect.shard]);
   if (!same) {
     const why =
@@ -51,5 +51,5 @@ export function readCheckpoint(
       `the checkpoint in ${path} is for a different batch: ${why}; rerun with the same options, or choose another --out`,
     );
   }
-  return c;
+  return { ...c, acc };
 }

@@ -28,9 +28,3 @@ export function quantile(r: Range, counts: ArrayLike<number>, q: number, offset 
   }
   return r.hi;
 }
-
-/** Element-wise a += b. */
-export function addInto(a: number[], b: readonly number[]): void {
-  if (a.length !== b.length) throw new Error(`histogram sizes differ (${a.length} vs ${b.length})`);
-  for (let k = 0; k < a.length; k++) a[k] = a[k]! + b[k]!;
-}

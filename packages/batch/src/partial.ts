@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Model } from '@parley/core';
-import { type Accumulator, accumulatorToJson, checkAccumulator, createAccumulator, mergeInto } from './accumulator.js';
+import {
+  type Accumulator,
+  type AccumulatorJson,
+  accumulatorFromJson,
+  accumulatorToJson,
+  createAccumulator,
+  mergeInto,
+} from './accumulator.js';
 import { BatchInputError } from './errors.js';
 import { writeAtomic } from './files.js';
 import type { BatchMeta } from './summary.js';
@@ -13,10 +20,10 @@ export interface Partial {
   readonly shard: { readonly index: number; readonly count: number };
   /** Chunks [from, to) of the batch. */
   readonly chunks: readonly [number, number];
-  readonly acc: Accumulator;
+  readonly acc: Accumulator | AccumulatorJson;
 }
 
-export function writePartial(path: string, p: Partial): void {
+export function writePartial(path: string, p: Partial & { acc: Accumulator }): void {
   writeAtomic(path, `${JSON.stringify({ schema: PARTIAL_SCHEMA, ...p, acc: accumulatorToJson(p.acc) })}\n`);
 }
 
@@ -43,6 +50,7 @@ export function mergePartials(m: Model, parts: readonly { path: string; p: Parti
   const first = parts[0]!.p;
   const key = (p: Partial): string => JSON.stringify(p.meta);
   const shape = { horizon: m.horizon, actors: m.actors.length };
+  const accs = new Map<Partial, Accumulator>();
   for (const { path, p } of parts) {
     if (key(p) !== key(first)) {
       const other = parts[0]!.path;
@@ -54,8 +62,9 @@ export function mergePartials(m: Model, parts: readonly { path: string; p: Parti
             : `${path} was run with --runs ${p.meta.runsRequested} (chunk ${p.meta.chunkSize}) but ${other} with --runs ${first.meta.runsRequested} (chunk ${first.meta.chunkSize})`;
       throw new BatchInputError(`${why}; partials must come from one batch`);
     }
-    const bad = checkAccumulator(p.acc, shape);
-    if (bad) throw new BatchInputError(`${path}: corrupt partial (${bad})`);
+    const acc = accumulatorFromJson(p.acc, shape);
+    if (typeof acc === 'string') throw new BatchInputError(`${path}: corrupt partial (${acc})`);
+    accs.set(p, acc);
   }
   const sorted = [...parts].sort((a, b) => a.p.chunks[0] - b.p.chunks[0]);
   const total = Math.ceil(first.meta.runsRequested / first.meta.chunkSize);
@@ -72,6 +81,6 @@ export function mergePartials(m: Model, parts: readonly { path: string; p: Parti
   }
   if (at !== total) throw new BatchInputError(`runs from ${at * first.meta.chunkSize} on are missing: a shard is absent`);
   const acc = createAccumulator(shape);
-  for (const { p } of sorted) mergeInto(acc, p.acc);
+  for (const { p } of sorted) mergeInto(acc, accs.get(p)!);
   return { meta: first.meta, acc };
 }

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { ChunkOutput } from './chunk.js';
-import runTask, { type ChunkTask } from './worker.js';
+import runTask, { type ChunkCounts, type ChunkTask } from './worker.js';
 
 export type TaskResult = ReturnType<typeof runTask>;
 
@@ -11,7 +10,7 @@ export interface ChunkRunner {
   close(): Promise<void>;
 }
 
-export function isFailure(r: TaskResult): r is Exclude<TaskResult, ChunkOutput> {
+export function isFailure(r: TaskResult): r is Exclude<TaskResult, ChunkCounts> {
   return 'failure' in r;
 }
 

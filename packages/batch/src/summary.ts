@@ -28,7 +28,7 @@ export interface BatchMeta {
 
 const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
 
-function quantiles(r: Range, counts: readonly number[], offset: number): Quantiles {
+function quantiles(r: Range, counts: ArrayLike<number>, offset: number): Quantiles {
   const out = {} as Quantiles;
   QS.forEach((q, k) => {
     out[QNAMES[k]!] = r6(quantile(r, counts, q, offset));
@@ -80,7 +80,7 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
   };
   const treatyCount = acc.treatyAt.reduce((s, v) => s + v, 0);
   let cum = 0;
-  const byQuarter = acc.treatyAt.map((count, t) => {
+  const byQuarter = Array.from(acc.treatyAt, (count, t) => {
     cum += count;
     return { quarter: quarterLabel(m, t), count, cumulativeP: r6(n === 0 ? 0 : cum / n)! };
   });
