@@ -10,7 +10,9 @@ const FONT = {
 /** vega and vega-lite are loaded on first use only: batches that write no report never pay for them in memory. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new View(parse(compile({ ...FONT, ...spec } as TopLevelSpec).spec), { renderer: 'none' });
+  // vega-lite's warnings (e.g. about merging the sort of layered scales) would land on the user's terminal: keep them quiet.
+  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet };
+  const view = new View(parse(compile({ ...FONT, ...spec } as TopLevelSpec, { logger: quiet as never }).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg;

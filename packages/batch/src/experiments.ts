@@ -2,7 +2,6 @@ import { type Model, OUTCOME_CLASSES } from '@parley/core';
 import { collectProvenance, type LoadedScenario, ScenarioError } from '@parley/scenario';
 import seedrandom from 'seedrandom';
 import { runBatch } from './batch.js';
-import { BatchInputError } from './errors.js';
 import type { Axis } from './grid.js';
 import { gridPoints } from './grid.js';
 import { type ChunkRunner, createChunkRunner } from './pool.js';
