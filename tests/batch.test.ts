@@ -68,71 +68,37 @@ describe('parley batch', () => {
 
   it('resumes after kill -9 to the same summary and rows', async () => {
     const dir = tmp();
-    const args = [
-      ...BIN,
+    // Long enough (about 10 s) that the kill lands mid-batch, after the first checkpoint (written every 2 s).
+    const job = (out: string, workers: string, ...extra: string[]): string[] => [
       'batch',
       SCENARIO,
       '--runs',
-      '30000',
+      '100000',
       '--seed',
       '4',
       '--chunk-size',
       '150',
       '--workers',
-      '1',
+      workers,
       '--out',
-      dir,
+      out,
       '--rows',
       'csv',
+      ...extra,
     ];
-    const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    const child: ChildProcess = spawn(process.execPath, [...BIN, ...job(dir, '1')], { cwd: ROOT, stdio: 'ignore' });
     const checkpoint = join(dir, '.checkpoint.json');
     for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     expect(existsSync(checkpoint)).toBe(true);
     expect(existsSync(join(dir, 'summary.json'))).toBe(false);
-    const again = parley(
-      'batch',
-      SCENARIO,
-      '--runs',
-      '30000',
-      '--seed',
-      '4',
-      '--chunk-size',
-      '150',
-      '--workers',
-      '1',
-      '--out',
-      dir,
-      '--rows',
-      'csv',
-    );
+    const again = parley(...job(dir, '1'));
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/an interrupted batch is in .*add --resume/);
-    const resumed = parley(
-      'batch',
-      SCENARIO,
-      '--runs',
-      '30000',
-      '--seed',
-      '4',
-      '--chunk-size',
-      '150',
-      '--workers',
-      '2',
-      '--out',
-      dir,
-      '--rows',
-      'csv',
-      '--resume',
-    );
-    expect(resumed.code).toBe(0);
+    expect(parley(...job(dir, '2', '--resume')).code).toBe(0);
     const clean = tmp();
-    expect(
-      parley('batch', SCENARIO, '--runs', '30000', '--seed', '4', '--chunk-size', '150', '--workers', '2', '--out', clean, '--rows', 'csv')
-        .code,
-    ).toBe(0);
+    expect(parley(...job(clean, '2')).code).toBe(0);
     expect(summaryOf(dir)).toBe(summaryOf(clean));
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
   }, 120_000);

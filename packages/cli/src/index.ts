@@ -1,2 +1,2 @@
+export { wilson } from '@parley/batch';
 export { type Io, main } from './program.js';
-export { wilson } from './stats.js';

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wilson } from '@parley/batch';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/program.js';
-import { wilson } from '../src/stats.js';
 
 const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
 

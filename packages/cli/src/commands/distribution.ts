@@ -1,7 +1,7 @@
+import { wilson } from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass, quarterLabel } from '@parley/core';
 import { outcomeLabel, simulate } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
-import { wilson } from '../stats.js';
 
 export interface DistributionOptions {
   readonly seed: number;
