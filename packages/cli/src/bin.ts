@@ -5,6 +5,7 @@ const io = {
   out: (s: string) => void process.stdout.write(s),
   err: (s: string) => void process.stderr.write(s),
   tty: process.stderr.isTTY === true,
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
 };
 
 main(process.argv.slice(2), io).then(

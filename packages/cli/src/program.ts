@@ -22,6 +22,16 @@ export interface Io {
   readonly err: (s: string) => void;
   /** Whether stderr is a terminal (progress bars). */
   readonly tty?: boolean;
+  /** Whether stdin and stdout are a terminal a person is at (the terminal UI can open). */
+  readonly interactive?: boolean;
+}
+
+export const SCENARIOS = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+
+/** The terminal UI, loaded only when it opens (ink and react are not needed by the other commands). */
+async function openTui(root: string): Promise<void> {
+  const { runTui } = await import('@parley/tui');
+  await runTui(root);
 }
 
 /** A file as the user named it: relative to where they ran the command when it lies below it, else absolute. */
@@ -251,6 +261,15 @@ function build(io: Io): Command {
     );
 
   program
+    .command('tui')
+    .description('open the terminal UI: browse the scenarios and step through runs (the default on a terminal)')
+    .argument('[folder]', 'folder of scenarios', SCENARIOS)
+    .action(async (folder: string) => {
+      if (!io.interactive) throw new UsageError('the terminal UI needs a terminal; for a text run try: pnpm parley demo');
+      await openTui(resolve(userCwd(), folder));
+    });
+
+  program
     .command('explain')
     .description("describe a scenario for a reader: each actor's utility weights with their sources, its moves and offers, and the events")
     .argument('<scenario>', 'scenario file')
@@ -263,6 +282,15 @@ function build(io: Io): Command {
 /** Run the CLI; returns the exit code. User mistakes print one clear line each and return 2. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = build(io);
+  if (argv.length === 0) {
+    if (io.interactive) {
+      await openTui(SCENARIOS);
+      return 0;
+    }
+    io.out(program.helpInformation());
+    io.out('\nNot a terminal, so the terminal UI did not open. For a narrated text run: pnpm parley demo\n');
+    return 0;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;

@@ -5,4 +5,5 @@ export * from './json.js';
 export * from './machine.js';
 export * from './narrate.js';
 export * from './run.js';
+export * from './session.js';
 export * from './version.js';

@@ -1,0 +1,55 @@
+import { initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
+import { stepCompiled } from './compile.js';
+import { compiledProtocol, phaseEnv } from './run.js';
+
+/**
+ * One run taken a phase at a time, for people watching it (the terminal UI, classes):
+ * the same compiled statechart and phases as `simulate`, so a session stepped to its
+ * end has the same log and outcome as `simulate` with the same seed.
+ */
+export class RunSession {
+  readonly log: LogEvent[] = [];
+  readonly ctx: RunContext;
+  /** The protocol state the run is in (a phase name), or the final state. */
+  state: string;
+  private readonly env;
+  private steps = 0;
+
+  constructor(
+    readonly m: Model,
+    readonly scenarioKey: string,
+    readonly seed: number,
+    readonly run = 0,
+  ) {
+    this.ctx = initialContext(m);
+    this.env = phaseEnv(m, { scenarioKey, seed, run, emit: (e) => this.log.push(e) });
+    this.state = compiledProtocol().initial;
+  }
+
+  get done(): boolean {
+    return compiledProtocol().states[this.state]!.final;
+  }
+
+  /** The quarter index the run is in. */
+  get t(): number {
+    return this.ctx.world.t;
+  }
+
+  /** Take one protocol step (one phase). Returns false when the run is over. */
+  step(): boolean {
+    if (this.done) return false;
+    this.state = stepCompiled(compiledProtocol(), this.state, this.ctx, this.env);
+    if (++this.steps > (this.m.horizon + 1) * 16) throw new Error('run did not end');
+    return !this.done;
+  }
+
+  /** Step until the quarter changes or the run ends. */
+  stepQuarter(): void {
+    const t = this.t;
+    while (!this.done && this.t === t) this.step();
+  }
+
+  toEnd(): void {
+    while (this.step()) {}
+  }
+}

@@ -1,0 +1,29 @@
+import { Box, Text } from 'ink';
+import { colour } from './theme.js';
+
+const KEYS: readonly [string, string][] = [
+  ['↑ ↓  j k', 'choose a scenario'],
+  ['enter', 'open it in the run view'],
+  ['p', 'step one phase'],
+  ['space  n', 'step one quarter'],
+  ['e', 'run to the end'],
+  ['s', 'restart with a new seed'],
+  ['r', 'restart with the same seed'],
+  ['esc  b', 'back to the scenarios'],
+  ['?', 'show or hide this help'],
+  ['q', 'quit'],
+];
+
+export function Help() {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={colour('cyan')} paddingX={1}>
+      <Text bold>Keys</Text>
+      {KEYS.map(([k, what]) => (
+        <Text key={k}>
+          <Text color={colour('cyan')}>{k.padEnd(12)}</Text>
+          {what}
+        </Text>
+      ))}
+    </Box>
+  );
+}

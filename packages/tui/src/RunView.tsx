@@ -1,0 +1,65 @@
+import type { RunSession } from '@parley/engine';
+import { outcomeLabel } from '@parley/engine';
+import { Box, Text } from 'ink';
+import { bar, gauges, logLines, quarterOf, territoryRows, utilityRows } from './panels.js';
+import { colour } from './theme.js';
+
+const TONE = { held: 'white', contested: 'yellow', transferred: 'green', joint: 'cyan' } as const;
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One run, stepped by the user: the territories, gauges, the narrated log and each actor's utility. */
+export function RunView({ session, title, width, height }: { session: RunSession; title: string; width: number; height: number }) {
+  const m = session.m;
+  const w = session.ctx.world;
+  const half = Math.floor((width - 2) / 2);
+  const panels = gauges(m, w);
+  // Rows: title and status (2), the two panels (their longest list + heading + borders), the log's borders (2), utilities (1).
+  const panelHeight = Math.max(m.territories.length, panels.length) + 3;
+  const logHeight = Math.max(2, height - 2 - panelHeight - 2 - 1);
+  const status = session.done ? `ended: ${outcomeLabel(m, session.ctx.outcome!)}` : `${quarterOf(m, session.t)} · next: ${session.state}`;
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <Text wrap="truncate">
+        <Text bold>{clip(title, width - 30)}</Text>
+        <Text dimColor>  seed {session.seed}</Text>
+      </Text>
+      <Text color={colour(session.done ? 'green' : 'cyan')}>{clip(status, width)}</Text>
+      <Box flexDirection="row" height={panelHeight}>
+        <Box flexDirection="column" width={half} borderStyle="single" paddingX={1}>
+          <Text bold>Territories</Text>
+          {territoryRows(m, w).map((r) => (
+            <Text key={r.name}>
+              {clip(r.name, 14).padEnd(15)}
+              <Text dimColor>{`${Math.round(r.area * 100)}%`.padStart(4)} </Text>
+              <Text color={colour(TONE[r.tone])}>{clip(r.status, half - 24)}</Text>
+            </Text>
+          ))}
+        </Box>
+        <Box flexDirection="column" width={width - half - 2} borderStyle="single" paddingX={1}>
+          <Text bold>Gauges</Text>
+          {panels.map((g) => (
+            <Text key={g.label}>
+              {clip(g.label, 24).padEnd(25)}
+              <Text color={colour('magenta')}>{bar(g.value, Math.max(5, width - half - 38))}</Text> {g.value.toFixed(2)}
+            </Text>
+          ))}
+        </Box>
+      </Box>
+      <Box flexDirection="column" borderStyle="single" paddingX={1} height={logHeight + 2}>
+        {session.log.length === 0 ? (
+          <Text dimColor>Nothing has happened yet: press space to step a quarter, p for one phase.</Text>
+        ) : (
+          logLines(m, session.log, logHeight).map((line, k) => <Text key={`${session.log.length - k}`}>{clip(line, width - 4)}</Text>)
+        )}
+      </Box>
+      <Text wrap="truncate">
+        {utilityRows(m, w).map((u) => (
+          <Text key={u.name}>
+            {u.name} <Text color={colour('yellow')}>{u.value.toFixed(3)}</Text>
+            {'   '}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simulate } from '@parley/engine';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { App } from '../src/App.js';
+import { loadCatalog } from '../src/catalog.js';
+import { initialUi, reduce } from '../src/state.js';
+
+const ROOT = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const entries = loadCatalog(ROOT);
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+describe('the scenario browser', () => {
+  it('lists every scenario and shows the selected one’s title, actors, sources and briefing', () => {
+    const { lastFrame } = render(<App entries={entries} />);
+    const frame = lastFrame()!;
+    for (const e of entries) expect(frame).toContain(e.name.slice(0, 20));
+    expect(frame).toContain('Kuril Islands: the thaw after Fukushima');
+    expect(frame).toContain('Japan, Russia, United States, China');
+    expect(frame).toContain('Sources: Analysis: the run-up to the Yamaguchi summit');
+    expect(frame).toContain('April 2013. Shinzo Abe flies to Moscow');
+  });
+
+  it('shows a broken file with its located error instead of failing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-tui-'));
+    writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: Broken\nhorizon: -3\n');
+    const { lastFrame } = render(<App entries={loadCatalog(dir)} />);
+    expect(lastFrame()).toContain('broken.yaml cannot be loaded');
+    expect(lastFrame()).toMatch(/3:10 {2}horizon {2}Too small/);
+  });
+});
+
+describe('keys', () => {
+  it('↓ and enter open the second scenario; space steps a quarter into the narrated log; s changes the seed', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} />);
+    stdin.write('j');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toContain('Kuril Islands: from Sochi to Nagato and after');
+    expect(lastFrame()).toContain('seed 1');
+    expect(lastFrame()).toContain('Nothing has happened yet');
+    stdin.write(' ');
+    await tick();
+    expect(lastFrame()).toMatch(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    expect(lastFrame()).toMatch(/Habomai islets +2% Russia \(contested\)/);
+    stdin.write('s');
+    await tick();
+    expect(lastFrame()).toContain('seed 2');
+    expect(lastFrame()).toContain('Nothing has happened yet');
+  });
+
+  it('? shows the help and hides it again; esc goes back to the list', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} />);
+    stdin.write('?');
+    await tick();
+    expect(lastFrame()).toContain('restart with a new seed');
+    stdin.write('?');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    stdin.write('\x1b');
+    await tick();
+    expect(lastFrame()).toContain('Scenarios');
+  });
+
+  it('e runs to the end and names the outcome; the result is the same as the batch runner’s for that seed', () => {
+    let s = reduce(entries, 7, initialUi, { input: 'j' });
+    s = reduce(entries, 7, s, { input: '', return: true });
+    s = reduce(entries, 7, s, { input: 'e' });
+    expect(s.run!.session.done).toBe(true);
+    const sc = entries[1]!.sc!;
+    expect(s.run!.session.ctx.outcome).toBe(simulate(sc.model, { scenarioKey: sc.hash, seed: 7 }).outcome);
+    expect(s.version).toBe(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** The real program in a real terminal (tmux): what a person sees after pressing keys. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SESSION = `parley-e2e-${process.pid}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-t', SESSION, '-p');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const s = screen();
+    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+    if (Date.now() - start > timeoutMs) throw new Error(`"${text}" did not appear; the screen was:\n${s}`);
+    await sleep(100);
+  }
+}
+
+describe('the terminal UI in tmux', () => {
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+  });
+
+  it('opens on `parley` with no arguments, lists the scenarios, steps a run, and quits leaving the terminal usable', async () => {
+    // CI=true would make ink print nothing until exit; a person's terminal has no CI variable.
+    const cmd = `cd ${ROOT} && env -u CI node --conditions=source --import tsx packages/cli/src/bin.ts; echo "exited $?"; sleep 60`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', cmd);
+    const list = await waitFor('tutorial/lighthouse');
+    expect(list).toContain('kuril/2016-nagato.yaml');
+    expect(list).toContain('Kuril Islands: the thaw after Fukushima');
+    tmux('send-keys', '-t', SESSION, 'Down', 'Enter');
+    await waitFor('seed 1');
+    tmux('send-keys', '-t', SESSION, 'Space');
+    const stepped = await waitFor(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    expect(stepped).toMatch(/Habomai islets +2%/);
+    tmux('send-keys', '-t', SESSION, 'e');
+    await waitFor(/ended: /);
+    tmux('send-keys', '-t', SESSION, 'q');
+    const after = await waitFor('exited 0');
+    expect(after).not.toContain('Error');
+  }, 60_000);
+});
