@@ -24,7 +24,7 @@ describe('the terminal UI in tmux', () => {
     spawnSync('tmux', ['kill-session', '-t', SESSION]);
   });
 
-  it('opens on `parley` with no arguments, lists the scenarios, steps a run, and quits leaving the terminal usable', async () => {
+  it('opens on `parley` with no arguments, lists the scenarios, steps a run, draws the distribution, and quits cleanly', async () => {
     // CI=true would make ink print nothing until exit; a person's terminal has no CI variable.
     const cmd = `cd ${ROOT} && env -u CI node --conditions=source --import tsx packages/cli/src/bin.ts; echo "exited $?"; sleep 60`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', cmd);
@@ -38,8 +38,12 @@ describe('the terminal UI in tmux', () => {
     expect(stepped).toMatch(/Habomai islets +2%/);
     tmux('send-keys', '-t', SESSION, 'e');
     await waitFor(/ended: /);
+    tmux('send-keys', '-t', SESSION, 'd');
+    const histogram = await waitFor('2,000/2,000 done', 45_000);
+    expect(histogram).toMatch(/No treaty; talks suspended +[█░]+ +\d+\.\d%/);
+    expect(histogram).toContain('← this run');
     tmux('send-keys', '-t', SESSION, 'q');
     const after = await waitFor('exited 0');
     expect(after).not.toContain('Error');
-  }, 60_000);
+  }, 90_000);
 });

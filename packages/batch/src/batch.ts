@@ -42,6 +42,8 @@ export interface BatchOptions {
   /** A pool to reuse across batches (sweeps); default: one made and closed for this batch. */
   readonly runner?: ChunkRunner;
   readonly onProgress?: (p: Progress) => void;
+  /** Called after each chunk is merged, with the counts so far (live views; do not keep or change it). */
+  readonly onMerged?: (acc: Accumulator) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -193,6 +195,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       next++;
       if (o.untilCi !== null && maxHalfWidth(acc) <= o.untilCi) reachedCi = true;
       o.onProgress?.({ done: acc.runs, total: totalRuns, startedAt, resumedFrom });
+      o.onMerged?.(acc);
       if (Date.now() - lastCheckpoint > 2000) {
         checkpoint();
         lastCheckpoint = Date.now();

@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { Browser } from './Browser.js';
+import { DistributionView } from './DistributionView.js';
 import type { Entry } from './catalog.js';
 import { Help } from './Help.js';
 import { RunView } from './RunView.js';
@@ -11,6 +12,10 @@ export interface AppProps {
   readonly entries: readonly Entry[];
   /** First seed of the run view (each `s` moves to the next). */
   readonly seed?: number;
+  /** Runs in the distribution view. */
+  readonly distributionRuns?: number;
+  /** Worker threads for the distribution view (default: the cores). */
+  readonly distributionWorkers?: number;
 }
 
 /** The terminal size, kept up to date on resize. */
@@ -34,7 +39,7 @@ function Keys({ onKey }: { onKey: (input: string, key: Omit<KeyPress, 'input'>) 
   return null;
 }
 
-export function App({ entries, seed = 1 }: AppProps) {
+export function App({ entries, seed = 1, distributionRuns = 2000, distributionWorkers }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { width, height } = useSize();
@@ -53,13 +58,26 @@ export function App({ entries, seed = 1 }: AppProps) {
           Parley
         </Text>
         <Text dimColor>
-          {run ? '  p phase · space quarter · e end · s new seed · esc back · ? help · q quit' : '  ↑↓ choose · enter run · ? help · q quit'}
+          {ui.dist
+            ? '  esc back · ? help · q quit'
+            : run
+              ? '  p phase · space quarter · e end · w why · u utilities · s new seed · d distribution · esc back · ? q'
+              : '  ↑↓ choose · enter run · d distribution · ? help · q quit'}
         </Text>
       </Text>
       {ui.help ? (
         <Help />
+      ) : ui.dist ? (
+        <DistributionView
+          sc={entries[ui.dist.entry]!.sc!}
+          file={entries[ui.dist.entry]!.file}
+          runs={distributionRuns}
+          current={ui.dist.current}
+          width={width}
+          {...(distributionWorkers ? { workers: distributionWorkers } : {})}
+        />
       ) : run ? (
-        <RunView session={run.session} title={entries[run.entry]!.sc!.data.title} width={width} height={bodyHeight} />
+        <RunView session={run.session} title={entries[run.entry]!.sc!.data.title} width={width} height={bodyHeight} lower={ui.lower} />
       ) : (
         <Browser entries={entries} selected={ui.selected} width={width} height={bodyHeight} />
       )}

@@ -1,14 +1,27 @@
 import type { RunSession } from '@parley/engine';
 import { outcomeLabel } from '@parley/engine';
 import { Box, Text } from 'ink';
-import { bar, gauges, logLines, quarterOf, territoryRows, utilityRows } from './panels.js';
+import { bar, breakdownLines, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
+import type { UiState } from './state.js';
 import { colour } from './theme.js';
 
 const TONE = { held: 'white', contested: 'yellow', transferred: 'green', joint: 'cyan' } as const;
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** One run, stepped by the user: the territories, gauges, the narrated log and each actor's utility. */
-export function RunView({ session, title, width, height }: { session: RunSession; title: string; width: number; height: number }) {
+export function RunView({
+  session,
+  title,
+  width,
+  height,
+  lower = { kind: 'log' },
+}: {
+  session: RunSession;
+  title: string;
+  width: number;
+  height: number;
+  lower?: UiState['lower'];
+}) {
   const m = session.m;
   const w = session.ctx.world;
   const half = Math.floor((width - 2) / 2);
@@ -46,7 +59,21 @@ export function RunView({ session, title, width, height }: { session: RunSession
         </Box>
       </Box>
       <Box flexDirection="column" borderStyle="single" paddingX={1} height={logHeight + 2}>
-        {session.log.length === 0 ? (
+        {lower.kind === 'why' ? (
+          [`Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`, ...whyLines(m, session.log[lower.at]!)]
+            .slice(0, logHeight)
+            .map((line, k) => (
+              <Text key={`${k}:${line}`} wrap="truncate" bold={k === 0}>
+                {line}
+              </Text>
+            ))
+        ) : lower.kind === 'utility' ? (
+          ['Utility by dimension (u back to the log)', ...breakdownLines(m, w)].slice(0, logHeight).map((line, k) => (
+            <Text key={`${k}:${line}`} wrap="truncate" bold={k === 0}>
+              {line}
+            </Text>
+          ))
+        ) : session.log.length === 0 ? (
           <Text dimColor>Nothing has happened yet: press space to step a quarter, p for one phase.</Text>
         ) : (
           logLines(m, session.log, logHeight).map((line, k) => <Text key={`${session.log.length - k}`}>{clip(line, width - 4)}</Text>)

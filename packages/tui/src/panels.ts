@@ -1,5 +1,5 @@
 import { SERIES } from '@parley/batch';
-import { type LogEvent, type Model, quarterLabel, utility, type WorldState } from '@parley/core';
+import { type LogEvent, type Model, quarterLabel, utility, utilityBreakdown, type WorldState } from '@parley/core';
 import { narrateEvent } from '@parley/engine';
 
 /** What the run view shows, computed from the model and the world: pure, so it is tested without a terminal. */
@@ -50,3 +50,51 @@ export function logLines(m: Model, log: readonly LogEvent[], n: number): string[
 }
 
 export const quarterOf = (m: Model, t: number): string => quarterLabel(m, Math.min(t, m.horizon - 1));
+
+/** Log events that are decisions (an offer, a response, a move): the ones "why" can explain. */
+export const isDecision = (e: LogEvent): boolean => e.type === 'offer' || e.type === 'response' || e.type === 'move';
+
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+
+/** Why a decision went the way it did: the options the actor had, what each was worth to it, and how likely each was. */
+export function whyLines(m: Model, e: LogEvent): string[] {
+  const name = (i: number): string => m.actors[i]!.name;
+  if (e.type === 'move') {
+    const chosen = e.move;
+    return [
+      `${name(e.actor)}'s options in ${quarterLabel(m, e.t)} (value = own utility change − cost + effect on others' choices):`,
+      ...e.options.map(
+        (o) =>
+          `${o.move === chosen ? '▶' : ' '} ${(o.move === null ? 'hold still' : m.moves[o.move]!.label).slice(0, 46).padEnd(46)} ${signed(o.value)}  P ${(o.probability * 100).toFixed(0).padStart(3)}%${o.strategic !== 0 ? `  (strategic ${signed(o.strategic)})` : ''}`,
+      ),
+    ];
+  }
+  if (e.type === 'offer') {
+    return [
+      `${name(e.by)}'s offers to ${name(e.to)} in ${quarterLabel(m, e.t)} (value = chance accepted × surplus over its walk-away):`,
+      ...e.options.map(
+        (o) =>
+          `${o.offer === e.offer ? '▶' : ' '} ${(o.offer === null ? 'only talk' : m.offers[o.offer]!.label).slice(0, 46).padEnd(46)} ${signed(o.value)}  accepted ${(o.acceptance * 100).toFixed(0).padStart(3)}%  P ${(o.probability * 100).toFixed(0).padStart(3)}%`,
+      ),
+    ];
+  }
+  if (e.type === 'response') {
+    return [
+      `${name(e.by)} on "${m.offers[e.offer]!.label}" in ${quarterLabel(m, e.t)}:`,
+      `  the deal is worth ${e.dealUtility.toFixed(3)} to it; its walk-away value is ${e.walkAway.toFixed(3)}`,
+      `  chance of accepting ${(e.probability * 100).toFixed(1)}% → it chose to ${e.decision}`,
+      e.decision === 'veto' ? '  (its leader could not ratify the territorial concession at home)' : '',
+    ].filter(Boolean);
+  }
+  return [];
+}
+
+/** Each actor's utility, dimension by dimension (weight × value, as a share of the total). */
+export function breakdownLines(m: Model, w: WorldState): string[] {
+  return m.actors.map((a, i) => {
+    const parts = utilityBreakdown(m, w, i)
+      .filter((t) => t.weight !== 0)
+      .map((t) => `${t.dimension} ${t.contribution.toFixed(3)}`);
+    return `${a.name.padEnd(14)} ${utility(m, w, i).toFixed(3)} = ${parts.join(' + ')}`;
+  });
+}

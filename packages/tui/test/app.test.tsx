@@ -77,3 +77,48 @@ describe('keys', () => {
     expect(s.version).toBe(1);
   });
 });
+
+describe('explaining a run', () => {
+  it('w shows why the last decision went as it did: each option, its value and its probability, the chosen one marked', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} />);
+    stdin.write('j');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    stdin.write(' ');
+    await tick();
+    stdin.write('w');
+    await tick();
+    const frame = lastFrame()!;
+    expect(frame).toMatch(/Why \(↑↓ other decisions, w back to the log\)/);
+    expect(frame).toMatch(/options in 2016Q2/);
+    expect(frame).toMatch(/▶ .* [+-]\d\.\d{4} {2}P +\d+%/);
+    expect(frame).toMatch(/hold still +\+0\.0000/);
+  });
+
+  it('u breaks each actor’s utility into its dimensions', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} />);
+    stdin.write('\r');
+    await tick();
+    stdin.write('u');
+    await tick();
+    expect(lastFrame()).toMatch(/Japan +0\.\d{3} = territory 0\.\d{3} \+ treaty 0\.000/);
+  });
+
+  it('d runs the distribution in the background, draws each outcome with its interval, and marks the run being watched', async () => {
+    const tutorial = entries.findIndex((e) => e.name.startsWith('tutorial/'));
+    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={400} distributionWorkers={1} />);
+    for (let k = 0; k < tutorial; k++) stdin.write('j');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    stdin.write('e');
+    await tick();
+    stdin.write('d');
+    for (let k = 0; k < 100 && !lastFrame()!.includes('400/400 done'); k++) await tick();
+    const frame = lastFrame()!;
+    expect(frame).toContain('400/400 done');
+    expect(frame).toMatch(/Treaty; the island is shared +[█░]+ +\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
+    expect(frame).toContain('← this run');
+  });
+});

@@ -1,0 +1,96 @@
+import { availableParallelism } from 'node:os';
+import { runBatch, wilson } from '@parley/batch';
+import { type OutcomeClass, OUTCOME_CLASSES } from '@parley/core';
+import { outcomeLabel } from '@parley/engine';
+import type { LoadedScenario } from '@parley/scenario';
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { bar } from './panels.js';
+import { colour } from './theme.js';
+
+interface Live {
+  readonly done: number;
+  readonly counts: readonly number[];
+  readonly error: string | null;
+}
+
+const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * N runs of the scenario in worker threads, drawn as they come in: a progress bar and,
+ * per outcome, its share with a 95% Wilson interval. The run being watched is marked.
+ */
+export function DistributionView({
+  sc,
+  file,
+  runs,
+  current,
+  width,
+  workers = Math.max(2, Math.min(availableParallelism(), 8)),
+  chunkSize = 200,
+}: {
+  sc: LoadedScenario;
+  file: string;
+  runs: number;
+  current: OutcomeClass | null;
+  width: number;
+  workers?: number;
+  chunkSize?: number;
+}) {
+  const [live, setLive] = useState<Live>({ done: 0, counts: OUTCOME_CLASSES.map(() => 0), error: null });
+  useEffect(() => {
+    const stop = new AbortController();
+    runBatch({
+      sc,
+      file,
+      cwd: process.cwd(),
+      runs,
+      seed: 1,
+      workers,
+      chunkSize,
+      untilCi: null,
+      out: null,
+      shard: null,
+      rows: null,
+      resume: false,
+      signal: stop.signal,
+      onMerged: (acc) => {
+        if (!stop.signal.aborted) setLive({ done: acc.runs, counts: Array.from(acc.outcomes), error: null });
+      },
+    }).catch((e: unknown) => {
+      if (!stop.signal.aborted) setLive((l) => ({ ...l, error: e instanceof Error ? e.message : String(e) }));
+    });
+    return () => stop.abort();
+  }, [sc, file, runs, workers, chunkSize]);
+
+  const m = sc.model;
+  // label, bar, share (7), interval (17) and the marker (11) must fit in the width.
+  const labelWidth = Math.max(16, Math.min(40, width - 46));
+  const barWidth = Math.max(6, width - labelWidth - 1 - 7 - 18 - 12);
+  const shown = OUTCOME_CLASSES.map((c, k) => ({ c, k, n: live.counts[k]! })).filter((x) => x.n > 0 || x.c === current);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>Distribution</Text> of {runs.toLocaleString('en-US')} runs (seed 1, in {workers} worker threads)
+      </Text>
+      <Text>
+        <Text color={colour('cyan')}>{bar(live.done / runs, 30)}</Text> {live.done.toLocaleString('en-US')}/{runs.toLocaleString('en-US')}
+        {live.done === runs ? ' done' : ''}
+      </Text>
+      {live.error ? <Text color={colour('red')}>{live.error}</Text> : null}
+      <Box flexDirection="column" marginTop={1}>
+        {shown.map(({ c, n }) => {
+          const ci = wilson(n, Math.max(1, live.done));
+          const p = live.done === 0 ? 0 : n / live.done;
+          return (
+            <Text key={c} wrap="truncate">
+              {outcomeLabel(m, c).slice(0, labelWidth).padEnd(labelWidth + 1)}
+              <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {pc(p).padStart(6)} {live.done > 0 ? `[${pc(ci.low)}, ${pc(ci.high)}]` : ''}
+              {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
+            </Text>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}
