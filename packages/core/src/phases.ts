@@ -6,7 +6,7 @@ import { Evaluator } from './evaluator.js';
 import type { Emit } from './log.js';
 import type { Model, OutcomeClass } from './model.js';
 import { classify } from './outcome.js';
-import { chooseMove, chooseOffer, respond } from './policy.js';
+import { chooseMove, chooseOffer, type MoveOption, type OfferOption, type Response, respond } from './policy.js';
 import type { Streams } from './rng.js';
 import { initialState, type WorldState } from './state.js';
 import { utility } from './utility.js';
@@ -46,10 +46,29 @@ export function initialContext(m: Model): RunContext {
   return { world: initialState(m), meeting: null, pending: null, outcome: null };
 }
 
+/**
+ * Decisions taken by someone other than the actor's policy (a student at the keyboard, a
+ * scripted move list). Each returns the index of the chosen option, or undefined to let
+ * the policy's own random draw decide. The draw is made either way, so the random streams
+ * of everything else in the run do not depend on who decided.
+ */
+export interface Chooser {
+  move?(actor: number, options: readonly MoveOption[]): number | undefined;
+  offer?(by: number, to: number, options: readonly OfferOption[], counter: boolean): number | undefined;
+  response?(actor: number, offer: number, policy: Response): 'accept' | 'reject' | undefined;
+}
+
 export interface PhaseEnv {
   readonly m: Model;
   readonly rng: Streams;
   readonly emit: Emit;
+  readonly choose?: Chooser;
+}
+
+/** The chooser's pick among `options` when it makes one (a valid index), else the policy's. */
+function pick<T extends object, K extends keyof T>(options: readonly T[], field: K, policy: T[K], k: number | undefined): T[K] {
+  const o = k === undefined ? undefined : options[k];
+  return o === undefined ? policy : o[field];
 }
 
 export type Phase = (ctx: RunContext, env: PhaseEnv) => void;
@@ -98,20 +117,24 @@ export const agenda: Phase = (ctx, { m, rng, emit }) => {
 };
 
 /** The proposer puts a bundle of terms on the table, or only talks. */
-export const offer: Phase = (ctx, { m, rng, emit }) => {
+export const offer: Phase = (ctx, { m, rng, emit, choose }) => {
   const meeting = ctx.meeting!;
   const ev = new Evaluator(m, asFound(ctx.world));
-  const { options, chosen } = chooseOffer(ev, meeting.proposer, meeting.responder, rng.offer());
+  const policy = chooseOffer(ev, meeting.proposer, meeting.responder, rng.offer());
+  const { options } = policy;
+  const chosen = pick(options, 'offer', policy.chosen, choose?.offer?.(meeting.proposer, meeting.responder, options, false));
   emit({ type: 'offer', t: ctx.world.t, by: meeting.proposer, to: meeting.responder, offer: chosen, counter: false, options });
   ctx.pending = chosen === null ? null : { offer: chosen, by: meeting.proposer, to: meeting.responder, counter: false };
 };
 
 /** The responder accepts, rejects (perhaps with a counter-offer), or vetoes a deal it could not ratify. */
-export const response: Phase = (ctx, { m, rng, emit }) => {
+export const response: Phase = (ctx, { m, rng, emit, choose }) => {
   const s = ctx.world;
   const p = ctx.pending!;
   const ev = new Evaluator(m, asFound(s));
-  const r = respond(ev, p.to, p.offer, utility(m, ev.s, p.to), rng.response());
+  const policy = respond(ev, p.to, p.offer, utility(m, ev.s, p.to), rng.response());
+  const human = policy.decision === 'veto' ? undefined : choose?.response?.(p.to, p.offer, policy);
+  const r = human ? { ...policy, decision: human } : policy;
   emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r });
   ctx.pending = null;
   if (r.decision === 'accept') {
@@ -121,23 +144,26 @@ export const response: Phase = (ctx, { m, rng, emit }) => {
     return;
   }
   if (p.counter) return;
-  const { options, chosen } = chooseOffer(ev, p.to, p.by, rng.response());
+  const counter = chooseOffer(ev, p.to, p.by, rng.response());
+  const { options } = counter;
+  const chosen = pick(options, 'offer', counter.chosen, choose?.offer?.(p.to, p.by, options, true));
   if (chosen === null) return;
   emit({ type: 'offer', t: s.t, by: p.to, to: p.by, offer: chosen, counter: true, options });
   ctx.pending = { offer: chosen, by: p.to, to: p.by, counter: true };
 };
 
 function movesBy(role: 'party' | 'third', draw: 'moves' | 'third'): Phase {
-  return (ctx, { m, rng, emit }) => {
+  return (ctx, { m, rng, emit, choose }) => {
     const s = ctx.world;
     const ev = new Evaluator(m, asFound(s));
     const chosen: number[] = [];
     for (let i = 0; i < m.actors.length; i++) {
       if (m.actors[i]!.role !== role) continue;
       const c = chooseMove(ev, i, rng[draw]());
-      if (c.chosen === null) continue;
-      chosen.push(c.chosen);
-      emit({ type: 'move', t: s.t, actor: i, move: c.chosen, thirdParty: role === 'third', options: c.options });
+      const mv = pick(c.options, 'move', c.chosen, choose?.move?.(i, c.options));
+      if (mv === null) continue;
+      chosen.push(mv);
+      emit({ type: 'move', t: s.t, actor: i, move: mv, thirdParty: role === 'third', options: c.options });
     }
     const talks = s.talksActive;
     for (const mv of chosen) {

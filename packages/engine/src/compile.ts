@@ -102,3 +102,9 @@ export function stepCompiled(p: CompiledProtocol, from: string, ctx: RunContext,
     current = enter(p, a, ctx, env);
   }
 }
+
+/** The state the next STEP from `from` would enter (its phases not yet run), or `from` when none is enabled. */
+export function peekCompiled(p: CompiledProtocol, from: string, ctx: RunContext): string {
+  const st = p.states[from]!;
+  return st.final ? from : (enabled(st.step, ctx)?.target ?? from);
+}

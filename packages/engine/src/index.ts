@@ -1,4 +1,5 @@
 export * from './compile.js';
+export * from './decisions.js';
 export * from './describe.js';
 export * from './diagram.js';
 export * from './json.js';

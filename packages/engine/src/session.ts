@@ -1,5 +1,5 @@
-import { initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
-import { stepCompiled } from './compile.js';
+import { type Chooser, initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
+import { peekCompiled, stepCompiled } from './compile.js';
 import { compiledProtocol, phaseEnv } from './run.js';
 
 /**
@@ -20,9 +20,12 @@ export class RunSession {
     readonly scenarioKey: string,
     readonly seed: number,
     readonly run = 0,
+    /** Who decides instead of the policies (a player, a script); see Chooser. */
+    choose?: Chooser,
   ) {
     this.ctx = initialContext(m);
-    this.env = phaseEnv(m, { scenarioKey, seed, run, emit: (e) => this.log.push(e) });
+    const env = phaseEnv(m, { scenarioKey, seed, run, emit: (e) => this.log.push(e) });
+    this.env = choose ? { ...env, choose } : env;
     this.state = compiledProtocol().initial;
   }
 
@@ -33,6 +36,11 @@ export class RunSession {
   /** The quarter index the run is in. */
   get t(): number {
     return this.ctx.world.t;
+  }
+
+  /** The phase the next step will run. */
+  get next(): string {
+    return peekCompiled(compiledProtocol(), this.state, this.ctx);
   }
 
   /** Take one protocol step (one phase). Returns false when the run is over. */

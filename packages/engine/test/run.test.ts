@@ -37,3 +37,40 @@ describe('RunSession', () => {
     }
   });
 });
+
+describe('choosers', () => {
+  it('a chooser that leaves every decision to the policies changes nothing: the random draws are made either way', () => {
+    const sc = flagship();
+    const asked: string[] = [];
+    const chooser = {
+      move: () => {
+        asked.push('move');
+        return undefined;
+      },
+      offer: () => {
+        asked.push('offer');
+        return undefined;
+      },
+      response: () => {
+        asked.push('response');
+        return undefined;
+      },
+    };
+    const session = new RunSession(sc.model, sc.hash, 5, 0, chooser);
+    session.toEnd();
+    expect(JSON.stringify(session.log)).toBe(JSON.stringify(runLog(sc.model, 5).log));
+    expect(asked).toContain('move');
+  });
+
+  it('a chooser’s pick is what happens, and other actors’ draws are unchanged until the paths diverge', () => {
+    const sc = flagship();
+    const session = new RunSession(sc.model, sc.hash, 5, 0, { move: (actor) => (actor === 0 ? 0 : undefined) });
+    session.toEnd();
+    expect(session.log.some((e) => e.type === 'move' && e.actor === 0)).toBe(false);
+    // Russia chooses in the same phase as Japan, from the same state and its own draw: its first-quarter choice cannot change.
+    const russiaAt0 = (log: LogEvent[]) => log.filter((e) => e.type === 'move' && e.actor === 1 && e.t === 0);
+    const reference = runLog(sc.model, 5).log;
+    expect(reference.some((e) => e.type === 'move' && e.actor === 0)).toBe(true);
+    expect(JSON.stringify(russiaAt0(session.log))).toBe(JSON.stringify(russiaAt0(reference)));
+  });
+});

@@ -77,7 +77,11 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
           {...(distributionWorkers ? { workers: distributionWorkers } : {})}
         />
       ) : run ? (
-        <RunView session={run.session} title={entries[run.entry]!.sc!.data.title} width={width} height={bodyHeight} lower={ui.lower} />
+        <RunView session={run.session} title={entries[run.entry]!.sc!.data.title} width={width} height={bodyHeight} lower={ui.lower}
+          player={run.player}
+          awaiting={ui.awaiting}
+          hints={ui.hints}
+        />
       ) : (
         <Browser entries={entries} selected={ui.selected} width={width} height={bodyHeight} />
       )}

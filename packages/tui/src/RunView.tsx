@@ -2,6 +2,7 @@ import type { RunSession } from '@parley/engine';
 import { outcomeLabel } from '@parley/engine';
 import { Box, Text } from 'ink';
 import { bar, breakdownLines, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
+import { Menu } from './Menu.js';
 import type { UiState } from './state.js';
 import { colour } from './theme.js';
 
@@ -15,12 +16,18 @@ export function RunView({
   width,
   height,
   lower = { kind: 'log' },
+  player = null,
+  awaiting = null,
+  hints = true,
 }: {
   session: RunSession;
   title: string;
   width: number;
   height: number;
   lower?: UiState['lower'];
+  player?: number | null;
+  awaiting?: UiState['awaiting'];
+  hints?: boolean;
 }) {
   const m = session.m;
   const w = session.ctx.world;
@@ -29,12 +36,13 @@ export function RunView({
   // Rows: title and status (2), the two panels (their longest list + heading + borders), the log's borders (2), utilities (1).
   const panelHeight = Math.max(m.territories.length, panels.length) + 3;
   const logHeight = Math.max(2, height - 2 - panelHeight - 2 - 1);
-  const status = session.done ? `ended: ${outcomeLabel(m, session.ctx.outcome!)}` : `${quarterOf(m, session.t)} · next: ${session.state}`;
+  const status = session.done ? `ended: ${outcomeLabel(m, session.ctx.outcome!)}` : `${quarterOf(m, session.t)} · next: ${session.next}`;
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Text wrap="truncate">
         <Text bold>{clip(title, width - 30)}</Text>
-        <Text dimColor>  seed {session.seed}</Text>
+        <Text dimColor>  seed {session.seed}  </Text>
+        <Text color={colour('green')}>{player === null ? 'watching (c to play a country)' : `you play ${m.actors[player]!.name} (c to change)`}</Text>
       </Text>
       <Text color={colour(session.done ? 'green' : 'cyan')}>{clip(status, width)}</Text>
       <Box flexDirection="row" height={panelHeight}>
@@ -59,7 +67,9 @@ export function RunView({
         </Box>
       </Box>
       <Box flexDirection="column" borderStyle="single" paddingX={1} height={logHeight + 2}>
-        {lower.kind === 'why' ? (
+        {awaiting ? (
+          <Menu m={m} awaiting={awaiting} hints={hints} />
+        ) : lower.kind === 'why' ? (
           [`Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`, ...whyLines(m, session.log[lower.at]!)]
             .slice(0, logHeight)
             .map((line, k) => (

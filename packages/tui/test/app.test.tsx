@@ -122,3 +122,48 @@ describe('explaining a run', () => {
     expect(frame).toContain('← this run');
   });
 });
+
+describe('playing a country', () => {
+  it('c plays Japan: stepping stops at each of Japan’s decisions with a menu, and the choice is what happens', () => {
+    let s = reduce(entries, 1, initialUi, { input: 'j' });
+    s = reduce(entries, 1, s, { input: '', return: true });
+    s = reduce(entries, 1, s, { input: 'c' });
+    expect(s.run!.player).toBe(0);
+    let moves = 0;
+    for (let guard = 0; guard < 400 && !s.run!.session.done; guard++) {
+      if (s.awaiting) {
+        const p = s.awaiting.point;
+        if (p.kind === 'move') {
+          moves++;
+          expect(p.options[0]!.move).toBeNull();
+          s = reduce(entries, 1, s, { input: '1' }); // always hold still
+        } else if (p.kind === 'response') s = reduce(entries, 1, s, { input: 'n' });
+        else s = reduce(entries, 1, s, { input: '1' });
+        if (s.awaiting?.stage === 'counter') s = reduce(entries, 1, s, { input: '1' });
+      } else s = reduce(entries, 1, s, { input: ' ' });
+    }
+    expect(s.run!.session.done).toBe(true);
+    expect(moves).toBeGreaterThan(10);
+    const log = s.run!.session.log;
+    expect(log.some((e) => e.type === 'move' && e.actor === 0)).toBe(false);
+    expect(log.some((e) => e.type === 'move' && e.actor === 1)).toBe(true);
+  });
+
+  it('the menu lists the legal moves with hints, and h hides them', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} />);
+    stdin.write('j');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    stdin.write('c');
+    await tick();
+    expect(lastFrame()).toContain('you play Japan');
+    stdin.write(' ');
+    await tick();
+    expect(lastFrame()).toMatch(/Your move, Japan: press a number/);
+    expect(lastFrame()).toMatch(/1 {2}hold still +\+0\.0000 {2}AI +\d+%/);
+    stdin.write('h');
+    await tick();
+    expect(lastFrame()).not.toMatch(/AI +\d+%/);
+  });
+});
