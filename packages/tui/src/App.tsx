@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { Browser } from './Browser.js';
 import { DistributionView } from './DistributionView.js';
 import type { Entry } from './catalog.js';
@@ -35,7 +35,11 @@ function useSize(): { width: number; height: number } {
 
 /** Keys, only where the terminal can deliver them (ink's useInput throws without raw mode). */
 function Keys({ onKey }: { onKey: (input: string, key: Omit<KeyPress, 'input'>) => void }) {
-  useInput((input, key) => onKey(input, key));
+  // One stable handler for the component's life (the latest onKey read through a ref), so input is never re-subscribed mid-stream.
+  const latest = useRef(onKey);
+  latest.current = onKey;
+  const handler = useCallback((input: string, key: Omit<KeyPress, 'input'>) => latest.current(input, key), []);
+  useInput(handler);
   return null;
 }
 
