@@ -36,7 +36,8 @@ describe('the terminal UI in tmux', () => {
     await sleep(300);
     tmux('send-keys', '-t', SESSION, 'Space');
     // A terminal can drop a key sent while the program is busy: press it again if nothing moved.
-    if (!(await waitFor(/SUMMIT/, 5_000).catch(() => null)) && screen().includes('Nothing has happened yet')) tmux('send-keys', '-t', SESSION, 'Space');
+    if (!(await waitFor(/SUMMIT/, 5_000).catch(() => null)) && screen().includes('Nothing has happened yet'))
+      tmux('send-keys', '-t', SESSION, 'Space');
     const stepped = await waitFor(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
     expect(stepped).toMatch(/Habomai islets +2%/);
     tmux('send-keys', '-t', SESSION, 'e');
@@ -64,7 +65,8 @@ describe('the terminal UI honours the terminal', () => {
     for (let k = 0; k < 150 && !pane().includes('Scenarios'); k++) await sleep(100);
     const narrow = pane();
     expect(narrow).toContain('Scenarios');
-    expect(narrow).not.toMatch(/\x1b\[(3[0-7]|9[0-7])(;\d+)*m/);
+    // A foreground colour is ESC [ 30-37 or 90-97 m (39 only resets to the default).
+    expect(narrow).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[(3[0-7]|9[0-7])(;\\d+)*m`));
     expect(narrow).toMatch(/Kuril Islands: the thaw after Fukushima \(…|Fukushima…/);
     tmux('resize-window', '-t', S2, '-x', '130', '-y', '30');
     for (let k = 0; k < 50 && !pane().includes('Fukushima (2013-2017)'); k++) await sleep(100);
