@@ -1,3 +1,4 @@
+import type { BargainingAnalysis } from '@parley/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { toSvg } from './charts.js';
 import type { ComparisonResult, SensitivityResult, SweepResult } from './experiments.js';
@@ -107,6 +108,59 @@ export function tornadoSvg(r: SensitivityResult, top = 15): Promise<string> {
         },
       },
       { mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: r.baseTreaty, type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec);
+}
+
+/** The bargaining space: every package as a point (utility to A, to B), the frontier, the walk-away lines, Nash and Kalai–Smorodinsky marked. */
+export function bargainSvg(a: BargainingAnalysis, names: readonly [string, string]): Promise<string> {
+  const kind = (id: string): string =>
+    id === a.nash?.id
+      ? 'Nash'
+      : id === a.kalaiSmorodinsky?.id
+        ? 'Kalai–Smorodinsky'
+        : a.pareto.some((p) => p.id === id)
+          ? 'Pareto frontier'
+          : 'other package';
+  const values = a.points.map((p) => ({ x: p.u[0], y: p.u[1], kind: kind(p.id), label: p.label }));
+  const frontier = a.pareto.map((p) => ({ x: p.u[0], y: p.u[1] }));
+  return toSvg({
+    width: 420,
+    height: 320,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 60 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: `utility to ${names[0]}`, scale: { zero: false } },
+          y: { field: 'y', type: 'quantitative', title: `utility to ${names[1]}`, scale: { zero: false } },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            title: null,
+            legend: { orient: 'bottom' },
+            scale: {
+              domain: ['Nash', 'Kalai–Smorodinsky', 'Pareto frontier', 'other package'],
+              range: ['#2ca02c', '#9467bd', '#f58518', '#bbbbbb'],
+            },
+          },
+        },
+      },
+      {
+        data: { values: frontier },
+        mark: { type: 'line', color: '#888', strokeDash: [4, 3] },
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ d: a.disagreement[0] }] },
+        mark: { type: 'rule', color: '#e45756' },
+        encoding: { x: { field: 'd', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ d: a.disagreement[1] }] },
+        mark: { type: 'rule', color: '#e45756' },
+        encoding: { y: { field: 'd', type: 'quantitative' } },
+      },
     ],
   } as TopLevelSpec);
 }

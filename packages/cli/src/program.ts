@@ -6,6 +6,7 @@ import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/sc
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
 import { parseHalfWidth, parseRows, parseShard } from './args-batch.js';
+import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
 import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
@@ -257,6 +258,23 @@ function build(io: Io): Command {
           }
         }
         await sensitivityCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+      },
+    );
+
+  program
+    .command('bargain')
+    .description('the bargaining space of a summit: every package, the Pareto frontier, the zone of agreement, Nash and Kalai–Smorodinsky')
+    .argument('[scenario]', 'scenario file (or use --genius)')
+    .option('--between <a,b>', 'the two actors (default: the claimant and the holder)')
+    .option('--genius <domain.xml>', 'analyse a GENIUS negotiation domain instead of a scenario')
+    .option('--profiles <files...>', 'the two GENIUS utility profiles')
+    .option('--out <dir>', 'write bargain.json and bargain.svg here')
+    .addOption(setOption())
+    .action(
+      async (file: string | undefined, o: { between?: string; genius?: string; profiles?: string[]; out?: string; set: string[] }) => {
+        if (o.genius) return bargainGenius(o.genius, o.profiles ?? [], o.out, userCwd(), terminal(io));
+        if (!file) throw new UsageError('give a scenario file, or --genius <domain.xml> --profiles <a.xml> <b.xml>');
+        return bargainScenario(load(file, o.set), o.between, o.out, userCwd(), terminal(io));
       },
     );
 

@@ -169,3 +169,27 @@ describe('experiments', () => {
     expect(rows[1]).toMatch(/^actors\.east\.mass .* \+0\.0 pp$/);
   });
 });
+
+describe('parley bargain', () => {
+  it('finds no zone of agreement between Japan and Russia at the start of the flagship, and lists the frontier', async () => {
+    const r = await cli('bargain', FLAGSHIP);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Walk-away values: Japan 0\.\d{3}, Russia 0\.\d{3}$/m);
+    expect(r.out).toContain('Zone of possible agreement: empty');
+    expect(r.out).toMatch(/^Pareto frontier \(\d+ packages\), Japan \/ Russia/m);
+  });
+
+  it('a looser Russia opens a zone, with a Nash package inside it', async () => {
+    const r = await cli('bargain', FLAGSHIP, '--set', 'actors.russia.walkAwayMargin=0.0');
+    expect(r.out).toMatch(/^Zone of possible agreement: \d+ of \d+ packages/m);
+    expect(r.out).toMatch(/^Nash bargaining solution: .*treaty/m);
+  });
+
+  it('analyses a GENIUS domain with two profiles', async () => {
+    const g = (f: string) => fileURLToPath(new URL(`../../../scenarios/genius/${f}`, import.meta.url));
+    const r = await cli('bargain', '--genius', g('fishing-domain.xml'), '--profiles', g('fishing-visitor.xml'), g('fishing-coastal.xml'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('18 outcomes');
+    expect(r.out).toMatch(/^Nash bargaining solution: quota=medium, patrols=coastal state only, duration=10 years \(0\.660, 0\.740\)$/m);
+  });
+});

@@ -1,3 +1,4 @@
+export * from './bargaining.js';
 export * from './calendar.js';
 export * from './choice.js';
 export * from './conditions.js';
@@ -12,5 +13,6 @@ export * from './phases.js';
 export * from './policy.js';
 export * from './rng.js';
 export * from './state.js';
+export * from './summit-space.js';
 export * from './utility.js';
 export * from './whatif.js';

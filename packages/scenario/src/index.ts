@@ -1,5 +1,6 @@
 export { findScenarioFiles } from './catalog.js';
 export * from './compile.js';
+export * from './genius.js';
 export * from './issues.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export * from './load.js';

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bargainSvg, writeAtomic } from '@parley/batch';
+import { analyseBargaining, type BargainingAnalysis, initialState, summitSpace } from '@parley/core';
+import { geniusOutcomes, type LoadedScenario, parseGeniusDomain, parseGeniusProfile, ScenarioError } from '@parley/scenario';
+import { UsageError } from '../errors.js';
+import type { Terminal } from './batch.js';
+
+const f3 = (x: number): string => x.toFixed(3);
+
+function report(a: BargainingAnalysis, names: readonly [string, string], extra: string[]): string {
+  const lines = [
+    ...extra,
+    `Walk-away values: ${names[0]} ${f3(a.disagreement[0])}, ${names[1]} ${f3(a.disagreement[1])}`,
+    a.zopa.length === 0
+      ? 'Zone of possible agreement: empty — no package beats both sides’ walk-away values.'
+      : `Zone of possible agreement: ${a.zopa.length} of ${a.points.length} packages beat both walk-away values.`,
+    a.nash
+      ? `Nash bargaining solution: ${a.nash.label} (${f3(a.nash.u[0])}, ${f3(a.nash.u[1])})`
+      : 'Nash bargaining solution: none (the zone is empty)',
+    ...(a.kalaiSmorodinsky
+      ? [`Kalai–Smorodinsky solution: ${a.kalaiSmorodinsky.label} (${f3(a.kalaiSmorodinsky.u[0])}, ${f3(a.kalaiSmorodinsky.u[1])})`]
+      : []),
+    '',
+    `Pareto frontier (${a.pareto.length} packages), ${names[0]} / ${names[1]}; * = in the zone`,
+    ...a.pareto.map((p) => `  ${a.zopa.includes(p) ? '*' : ' '} ${f3(p.u[0])} / ${f3(p.u[1])}  ${p.label}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function write(
+  out: string | undefined,
+  cwd: string,
+  a: BargainingAnalysis,
+  names: readonly [string, string],
+  t: Terminal,
+): Promise<void> {
+  if (!out) return;
+  const dir = resolve(cwd, out);
+  writeAtomic(join(dir, 'bargain.json'), `${JSON.stringify({ schema: 'parley.bargain/1', names, ...a }, null, 2)}\n`);
+  writeAtomic(join(dir, 'bargain.svg'), await bargainSvg(a, names));
+  t.err(`wrote ${join(dir, 'bargain.json')} and bargain.svg\n`);
+}
+
+/** The bargaining space between two actors of a scenario at its start: every package the scenario's terms allow. */
+export async function bargainScenario(
+  sc: LoadedScenario,
+  between: string | undefined,
+  out: string | undefined,
+  cwd: string,
+  t: Terminal,
+): Promise<void> {
+  const m = sc.model;
+  const ids = between ? between.split(',') : [m.actors[m.claimant]!.id, m.actors[m.holder]!.id];
+  const idx = ids.map((id) => m.actors.findIndex((a) => a.id === id));
+  if (ids.length !== 2 || idx.some((k) => k < 0) || idx[0] === idx[1])
+    throw new UsageError(
+      `invalid --between "${between}": expected two different actors, e.g. --between ${m.actors
+        .map((a) => a.id)
+        .slice(0, 2)
+        .join(',')}`,
+    );
+  const [a, b] = idx as [number, number];
+  const space = summitSpace(m, initialState(m), a, b);
+  const names = [m.actors[a]!.name, m.actors[b]!.name] as const;
+  t.out(
+    report(space, names, [
+      `${sc.data.title}: the bargaining space between ${names[0]} and ${names[1]} at the start (${sc.data.start})`,
+      `${space.points.length} packages both leaders could ratify (the scenario's offers and every transfer, assurance and relief combination); ${space.unratifiable.length} more one side could not.`,
+    ]),
+  );
+  await write(out, cwd, space, names, t);
+}
+
+/** The bargaining space of a GENIUS domain with two utility profiles. */
+export async function bargainGenius(
+  domainFile: string,
+  profiles: readonly string[],
+  out: string | undefined,
+  cwd: string,
+  t: Terminal,
+): Promise<void> {
+  if (profiles.length !== 2) throw new UsageError('--genius needs --profiles with two utility profile files');
+  const read = (f: string): string => {
+    try {
+      return readFileSync(resolve(cwd, f), 'utf8');
+    } catch (e) {
+      throw new ScenarioError([
+        {
+          file: f,
+          line: 0,
+          col: 0,
+          path: '',
+          message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message,
+        },
+      ]);
+    }
+  };
+  const domain = parseGeniusDomain(read(domainFile), domainFile);
+  const [pa, pb] = profiles.map((f) => parseGeniusProfile(read(f), f, domain)) as [
+    ReturnType<typeof parseGeniusProfile>,
+    ReturnType<typeof parseGeniusProfile>,
+  ];
+  const a = analyseBargaining(geniusOutcomes(domain, pa, pb), [pa.reservation, pb.reservation]);
+  const names = profiles.map((f) => f.replace(/^.*\//, '').replace(/\.xml$/, '')) as unknown as readonly [string, string];
+  t.out(
+    report(a, names, [
+      `GENIUS domain ${domainFile}: ${domain.map((i) => `${i.name} (${i.values.length})`).join(', ')}; ${a.points.length} outcomes`,
+    ]),
+  );
+  await write(out, cwd, a, names, t);
+}
