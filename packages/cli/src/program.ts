@@ -9,6 +9,7 @@ import { parseHalfWidth, parseRows, parseShard } from './args-batch.js';
 import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
+import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
 import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
 import { explainCommand } from './commands/explain.js';
 import { mergeCommand } from './commands/merge.js';
@@ -277,6 +278,34 @@ function build(io: Io): Command {
         return bargainScenario(load(file, o.set), o.between, o.out, userCwd(), terminal(io));
       },
     );
+
+  program
+    .command('exercise')
+    .description('play a teaching exercise without a terminal: scripted (--moves) or by the AI (--auto), writing a transcript')
+    .argument('<file>', 'exercise file (scenarios/exercises/…)')
+    .option('--role <role...>', 'the roles played (default: all the exercise’s roles)', [])
+    .option('--auto', 'let the AI play the roles (instructor previews, tests)', false)
+    .option('--moves <file>', 'play the decisions listed in this file')
+    .addOption(new Option('--seed <n>', 'random seed (default: the exercise’s)').argParser(parseSeed))
+    .option('--inject <id@turn...>', 'fire an instructor inject at the start of a turn', [])
+    .option('--out <transcript.json>', 'write the transcript (JSON, and Markdown beside it)')
+    .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io)));
+
+  program
+    .command('replay')
+    .description('play a transcript again and check it happens exactly as recorded')
+    .argument('<transcript>', 'transcript JSON written by parley exercise')
+    .option('--exercise <file>', 'the exercise file (default: the one the transcript names)')
+    .action((file: string, o: { exercise?: string }) => replayCommand(file, o.exercise, userCwd(), terminal(io)));
+
+  program
+    .command('debrief')
+    .description('the debrief report of a played exercise: timeline, results against AI play, turning points, bargaining space, questions')
+    .argument('<transcript>', 'transcript JSON')
+    .option('--out <debrief.html>', 'write HTML (and Markdown beside it); without it, print the Markdown')
+    .option('--exercise <file>', 'the exercise file (default: the one the transcript names)')
+    .addOption(new Option('--runs <n>', 'AI games to compare with').argParser(parseCount('--runs', 10, 100_000)).default(200))
+    .action((file: string, o: { out?: string; exercise?: string; runs: number }) => debriefCommand(file, o, userCwd(), terminal(io)));
 
   program
     .command('tui')

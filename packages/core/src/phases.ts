@@ -77,7 +77,8 @@ export type Phase = (ctx: RunContext, env: PhaseEnv) => void;
 const asFound = (s: WorldState): WorldState => (isDraft(s) ? (original(s as never) as WorldState) : s);
 
 /** Scheduled events due this quarter fire; random events fire with their hazard. */
-export const shocks: Phase = (ctx, { m, rng, emit }) => {
+export const shocks: Phase = (ctx, env) => {
+  const { m, rng } = env;
   const s = ctx.world;
   for (let k = 0; k < m.events.length; k++) {
     const ev = m.events[k]!;
@@ -85,14 +86,21 @@ export const shocks: Phase = (ctx, { m, rng, emit }) => {
     const due = ev.at !== null ? ev.at === s.t : ev.hazard > 0;
     if (!due || !allHold(m, s, ev.when)) continue;
     if (ev.at === null && !(rng.shocks() < ev.hazard)) continue;
-    const talks = s.talksActive;
-    applyEffects(m, s, ev.effects);
-    s.fired[k] = true;
-    emit({ type: 'shock', t: s.t, event: k });
-    if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
-    if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
+    fireEvent(ctx, env, k);
   }
 };
+
+/** Event k happens now: its effects apply, and a summit brings the leaders together. Also how an instructor's inject is fired. */
+export function fireEvent(ctx: RunContext, { m, emit }: PhaseEnv, k: number): void {
+  const s = ctx.world;
+  const ev = m.events[k]!;
+  const talks = s.talksActive;
+  applyEffects(m, s, ev.effects);
+  s.fired[k] = true;
+  emit({ type: 'shock', t: s.t, event: k });
+  if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
+  if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
+}
 
 /** Does a meeting happen? Summits are scheduled; otherwise a routine meeting with a trust-scaled chance. */
 export const agenda: Phase = (ctx, { m, rng, emit }) => {

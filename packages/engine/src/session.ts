@@ -1,4 +1,4 @@
-import { type Chooser, initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
+import { type Chooser, fireEvent, initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
 import { peekCompiled, stepCompiled } from './compile.js';
 import { compiledProtocol, phaseEnv } from './run.js';
 
@@ -49,6 +49,23 @@ export class RunSession {
     this.state = stepCompiled(compiledProtocol(), this.state, this.ctx, this.env);
     if (++this.steps > (this.m.horizon + 1) * 16) throw new Error('run did not end');
     return !this.done;
+  }
+
+  /**
+   * A copy of this run at this point that continues on its own, with the random streams
+   * of another run index (for counterfactual rollouts) and its own chooser.
+   */
+  fork(run: number, choose?: Chooser): RunSession {
+    const f = new RunSession(this.m, this.scenarioKey, this.seed, run, choose);
+    const c = structuredClone({ world: this.ctx.world, meeting: this.ctx.meeting, pending: this.ctx.pending, outcome: this.ctx.outcome });
+    Object.assign(f.ctx, c);
+    f.state = this.state;
+    return f;
+  }
+
+  /** Fire event k now (an instructor's inject), between phases. */
+  fire(k: number): void {
+    if (!this.done) fireEvent(this.ctx, this.env, k);
   }
 
   /** Step until the quarter changes or the run ends. */

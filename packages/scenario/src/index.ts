@@ -1,12 +1,15 @@
 export { findScenarioFiles } from './catalog.js';
 export * from './compile.js';
+export * from './exercise.js';
 export * from './genius.js';
 export * from './issues.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export * from './load.js';
+export type { Position } from './locate.js';
 export { MESSAGES } from './messages.js';
 export { type Override, parseOverride } from './overrides.js';
 export * from './provenance.js';
 export { ALL_SITES, checkReferences } from './references.js';
 export * from './schema.js';
 export * from './suggest.js';
+export { locateInFile, parseYamlFile } from './yaml-file.js';

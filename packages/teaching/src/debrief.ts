@@ -1,0 +1,116 @@
+import { bargainSvg } from '@parley/batch';
+import type { Model, OutcomeClass } from '@parley/core';
+import { narrateEvent, outcomeLabel } from '@parley/engine';
+import type { LoadedExercise } from '@parley/scenario';
+import type { DebriefData, TurningPoint } from './analysis.js';
+import type { Transcript } from './transcript.js';
+
+const pc = (x: number): string => `${Math.round(x * 100)}%`;
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function choiceText(m: Model, p: TurningPoint): string {
+  const d = p.decision;
+  const what =
+    d.kind === 'response'
+      ? `${d.choice === 'accept' ? 'accepting' : 'rejecting'} the offer`
+      : d.kind === 'move'
+        ? `choosing "${d.choice}"`
+        : `offering "${d.choice}"`;
+  return `${m.actors.find((a) => a.id === d.role)?.name ?? d.role} ${what} in ${d.quarter} moved the chance of a treaty from ${pc(p.pAi)} (had the AI decided) to ${pc(p.pChosen)}`;
+}
+
+/** The debrief as Markdown: what happened, how the players did, where it turned, what was on the table, and the questions. */
+export function debriefMarkdown(ex: LoadedExercise, t: Transcript, a: DebriefData): string {
+  const m = ex.scenario.model;
+  const out: string[] = [];
+  out.push(`# Debrief: ${t.exercise.title}`, '');
+  out.push(`Players: ${t.players.join(', ') || 'none'} (${t.mode}); seed ${t.seed}; ${ex.data.turns} turns.`, '');
+  out.push(`**Outcome:** ${outcomeLabel(m, t.outcome as OutcomeClass)}${t.treatyQuarter ? ` (treaty signed ${t.treatyQuarter})` : ''}.`);
+  out.push(`With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ended in a treaty.`, '');
+  out.push('## How each role did', '', '| role | final utility | AI median | percentile among AI games |', '|---|---|---|---|');
+  for (const r of a.roles)
+    out.push(
+      `| ${r.name}${t.players.includes(r.role) ? ' (played)' : ''} | ${r.utility.toFixed(3)} | ${r.aiMedian.toFixed(3)} | ${pc(r.percentile)} |`,
+    );
+  out.push('', '## Turning points', '');
+  if (a.turningPoints.length === 0)
+    out.push(
+      t.decisions.some((d) => d.by === 'player')
+        ? 'No played decision had more than one option.'
+        : 'The AI made every decision (an automatic preview): there are no players’ choices to weigh.',
+    );
+  for (const p of a.turningPoints.slice(0, 8)) out.push(`- ${choiceText(m, p)} (${p.rollouts} rollouts each).`);
+  out.push('', '## The bargaining space at each summit', '');
+  if (a.summits.length === 0) out.push('No summit took place.');
+  for (const s of a.summits) {
+    const z = s.space;
+    out.push(
+      `- **${s.quarter} — ${s.label}.** ${z.zopa.length === 0 ? 'No package beat both sides’ walk-away values.' : `${z.zopa.length} packages beat both walk-away values; Nash: ${z.nash!.label}.`} Frontier: ${z.pareto.length} packages.`,
+    );
+  }
+  out.push('', '## Timeline', '', '```');
+  for (const e of t.log) out.push(narrateEvent(m, e));
+  out.push('```', '', '## Decisions of the played roles', '', '| turn | role | decision | chosen | by |', '|---|---|---|---|---|');
+  for (const d of t.decisions) out.push(`| ${d.quarter} | ${d.role} | ${d.kind} | ${d.choice} | ${d.by} |`);
+  out.push('', '## Discussion questions', '', ...ex.data.questions.map((q, k) => `${k + 1}. ${q}`), '');
+  return out.join('\n');
+}
+
+/** The debrief as a self-contained HTML page (no scripts), with the bargaining space plotted. */
+export async function debriefHtml(ex: LoadedExercise, t: Transcript, a: DebriefData): Promise<string> {
+  const m = ex.scenario.model;
+  const focus = a.summits.find((s) => s.space.zopa.length > 0) ?? a.summits[0];
+  const names = [m.actors[m.claimant]!.name, m.actors[m.holder]!.name] as const;
+  const plot = focus ? await bargainSvg(focus.space, names) : '';
+  const md = debriefMarkdown(ex, t, a);
+  const section = (title: string): string => {
+    const start = md.indexOf(`## ${title}`);
+    const end = md.indexOf('\n## ', start + 3);
+    return md.slice(start + title.length + 4, end < 0 ? undefined : end).trim();
+  };
+  const rows = (block: string): string =>
+    block
+      .split('\n')
+      .filter((l) => l.startsWith('|') && !l.startsWith('|---'))
+      .map(
+        (l, k) =>
+          `<tr>${l
+            .split('|')
+            .slice(1, -1)
+            .map((c) => (k === 0 ? `<th>${esc(c.trim())}</th>` : `<td>${esc(c.trim())}</td>`))
+            .join('')}</tr>`,
+      )
+      .join('\n');
+  const list = (block: string): string =>
+    `<ul>${block
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => `<li>${esc(l.slice(2)).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')}</li>`)
+      .join('')}</ul>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Debrief: ${esc(t.exercise.title)}</title>
+<style>
+body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.5em} h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;font-size:.92em} td,th{padding:.25em .7em;border-bottom:1px solid #eee;text-align:left}
+pre{background:#f6f6f6;padding:.8em;font-size:.82em;overflow-x:auto} .meta{color:#555}
+</style></head><body>
+<h1>Debrief: ${esc(t.exercise.title)}</h1>
+<p class="meta">Players: ${esc(t.players.join(', ') || 'none')} (${t.mode}) · seed ${t.seed} · ${ex.data.turns} turns</p>
+<p><b>Outcome:</b> ${esc(outcomeLabel(m, t.outcome as OutcomeClass))}${t.treatyQuarter ? ` (treaty signed ${t.treatyQuarter})` : ''}. With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ended in a treaty.</p>
+<h2>How each role did</h2>
+<table>${rows(section('How each role did'))}</table>
+<h2>Turning points</h2>
+${a.turningPoints.length > 0 ? list(section('Turning points')) : `<p>${esc(section('Turning points'))}</p>`}
+<h2>The bargaining space</h2>
+${focus ? `<p>${esc(`${focus.quarter}: ${focus.label}`)} — every package the scenario's terms allow, by what it gives ${esc(names[0])} and ${esc(names[1])}; the red lines are their walk-away values.</p><figure id="bargaining">${plot}</figure>` : '<p>No summit took place.</p>'}
+${list(section('The bargaining space at each summit'))}
+<h2>Discussion questions</h2>
+<ol>${ex.data.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>
+<h2>Timeline</h2>
+<pre>${esc(t.log.map((e) => narrateEvent(m, e)).join('\n'))}</pre>
+<h2>Decisions of the played roles</h2>
+<table>${rows(section('Decisions of the played roles'))}</table>
+</body></html>
+`;
+}

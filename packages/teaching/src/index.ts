@@ -1,0 +1,6 @@
+export * from './analysis.js';
+export * from './debrief.js';
+export * from './moves.js';
+export * from './play.js';
+export * from './replay.js';
+export * from './transcript.js';

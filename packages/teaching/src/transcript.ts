@@ -1,0 +1,40 @@
+import type { DimensionTerm, LogEvent, MoveOption, OfferOption } from '@parley/core';
+
+export const TRANSCRIPT_SCHEMA = 'parley.transcript/1';
+
+/** One decision of a played role: what it could do, what it did, who decided, and how the AI saw it. */
+export interface DecisionRecord {
+  readonly turn: number;
+  readonly quarter: string;
+  readonly role: string;
+  readonly kind: 'move' | 'offer' | 'counter' | 'response';
+  /** Who chose: the student (or script), or the AI playing the role. */
+  readonly by: 'player' | 'ai';
+  readonly options: readonly MoveOption[] | readonly OfferOption[] | readonly ('accept' | 'reject')[];
+  /** The chosen option: an index into options. */
+  readonly chosen: number;
+  /** The chosen option's id (a move or offer id, "hold still", "only talk", "accept", "reject"). */
+  readonly choice: string;
+  /** The role's utility, dimension by dimension, when it decided: the AI's reasoning rests on it. */
+  readonly utility: readonly DimensionTerm[];
+  /** For responses: what the deal was worth, the walk-away value, the AI's chance of accepting. */
+  readonly response?: { readonly dealUtility: number; readonly walkAway: number; readonly probability: number };
+}
+
+export interface Transcript {
+  readonly schema: typeof TRANSCRIPT_SCHEMA;
+  readonly exercise: { readonly id: string; readonly title: string; readonly file: string };
+  readonly scenario: { readonly id: string; readonly hash: string };
+  readonly seed: number;
+  /** Roles played by people (or scripts); the AI played the rest. */
+  readonly players: readonly string[];
+  readonly mode: 'auto' | 'moves' | 'interactive';
+  readonly decisions: readonly DecisionRecord[];
+  /** Instructor injects fired during play, by turn (scheduled ones are in the log). */
+  readonly injects: readonly { readonly id: string; readonly turn: number }[];
+  readonly log: readonly LogEvent[];
+  readonly outcome: string;
+  readonly treatyQuarter: string | null;
+  /** Each role's final utility and score. */
+  readonly results: readonly { readonly role: string; readonly utility: number; readonly score: number }[];
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadExercise, normaliseText } from '@parley/scenario';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = ['--conditions=source', '--import', 'tsx', join(ROOT, 'packages/cli/src/bin.ts')];
+const EXERCISES = join(ROOT, 'scenarios/exercises');
+const NAGATO = 'scenarios/exercises/nagato-2016.yaml';
+const MOVES = 'scenarios/exercises/nagato-2016.moves.yaml';
+const parley = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [...BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: ROOT } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+};
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'parley-ex-'));
+
+describe('the exercises', () => {
+  const files = readdirSync(EXERCISES).filter((f) => f.endsWith('.yaml') && !f.includes('.moves.'));
+
+  it('there are at least three, and each loads with its scenario, roles and injects', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const f of files) {
+      const ex = loadExercise(join(EXERCISES, f));
+      expect(Object.keys(ex.roles).length).toBeGreaterThan(0);
+      expect(ex.data.questions.length).toBeGreaterThan(0);
+      for (const k of Object.values(ex.injects)) expect(k).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('every confidential briefing point quotes its article word for word', () => {
+    const sources = join(ROOT, 'scenarios/kuril/sources');
+    for (const f of files) {
+      for (const [role, r] of Object.entries(loadExercise(join(EXERCISES, f)).data.roles)) {
+        for (const c of r.confidential) {
+          if (!c.source) continue;
+          const article = normaliseText(readFileSync(join(sources, c.source.doc), 'utf8'));
+          expect(article.includes(normaliseText(c.source.quote)), `${f} ${role}: "${c.source.quote}"`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('playing, replaying and debriefing', () => {
+  const dir = tmp();
+  const transcript = join(dir, 'nagato.json');
+  const played = parley('exercise', NAGATO, '--moves', MOVES, '--inject', 'us-pressure-call@2', '--out', transcript);
+
+  it('a scripted exercise writes a transcript of every decision, with its options and who decided', () => {
+    expect(played.code).toBe(0);
+    const t = JSON.parse(readFileSync(transcript, 'utf8'));
+    expect(t.schema).toBe('parley.transcript/1');
+    expect(t.players).toEqual(['japan', 'russia']);
+    const first = t.decisions[0];
+    expect(first).toMatchObject({ turn: 1, role: 'japan', kind: 'offer', by: 'player', choice: 'two-islands-assured-relief' });
+    expect(first.options.length).toBeGreaterThan(3);
+    expect(first.utility.map((d: { dimension: string }) => d.dimension)).toContain('territory');
+    expect(t.decisions.some((d: { by: string }) => d.by === 'ai')).toBe(true);
+    expect(t.injects).toEqual([{ id: 'us-pressure-call', turn: 2 }]);
+    expect(readFileSync(join(dir, 'nagato.md'), 'utf8')).toMatch(/^- 2016Q2 japan offer: \*\*two-islands-assured-relief\*\* \(player/m);
+  });
+
+  it('replays exactly, and a tampered transcript is caught', () => {
+    expect(parley('replay', transcript).out).toMatch(/replayed exactly \(\d+ events, \d+ decisions/);
+    const t = JSON.parse(readFileSync(transcript, 'utf8'));
+    t.log[3] = { ...t.log[3], t: 99 };
+    const bad = join(dir, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(t));
+    const r = parley('replay', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the replay differs at event 4/);
+  });
+
+  it('the debrief shows the results against AI play, turning points, the bargaining space and the questions; Chromium renders it with its chart', () => {
+    const html = join(dir, 'debrief.html');
+    expect(parley('debrief', transcript, '--out', html, '--runs', '60').code).toBe(0);
+    const md = readFileSync(join(dir, 'debrief.md'), 'utf8');
+    expect(md).toMatch(/^\| Japan \(played\) \| 0\.\d{3} \| 0\.\d{3} \| \d+% \|$/m);
+    expect(md).toMatch(/^- Russia rejecting the offer in 2016Q2 moved the chance of a treaty from \d+% \(had the AI decided\) to \d+%/m);
+    expect(md).toContain('Was there ever a package both sides preferred to no deal?');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<figure id="bargaining"><svg');
+    expect(page).not.toMatch(/<script/);
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+    if (!chromium) {
+      console.warn('chromium is not installed (apt-get install chromium): the debrief was not rendered');
+      return;
+    }
+    const png = join(dir, 'debrief.png');
+    const r = spawnSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${tmp()}`,
+        '--window-size=1000,1400',
+        `--screenshot=${png}`,
+        `file://${html}`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(0);
+    expect(statSync(png).size).toBeGreaterThan(20_000);
+  }, 120_000);
+
+  it('an illegal scripted move names the turn and the legal moves; a malformed moves file is located; exit code 2', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'bad.yaml'), 'japan:\n  - { turn: 2, move: russia-militarise }\n');
+    const r = parley('exercise', NAGATO, '--moves', join(d, 'bad.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/^parley: turn 2: japan cannot play "russia-militarise" now; legal moves: hold still, .*japan-invest/);
+    writeFileSync(join(d, 'broken.yaml'), 'japan:\n  - { turn: zero, move: japan-invest }\n');
+    const b = parley('exercise', NAGATO, '--moves', join(d, 'broken.yaml'));
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/broken\.yaml:2:\d+ {2}japan\[0\]\.turn {2}/);
+  });
+});
