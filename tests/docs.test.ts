@@ -20,3 +20,12 @@ describe('docs/scenarios.md', () => {
     expect(doc).toContain('| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal must be |');
   });
 });
+
+describe('docs/teaching/handouts', () => {
+  it('are the handouts generated from the current exercise files (run pnpm docs:teaching)', async () => {
+    const { handouts, HANDOUTS } = await import('../packages/teaching/scripts/write-handouts.js');
+    const all = handouts();
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const h of all) expect(readFileSync(`${HANDOUTS}${h.name}`, 'utf8'), h.name).toBe(h.text);
+  });
+});

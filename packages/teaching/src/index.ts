@@ -1,5 +1,6 @@
 export * from './analysis.js';
 export * from './debrief.js';
+export * from './handout.js';
 export * from './moves.js';
 export * from './play.js';
 export * from './replay.js';
