@@ -62,29 +62,40 @@ export function loadMoves(file: string, text: string, ex: LoadedExercise, player
 export function scriptedDecider(moves: Moves, m: Model): Decider {
   const find = (role: string, turn: number, field: 'move' | 'offer' | 'response') =>
     moves[role]?.find((e) => e.turn === turn && e[field] !== undefined)?.[field];
+  /** The index of the scripted choice among the legal ones (by id), undefined when none is scripted. */
+  const choose = (
+    role: string,
+    turn: number,
+    field: 'move' | 'offer',
+    ids: readonly string[],
+    verb: string,
+    legal: string,
+  ): number | undefined => {
+    const want = find(role, turn, field);
+    if (want === undefined) return undefined;
+    const k = ids.indexOf(want);
+    if (k < 0) throw new IllegalMove(`turn ${turn}: ${role} cannot ${verb} "${want}" now; ${legal}: ${ids.join(', ')}`);
+    return k;
+  };
   return {
-    move(role, turn, options) {
-      const want = find(role, turn, 'move');
-      if (want === undefined) return undefined;
-      const k = options.findIndex((o) => (o.move === null ? 'hold still' : m.moves[o.move]!.id) === want);
-      if (k < 0)
-        throw new IllegalMove(
-          `turn ${turn}: ${role} cannot play "${want}" now; legal moves: ${options.map((o) => (o.move === null ? 'hold still' : m.moves[o.move]!.id)).join(', ')}`,
-        );
-      return k;
-    },
-    offer(role, turn, options) {
-      const want = find(role, turn, 'offer');
-      if (want === undefined) return undefined;
-      const k = options.findIndex((o) => (o.offer === null ? 'only talk' : m.offers[o.offer]!.id) === want);
-      if (k < 0)
-        throw new IllegalMove(
-          `turn ${turn}: ${role} cannot offer "${want}" now; it may offer: ${options.map((o) => (o.offer === null ? 'only talk' : m.offers[o.offer]!.id)).join(', ')}`,
-        );
-      return k;
-    },
-    response(role, turn) {
-      return moves[role]?.find((e) => e.turn === turn && e.response !== undefined)?.response;
-    },
+    move: (role, turn, options) =>
+      choose(
+        role,
+        turn,
+        'move',
+        options.map((o) => (o.move === null ? 'hold still' : m.moves[o.move]!.id)),
+        'play',
+        'legal moves',
+      ),
+    offer: (role, turn, options) =>
+      choose(
+        role,
+        turn,
+        'offer',
+        options.map((o) => (o.offer === null ? 'only talk' : m.offers[o.offer]!.id)),
+        'offer',
+        'it may offer',
+      ),
+    response: (role, turn) => moves[role]?.find((e) => e.turn === turn && e.response !== undefined)?.response,
   };
 }
