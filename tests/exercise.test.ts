@@ -58,6 +58,8 @@ describe('playing, replaying and debriefing', () => {
     expect(first).toMatchObject({ turn: 1, role: 'japan', kind: 'offer', by: 'player', choice: 'two-islands-assured-relief' });
     expect(first.options.length).toBeGreaterThan(3);
     expect(first.utility.map((d: { dimension: string }) => d.dimension)).toContain('territory');
+    expect(first.state.talksActive).toBe(true);
+    expect(Object.keys(first.state.measures)).toEqual(['trust', 'sanctions', 'militarisation', 'energy', 'jointActivity']);
     expect(t.decisions.some((d: { by: string }) => d.by === 'ai')).toBe(true);
     expect(t.injects).toEqual([{ id: 'us-pressure-call', turn: 2 }]);
     expect(readFileSync(join(dir, 'nagato.md'), 'utf8')).toMatch(/^- 2016Q2 japan offer: \*\*two-islands-assured-relief\*\* \(player/m);

@@ -281,7 +281,7 @@ function build(io: Io): Command {
 
   program
     .command('exercise')
-    .description('play a teaching exercise without a terminal: scripted (--moves) or by the AI (--auto), writing a transcript')
+    .description('play a teaching exercise: at this terminal (hot-seat), or scripted (--moves) or by the AI (--auto); writes a transcript')
     .argument('<file>', 'exercise file (scenarios/exercises/…)')
     .option('--role <role...>', 'the roles played (default: all the exercise’s roles)', [])
     .option('--auto', 'let the AI play the roles (instructor previews, tests)', false)
@@ -289,7 +289,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed (default: the exercise’s)').argParser(parseSeed))
     .option('--inject <id@turn...>', 'fire an instructor inject at the start of a turn', [])
     .option('--out <transcript.json>', 'write the transcript (JSON, and Markdown beside it)')
-    .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io)));
+    .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io), io.interactive === true));
 
   program
     .command('replay')

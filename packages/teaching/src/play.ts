@@ -1,3 +1,4 @@
+import { SERIES } from '@parley/batch';
 import { type Chooser, OUTCOME_CLASSES, quarterLabel, type Response, utility, utilityBreakdown } from '@parley/core';
 import { RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
@@ -50,8 +51,13 @@ export function playExercise(
     options: DecisionRecord['options'],
     chosen: number,
     choice: string,
-    extra: Partial<DecisionRecord> = {},
+    extra: Pick<DecisionRecord, 'response'> = {},
   ): void => {
+    const w = session.ctx.world;
+    const state = {
+      talksActive: w.talksActive,
+      measures: Object.fromEntries(SERIES.map((x) => [x.id, Math.round(x.value(m, w) * 1e6) / 1e6])),
+    };
     decisions.push({
       turn: turn(),
       quarter: quarterLabel(m, session.t),
@@ -61,7 +67,8 @@ export function playExercise(
       options,
       chosen,
       choice,
-      utility: utilityBreakdown(m, session.ctx.world, ex.roles[role]!),
+      state,
+      utility: utilityBreakdown(m, w, ex.roles[role]!),
       ...extra,
     });
   };
@@ -96,8 +103,12 @@ export function playExercise(
     },
   };
   // AI decisions for played roles are completed from the log event the phase emits right after choosing.
-  const pendingAi: { role: string; kind: DecisionRecord['kind']; options: DecisionRecord['options']; extra?: Partial<DecisionRecord> }[] =
-    [];
+  const pendingAi: {
+    role: string;
+    kind: DecisionRecord['kind'];
+    options: DecisionRecord['options'];
+    extra?: Pick<DecisionRecord, 'response'>;
+  }[] = [];
   session = new RunSession(m, sc.hash, seed, 0, chooser);
   const fired: { id: string; turn: number }[] = [];
   let seen = 0;

@@ -47,3 +47,25 @@ export function replay(ex: LoadedExercise, t: Transcript): Transcript {
   }
   return again;
 }
+
+/** Decisions made at a keyboard, in the order they were made. */
+export interface KeyboardChoice {
+  readonly role: string;
+  readonly kind: DecisionRecord['kind'];
+  readonly chosen: number;
+  readonly choice: 'accept' | 'reject' | null;
+}
+
+/** Answers with the choices players made at the keyboard (each role's, kind by kind, in order); the AI decides the rest. */
+export function choicesDecider(choices: readonly KeyboardChoice[]): Decider {
+  const remaining = [...choices];
+  const take = (role: string, kind: DecisionRecord['kind']): KeyboardChoice | undefined => {
+    const k = remaining.findIndex((c) => c.role === role && c.kind === kind);
+    return k < 0 ? undefined : remaining.splice(k, 1)[0];
+  };
+  return {
+    move: (role) => take(role, 'move')?.chosen,
+    offer: (role, _turn, _options, counter) => take(role, counter ? 'counter' : 'offer')?.chosen,
+    response: (role) => take(role, 'response')?.choice ?? undefined,
+  };
+}

@@ -15,6 +15,8 @@ export interface DecisionRecord {
   readonly chosen: number;
   /** The chosen option's id (a move or offer id, "hold still", "only talk", "accept", "reject"). */
   readonly choice: string;
+  /** The state of the world when it decided: whether talks were on, and the key measures (trust, sanctions, militarisation, energy ties, joint activity). */
+  readonly state: { readonly talksActive: boolean; readonly measures: Readonly<Record<string, number>> };
   /** The role's utility, dimension by dimension, when it decided: the AI's reasoning rests on it. */
   readonly utility: readonly DimensionTerm[];
   /** For responses: what the deal was worth, the walk-away value, the AI's chance of accepting. */

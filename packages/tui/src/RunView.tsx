@@ -19,6 +19,7 @@ export function RunView({
   player = null,
   awaiting = null,
   hints = true,
+  status: note,
 }: {
   session: RunSession;
   title: string;
@@ -28,6 +29,8 @@ export function RunView({
   player?: number | null;
   awaiting?: UiState['awaiting'];
   hints?: boolean;
+  /** Replaces the "you play … / watching" note (exercises name their players). */
+  status?: string;
 }) {
   const m = session.m;
   const w = session.ctx.world;
@@ -42,7 +45,9 @@ export function RunView({
       <Text wrap="truncate">
         <Text bold>{clip(title, width - 30)}</Text>
         <Text dimColor>  seed {session.seed}  </Text>
-        <Text color={colour('green')}>{player === null ? 'watching (c to play a country)' : `you play ${m.actors[player]!.name} (c to change)`}</Text>
+        <Text color={colour('green')}>
+          {note ?? (player === null ? 'watching (c to play a country)' : `you play ${m.actors[player]!.name} (c to change)`)}
+        </Text>
       </Text>
       <Text color={colour(session.done ? 'green' : 'cyan')}>{clip(status, width)}</Text>
       <Box flexDirection="row" height={panelHeight}>

@@ -1,4 +1,6 @@
 export { App } from './App.js';
 export { type Entry, loadCatalog } from './catalog.js';
+export { ExerciseApp } from './ExerciseApp.js';
+export { type ExerciseUi, type PlayedChoice, reduceExercise, startExercise } from './exercise-state.js';
 export * from './panels.js';
-export { runTui } from './run.js';
+export { runExerciseTui, runTui } from './run.js';

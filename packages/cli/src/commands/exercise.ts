@@ -5,6 +5,7 @@ import { type LoadedExercise, loadExercise, parseYamlFile, readScenarioText, Sce
 import {
   aiDecides,
   analyse,
+  choicesDecider,
   debriefHtml,
   debriefMarkdown,
   IllegalMove,
@@ -47,17 +48,34 @@ function transcriptMarkdown(ex: LoadedExercise, t: Transcript): string {
   ].join('\n');
 }
 
-/** `parley exercise`: play an exercise without a terminal, by script or by AI, and write its transcript. */
-export function exerciseCommand(file: string, o: ExerciseOptions, cwd: string, t: Terminal): void {
+/** `parley exercise`: play an exercise at this terminal (hot-seat), or without one by script or by AI; write its transcript. */
+export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: string, t: Terminal, interactive: boolean): Promise<void> {
   const ex = loadExercise(file, cwd);
   const players = o.role.length > 0 ? o.role : Object.keys(ex.data.roles);
   for (const r of players)
     if (!(r in ex.data.roles))
       throw new UsageError(`invalid --role "${r}": this exercise's roles are ${Object.keys(ex.data.roles).join(', ')}`);
-  if (!o.auto && !o.moves)
-    throw new UsageError(
-      'interactive exercises are not available yet: use --auto (the AI plays the roles) or --moves <file> (scripted); to play a country interactively, open the terminal UI and press c',
-    );
+  if (!o.auto && !o.moves) {
+    if (!interactive)
+      throw new UsageError(
+        'playing an exercise needs a terminal; without one use --auto (the AI plays the roles) or --moves <file> (scripted)',
+      );
+    const { runExerciseTui } = await import('@parley/tui');
+    const played = await runExerciseTui(ex, players);
+    if (!played.session.done) {
+      t.err('the game was left before its last turn: no transcript was written\n');
+      return;
+    }
+    const transcript = playExercise(ex, players, choicesDecider(played.choices), 'interactive', played.injects, ex.data.seed);
+    if (JSON.stringify(transcript.log) !== JSON.stringify(played.session.log))
+      throw new Error('the transcript does not replay the game exactly');
+    const name = o.out ?? `${ex.data.id}-transcript.json`;
+    const out = resolve(cwd, name);
+    writeAtomic(out, `${JSON.stringify(transcript, null, 2)}\n`);
+    writeAtomic(`${out.replace(/\.json$/, '')}.md`, transcriptMarkdown(ex, transcript));
+    t.err(`wrote ${name} and its Markdown; debrief it with: pnpm parley debrief ${name} --out debrief.html\n`);
+    return;
+  }
   const injects = o.inject.map((spec) => {
     const m = /^([a-z][a-z0-9-]*)@(\d+)$/.exec(spec);
     if (!m || !(m[1]! in ex.injects))

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { loadExercise } from '@parley/scenario';
+import { choicesDecider, playExercise } from '@parley/teaching';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { ExerciseApp } from '../src/ExerciseApp.js';
+import { type ExerciseUi, reduceExercise, startExercise } from '../src/exercise-state.js';
+
+const ex = loadExercise(fileURLToPath(new URL('../../../scenarios/exercises/nagato-2016.yaml', import.meta.url)));
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+/** Play to the end, answering every menu with the first option (or reject), firing one inject by hand. */
+function playThrough(): ExerciseUi {
+  let s = startExercise(ex, ['japan', 'russia']);
+  s = reduceExercise(ex, s, { input: 'i' });
+  s = reduceExercise(ex, s, { input: '1' });
+  for (let guard = 0; guard < 2000 && !s.session.done; guard++) {
+    const a = s.awaiting;
+    if (!a) s = reduceExercise(ex, s, { input: ' ' });
+    else if (a.stage === 'handover') s = reduceExercise(ex, s, { input: '', return: true });
+    else if (a.queue[0]!.kind === 'response' && a.stage === 'choose') s = reduceExercise(ex, s, { input: 'n' });
+    else s = reduceExercise(ex, s, { input: '1' });
+  }
+  return s;
+}
+
+describe('an exercise at one terminal', () => {
+  it('hands the keyboard over before each role’s decision, then shows only that role’s confidential briefing', async () => {
+    const { lastFrame, stdin } = render(<ExerciseApp ex={ex} roles={['japan', 'russia']} />);
+    stdin.write(' ');
+    await tick();
+    expect(lastFrame()).toMatch(/Pass the keyboard to (Japan|Russia)\./);
+    const who = /Pass the keyboard to (Japan|Russia)/.exec(lastFrame()!)![1]!;
+    stdin.write('\r');
+    await tick();
+    const frame = lastFrame()!;
+    expect(frame).toContain(`Confidential — ${who} only`);
+    if (who === 'Japan') {
+      expect(frame).toContain('Washington wants you to keep sanctions on Russia');
+      expect(frame).not.toContain('sacrilege');
+    } else {
+      expect(frame).toContain('sacrilege');
+      expect(frame).not.toContain('Washington wants you to keep sanctions');
+    }
+  });
+
+  it('i lists the instructor’s injects; a fired one takes effect at the start of the next quarter', async () => {
+    const { lastFrame, stdin } = render(<ExerciseApp ex={ex} roles={['japan']} />);
+    stdin.write('i');
+    await tick();
+    expect(lastFrame()).toContain('1 The US President calls Tokyo');
+    stdin.write('1');
+    await tick();
+    expect(lastFrame()).not.toContain('Instructor injects');
+  });
+
+  it('a game played to the end at the keyboard is replayed exactly by its transcript', () => {
+    const s = playThrough();
+    expect(s.session.done).toBe(true);
+    expect(s.choices.length).toBeGreaterThan(8);
+    expect(s.injects).toEqual([{ id: 'us-pressure-call', turn: 1 }]);
+    const t = playExercise(ex, ['japan', 'russia'], choicesDecider(s.choices), 'interactive', s.injects, ex.data.seed);
+    expect(JSON.stringify(t.log)).toBe(JSON.stringify(s.session.log));
+    expect(t.decisions.filter((d) => d.by === 'player').length).toBe(s.choices.length);
+  });
+});
