@@ -1,2 +1,1 @@
-export { wilson } from '@parley/batch';
 export { type Io, main } from './program.js';
