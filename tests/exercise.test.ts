@@ -125,3 +125,43 @@ describe('playing, replaying and debriefing', () => {
     expect(b.err).toMatch(/broken\.yaml:2:\d+ {2}japan\[0\]\.turn {2}/);
   });
 });
+
+describe('negotiating a GENIUS domain in class', () => {
+  const G = 'scenarios/genius';
+  const play = (input: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        ...BIN,
+        'negotiate',
+        '--genius',
+        `${G}/fishing-domain.xml`,
+        '--profiles',
+        `${G}/fishing-visitor.xml`,
+        `${G}/fishing-coastal.xml`,
+        '--play',
+        'a',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input,
+        env: { ...process.env, INIT_CWD: ROOT },
+      },
+    );
+
+  it('a student plays one side against the computer, offer by offer, and is told when a deal was worse than no deal', () => {
+    const r = play('3 1 3\n2 1 3\n2 2 3\na\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('You are fishing-visitor.');
+    expect(r.stdout).toMatch(/fishing-coastal offers: quota=low/);
+    expect(r.stdout).toMatch(/^Agreement in round 4: quota=low, patrols=coastal state only, duration=1 year/m);
+    expect(r.stdout).toContain('You accepted less than your reservation value (0.3)');
+  });
+
+  it('an unreadable move names the round and what was expected, with exit code 2', () => {
+    const r = play('3 1 9\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('parley: round 1: "3 1 9": expected "a" (accept — there is no offer yet) or 3 value numbers');
+  });
+});

@@ -21,3 +21,11 @@ export function parseRows(raw: string): 'csv' | 'jsonl' {
   if (raw === 'csv' || raw === 'jsonl') return raw;
   throw new UsageError(`invalid --rows "${raw}": expected csv or jsonl`);
 }
+
+/** A concession exponent: a positive number (e.g. 0.5 for Boulware, 2 for a conceder). */
+export function parseExponent(raw: string): number {
+  const x = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(x > 0 && x <= 100))
+    throw new UsageError(`invalid --tactic "${raw}": expected a positive number such as 0.5 (Boulware) or 2 (conceder)`);
+  return x;
+}

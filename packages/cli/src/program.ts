@@ -5,7 +5,7 @@ import { BatchInputError, BatchRunError, parseAxis, type Variants } from '@parle
 import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
-import { parseHalfWidth, parseRows, parseShard } from './args-batch.js';
+import { parseExponent, parseHalfWidth, parseRows, parseShard } from './args-batch.js';
 import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
@@ -13,6 +13,7 @@ import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } 
 import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
 import { explainCommand } from './commands/explain.js';
 import { mergeCommand } from './commands/merge.js';
+import { type NegotiateOptions, negotiateCommand } from './commands/negotiate.js';
 import { runCommand } from './commands/run.js';
 import { provenanceCommand } from './commands/validate.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
@@ -306,6 +307,22 @@ function build(io: Io): Command {
     .option('--exercise <file>', 'the exercise file (default: the one the transcript names)')
     .addOption(new Option('--runs <n>', 'AI games to compare with').argParser(parseCount('--runs', 10, 100_000)).default(200))
     .action((file: string, o: { out?: string; exercise?: string; runs: number }) => debriefCommand(file, o, userCwd(), terminal(io)));
+
+  program
+    .command('negotiate')
+    .description('play a GENIUS negotiation domain: alternating offers against the computer (--play a|b), or the computer against itself')
+    .requiredOption('--genius <domain.xml>', 'the GENIUS domain file')
+    .requiredOption('--profiles <files...>', 'the two utility profiles (party a, party b)')
+    .addOption(
+      new Option('--play <party>', 'the party you play: a or b (reads your moves from the terminal, or piped lines)').choices(['a', 'b']),
+    )
+    .addOption(new Option('--rounds <n>', 'rounds before the deadline').argParser(parseCount('--rounds', 1, 1000)).default(10))
+    .addOption(
+      new Option('--tactic <e>', 'the computer’s concession exponent: below 1 concedes late (Boulware), above 1 early')
+        .argParser(parseExponent)
+        .default(0.5),
+    )
+    .action((o: NegotiateOptions) => negotiateCommand(o, userCwd(), terminal(io)));
 
   program
     .command('tui')

@@ -193,3 +193,23 @@ describe('parley bargain', () => {
     expect(r.out).toMatch(/^Nash bargaining solution: quota=medium, patrols=coastal state only, duration=10 years \(0\.660, 0\.740\)$/m);
   });
 });
+
+describe('parley negotiate', () => {
+  const g = (f: string) => fileURLToPath(new URL(`../../../scenarios/genius/${f}`, import.meta.url));
+  const args = ['negotiate', '--genius', g('fishing-domain.xml'), '--profiles', g('fishing-visitor.xml'), g('fishing-coastal.xml')];
+
+  it('the computer against itself concedes to an agreement on the Pareto frontier, here the Nash point', async () => {
+    const r = await cli(...args);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^Agreement in round \d+: quota=medium, patrols=coastal state only, duration=10 years — fishing-visitor 0\.660, fishing-coastal 0\.740\.$/m,
+    );
+    expect(r.out).toContain('It is Pareto optimal.');
+  });
+
+  it('a bad tactic is refused with one line and exit code 2', async () => {
+    const r = await cli(...args, '--tactic', '0');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('parley: invalid --tactic "0": expected a positive number such as 0.5 (Boulware) or 2 (conceder)');
+  });
+});

@@ -8,6 +8,7 @@ export * from './evaluator.js';
 export * from './log.js';
 export * from './metrics.js';
 export * from './model.js';
+export * from './negotiation.js';
 export * from './outcome.js';
 export * from './phases.js';
 export * from './policy.js';

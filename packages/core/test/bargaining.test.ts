@@ -55,3 +55,21 @@ describe('bargaining solutions', () => {
     );
   });
 });
+
+describe('time-dependent negotiation tactics', () => {
+  it('a target falls from 1 to the reservation value by the deadline; Boulware concedes late, a conceder early', async () => {
+    const { targetUtility } = await import('../src/negotiation.js');
+    expect(targetUtility(0, 10, 0.3, 0.5)).toBeCloseTo(1, 12);
+    expect(targetUtility(9, 10, 0.3, 0.5)).toBeCloseTo(0.3, 12);
+    expect(targetUtility(5, 10, 0.3, 0.5)).toBeGreaterThan(targetUtility(5, 10, 0.3, 2));
+  });
+
+  it('offers the outcome just above its target, and accepts what is worth at least its next target', async () => {
+    const { tacticAccepts, tacticOffer } = await import('../src/negotiation.js');
+    const p = { utilities: [0.2, 0.5, 0.7, 1], reservation: 0.3 };
+    expect(tacticOffer(p, 0.6)).toBe(2);
+    expect(tacticOffer(p, 1.2)).toBe(3);
+    expect(tacticAccepts(p, 1, 0.45)).toBe(true);
+    expect(tacticAccepts(p, 0, 0.1)).toBe(false);
+  });
+});
