@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { OutcomePoint } from '@parley/core';
 import { XMLParser } from 'fast-xml-parser';
 import { ScenarioError } from './issues.js';
+import { readScenarioText } from './load.js';
 
 /**
  * GENIUS negotiation domains (the XML format of the GENIUS/ANAC negotiation platform):
@@ -103,4 +105,21 @@ export function geniusOutcomes(domain: readonly GeniusIssue[], a: GeniusProfile,
     label: domain.map((i, k) => `${i.name}=${c[k]}`).join(', '),
     u: [geniusUtility(a, domain, c), geniusUtility(b, domain, c)] as const,
   }));
+}
+
+/** Read a GENIUS domain and its two profiles from files (named relative to `cwd`); unreadable or malformed files are ScenarioErrors. */
+export function loadGeniusFiles(
+  domainFile: string,
+  profileFiles: readonly string[],
+  cwd: string,
+): { domain: GeniusIssue[]; profiles: [GeniusProfile, GeniusProfile] } {
+  if (profileFiles.length !== 2) {
+    throw new ScenarioError([
+      { file: domainFile, line: 0, col: 0, path: '', message: `expected two utility profiles, got ${profileFiles.length}` },
+    ]);
+  }
+  const read = (f: string): string => readScenarioText(resolve(cwd, f), f);
+  const domain = parseGeniusDomain(read(domainFile), domainFile);
+  const [a, b] = profileFiles.map((f) => parseGeniusProfile(read(f), f, domain)) as [GeniusProfile, GeniusProfile];
+  return { domain, profiles: [a, b] };
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bargainSvg, writeAtomic } from '@parley/batch';
 import { analyseBargaining, type BargainingAnalysis, initialState, summitSpace } from '@parley/core';
-import { geniusOutcomes, type LoadedScenario, parseGeniusDomain, parseGeniusProfile, ScenarioError } from '@parley/scenario';
+import { geniusOutcomes, type LoadedScenario, loadGeniusFiles } from '@parley/scenario';
 import { UsageError } from '../errors.js';
 import type { Terminal } from './batch.js';
 
@@ -81,26 +80,10 @@ export async function bargainGenius(
   t: Terminal,
 ): Promise<void> {
   if (profiles.length !== 2) throw new UsageError('--genius needs --profiles with two utility profile files');
-  const read = (f: string): string => {
-    try {
-      return readFileSync(resolve(cwd, f), 'utf8');
-    } catch (e) {
-      throw new ScenarioError([
-        {
-          file: f,
-          line: 0,
-          col: 0,
-          path: '',
-          message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message,
-        },
-      ]);
-    }
-  };
-  const domain = parseGeniusDomain(read(domainFile), domainFile);
-  const [pa, pb] = profiles.map((f) => parseGeniusProfile(read(f), f, domain)) as [
-    ReturnType<typeof parseGeniusProfile>,
-    ReturnType<typeof parseGeniusProfile>,
-  ];
+  const {
+    domain,
+    profiles: [pa, pb],
+  } = loadGeniusFiles(domainFile, profiles, cwd);
   const a = analyseBargaining(geniusOutcomes(domain, pa, pb), [pa.reservation, pb.reservation]);
   const names = profiles.map((f) => f.replace(/^.*\//, '').replace(/\.xml$/, '')) as unknown as readonly [string, string];
   t.out(

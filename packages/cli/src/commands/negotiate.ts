@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { analyseBargaining, type NegotiationParty, type NegotiationStep, tacticAccepts, tacticOffer, targetUtility } from '@parley/core';
-import { geniusOutcomes, parseGeniusDomain, parseGeniusProfile, ScenarioError } from '@parley/scenario';
+import { geniusOutcomes, loadGeniusFiles } from '@parley/scenario';
 import { UsageError } from '../errors.js';
 import type { Terminal } from './batch.js';
 
@@ -43,23 +41,7 @@ function lineReader(): { next: (prompt: string) => Promise<string | null>; close
  */
 export async function negotiateCommand(o: NegotiateOptions, cwd: string, t: Terminal): Promise<void> {
   if (o.profiles.length !== 2) throw new UsageError('--profiles needs two utility profile files');
-  const read = (f: string): string => {
-    try {
-      return readFileSync(resolve(cwd, f), 'utf8');
-    } catch (e) {
-      throw new ScenarioError([
-        {
-          file: f,
-          line: 0,
-          col: 0,
-          path: '',
-          message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message,
-        },
-      ]);
-    }
-  };
-  const domain = parseGeniusDomain(read(o.genius), o.genius);
-  const profiles = o.profiles.map((f) => parseGeniusProfile(read(f), f, domain));
+  const { domain, profiles } = loadGeniusFiles(o.genius, o.profiles, cwd);
   const outcomes = geniusOutcomes(domain, profiles[0]!, profiles[1]!);
   const party = (i: 0 | 1): NegotiationParty => ({ utilities: outcomes.map((p) => p.u[i]), reservation: profiles[i]!.reservation });
   const parties: [NegotiationParty, NegotiationParty] = [party(0), party(1)];
