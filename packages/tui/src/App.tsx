@@ -1,9 +1,10 @@
-import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { useEffect, useReducer, useState } from 'react';
 import { Browser } from './Browser.js';
 import { DistributionView } from './DistributionView.js';
 import type { Entry } from './catalog.js';
 import { Help } from './Help.js';
+import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
 import { initialUi, type KeyPress, reduce, type UiState } from './state.js';
 import { colour } from './theme.js';
@@ -31,16 +32,6 @@ function useSize(): { width: number; height: number } {
     };
   });
   return size;
-}
-
-/** Keys, only where the terminal can deliver them (ink's useInput throws without raw mode). */
-function Keys({ onKey }: { onKey: (input: string, key: Omit<KeyPress, 'input'>) => void }) {
-  // One stable handler for the component's life (the latest onKey read through a ref), so input is never re-subscribed mid-stream.
-  const latest = useRef(onKey);
-  latest.current = onKey;
-  const handler = useCallback((input: string, key: Omit<KeyPress, 'input'>) => latest.current(input, key), []);
-  useInput(handler);
-  return null;
 }
 
 export function App({ entries, seed = 1, distributionRuns = 2000, distributionWorkers }: AppProps) {

@@ -1,18 +1,11 @@
 import type { LoadedExercise } from '@parley/scenario';
-import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { useEffect, useReducer, useRef } from 'react';
 import { type ExerciseUi, reduceExercise, startExercise } from './exercise-state.js';
+import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
 import type { KeyPress } from './state.js';
 import { colour } from './theme.js';
-
-function Keys({ onKey }: { onKey: (input: string, key: Omit<KeyPress, 'input'>) => void }) {
-  const latest = useRef(onKey);
-  latest.current = onKey;
-  const handler = useCallback((input: string, key: Omit<KeyPress, 'input'>) => latest.current(input, key), []);
-  useInput(handler);
-  return null;
-}
 
 /** A class playing an exercise at one terminal: hot-seat turns, confidential briefs on each role's turn, instructor injects. */
 export function ExerciseApp({ ex, roles, onExit }: { ex: LoadedExercise; roles: readonly string[]; onExit?: (s: ExerciseUi) => void }) {
