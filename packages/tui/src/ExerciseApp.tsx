@@ -4,7 +4,7 @@ import { useEffect, useReducer, useRef } from 'react';
 import { type ExerciseUi, reduceExercise, startExercise } from './exercise-state.js';
 import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
-import type { KeyPress } from './state.js';
+import type { KeyPress } from './keypress.js';
 import { colour } from './theme.js';
 
 /** A class playing an exercise at one terminal: hot-seat turns, confidential briefs on each role's turn, instructor injects. */

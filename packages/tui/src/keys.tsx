@@ -1,6 +1,6 @@
 import { useInput } from 'ink';
 import { useCallback, useRef } from 'react';
-import type { KeyPress } from './state.js';
+import type { KeyPress } from './keypress.js';
 
 /**
  * Keys, for components rendered only where the terminal can deliver them (ink's useInput

@@ -1,7 +1,9 @@
-import type { Chooser, LogEvent, OutcomeClass } from '@parley/core';
-import { type DecisionPoint, decisionFor, RunSession } from '@parley/engine';
+import type { LogEvent, OutcomeClass } from '@parley/core';
+import type { DecisionPoint, RunSession } from '@parley/engine';
 import type { Entry } from './catalog.js';
+import type { KeyPress } from './keypress.js';
 import { isDecision } from './panels.js';
+import { advancePlay, answerPlay, type PlayUi, startPlay } from './play-state.js';
 
 /** The UI's state and how keys change it: one reducer, so quick key sequences never act on stale state. */
 export interface UiState {
@@ -12,8 +14,8 @@ export interface UiState {
     readonly entry: number;
     /** The actor the user plays, or null to watch. */
     readonly player: number | null;
-    /** The player's answers for the next step, read by the session's chooser. */
-    readonly answers: Answers;
+    /** The run with the player's decisions (see play-state.ts). */
+    readonly play: PlayUi;
   } | null;
   /** A decision waiting for the player, with the stage of a response (answer, then a counter-offer). */
   readonly awaiting: { readonly point: DecisionPoint; readonly stage: 'choose' | 'counter' } | null;
@@ -27,13 +29,7 @@ export interface UiState {
   readonly version: number;
 }
 
-export interface KeyPress {
-  readonly input: string;
-  readonly escape?: boolean;
-  readonly return?: boolean;
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-}
+export type { KeyPress } from './keypress.js';
 
 export const initialUi: UiState = {
   selected: 0,
@@ -46,22 +42,6 @@ export const initialUi: UiState = {
   version: 0,
 };
 
-/** What the player decided for the coming step. */
-export interface Answers {
-  move?: number;
-  offer?: number;
-  response?: 'accept' | 'reject';
-}
-
-/** The session's chooser: the player's answers for the player's actor, the policies for everyone else. */
-function chooserFor(player: number, answers: Answers): Chooser {
-  return {
-    move: (actor) => (actor === player ? answers.move : undefined),
-    offer: (by) => (by === player ? answers.offer : undefined),
-    response: (actor) => (actor === player ? answers.response : undefined),
-  };
-}
-
 /** The index of the decision before (dir −1) or after (dir +1) `from` in the log, or the last one. */
 function decision(log: readonly LogEvent[], from: number | null, dir: -1 | 1): number | null {
   const start = from === null ? log.length - 1 : from + dir;
@@ -72,64 +52,15 @@ function decision(log: readonly LogEvent[], from: number | null, dir: -1 | 1): n
 function open(entries: readonly Entry[], k: number, seed: number, player: number | null = null): UiState['run'] {
   const sc = entries[k]?.sc;
   if (!sc) return null;
-  const answers: Answers = {};
-  const session = new RunSession(sc.model, sc.hash, seed, 0, player === null ? undefined : chooserFor(player, answers));
-  return { session, entry: k, player, answers };
+  const play = startPlay(sc.model, sc.hash, seed, player === null ? [] : [{ role: sc.model.actors[player]!.id, actor: player }]);
+  return { session: play.session, entry: k, player, play };
 }
 
-type Run = NonNullable<UiState['run']>;
-
-/**
- * Step the run (one phase, a quarter, or to the end), stopping before any phase in which
- * the player has a decision to make: that decision is returned to be asked.
- */
-function advance(run: Run, how: 'phase' | 'quarter' | 'end'): UiState['awaiting'] {
-  const { session, player } = run;
-  const t = session.t;
-  for (;;) {
-    if (session.done) return null;
-    if (player !== null) {
-      const point = decisionFor(session, player);
-      if (point) return { point, stage: 'choose' };
-    }
-    session.step();
-    if (how === 'phase' || (how === 'quarter' && session.t !== t)) return null;
-  }
-}
-
-/** The player's key in a decision menu: digits pick an option, y/n answer an offer. */
-function answer(s: UiState, run: Run, key: KeyPress): UiState {
-  const { point, stage } = s.awaiting!;
-  const a = run.answers;
-  const digit = /^[1-9]$/.test(key.input) ? Number(key.input) - 1 : -1;
-  const done = (): UiState => {
-    run.session.step();
-    for (const k of Object.keys(a) as (keyof Answers)[]) delete a[k];
-    return { ...s, awaiting: null, version: s.version + 1 };
-  };
-  if (point.kind === 'move' && digit >= 0 && digit < point.options.length) {
-    a.move = digit;
-    return done();
-  }
-  if (point.kind === 'offer' && digit >= 0 && digit < point.options.length) {
-    a.offer = digit;
-    return done();
-  }
-  if (point.kind === 'response' && stage === 'choose') {
-    if (key.input === 'y') {
-      a.response = 'accept';
-      return done();
-    }
-    if (key.input === 'n') {
-      a.response = 'reject';
-      return point.counters ? { ...s, awaiting: { point, stage: 'counter' } } : done();
-    }
-  }
-  if (point.kind === 'response' && stage === 'counter' && point.counters && digit >= 0 && digit < point.counters.length) {
-    a.offer = digit;
-    return done();
-  }
-  return s;
+/** The UI after a step of the played run: the run's state, and the decision it waits for (if any). */
+function withPlay(s: UiState, play: PlayUi): UiState {
+  const a = play.awaiting;
+  const awaiting = a && a.stage !== 'handover' ? { point: a.queue[0]!, stage: a.stage } : null;
+  return { ...s, run: { ...s.run!, play }, awaiting, version: s.version + 1 };
 }
 
 export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState, key: KeyPress): UiState {
@@ -150,7 +81,7 @@ export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState,
   }
   const { session, entry, player } = s.run;
   if (input === 'h') return { ...s, hints: !s.hints };
-  if (s.awaiting) return key.escape ? { ...s, run: null, awaiting: null } : answer(s, s.run, key);
+  if (s.awaiting) return key.escape ? { ...s, run: null, awaiting: null } : withPlay(s, answerPlay(s.run.play, key));
   if (input === 'c') {
     // Play the next country (or go back to watching), from a fresh run with the same seed.
     const next = player === null ? 0 : player + 1 < session.m.actors.length ? player + 1 : null;
@@ -171,6 +102,5 @@ export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState,
   if (input === 'r') return { ...s, run: open(entries, entry, session.seed, player), lower: { kind: 'log' } };
   const how = input === 'p' ? 'phase' : input === ' ' || input === 'n' ? 'quarter' : input === 'e' ? 'end' : null;
   if (!how) return s;
-  const awaiting = advance(s.run, how);
-  return { ...s, awaiting, version: s.version + 1 };
+  return withPlay(s, advancePlay(s.run.play, how));
 }

@@ -1,0 +1,128 @@
+import type { Chooser, Model } from '@parley/core';
+import { type DecisionPoint, decisionFor, RunSession } from '@parley/engine';
+import type { KeyPress } from './keypress.js';
+
+/** A decision a player made at the keyboard, as the transcript replays it. */
+export interface PlayedChoice {
+  readonly role: string;
+  readonly kind: 'move' | 'offer' | 'counter' | 'response';
+  readonly chosen: number;
+  readonly choice: 'accept' | 'reject' | null;
+}
+
+interface Answers {
+  move?: number;
+  offer?: number;
+  response?: 'accept' | 'reject';
+}
+
+/**
+ * A run with people deciding for some of its actors: stepping stops before any phase in
+ * which a player decides; the players answer in turn (with a hand-over screen between
+ * them when several share the keyboard); then the phase runs with their answers. Used by
+ * the run view's "play a country" and by classroom exercises.
+ */
+export interface PlayUi {
+  readonly session: RunSession;
+  readonly players: readonly { readonly role: string; readonly actor: number }[];
+  /** The players' answers for the coming step, read by the session's chooser. */
+  readonly answers: Map<number, Answers>;
+  /** The decisions to take before the next step, one per player, and where the first stands. */
+  readonly awaiting: { readonly queue: readonly DecisionPoint[]; readonly stage: 'handover' | 'choose' | 'counter' } | null;
+  readonly choices: readonly PlayedChoice[];
+  /** Events the players' instructor may fire (injects): id → event index in the model. */
+  readonly fireable: Readonly<Record<string, number>>;
+  /** Injects fired, with the turn at whose start they take effect. */
+  readonly injects: readonly { readonly id: string; readonly turn: number }[];
+  readonly turnStarted: number;
+}
+
+export function startPlay(
+  m: Model,
+  scenarioKey: string,
+  seed: number,
+  players: PlayUi['players'],
+  fireable: PlayUi['fireable'] = {},
+): PlayUi {
+  const answers = new Map<number, Answers>();
+  const chooser: Chooser = {
+    move: (a) => answers.get(a)?.move,
+    offer: (a) => answers.get(a)?.offer,
+    response: (a) => answers.get(a)?.response,
+  };
+  const session = new RunSession(m, scenarioKey, seed, 0, players.length > 0 ? chooser : undefined);
+  return { session, players, answers, awaiting: null, choices: [], fireable, injects: [], turnStarted: 0 };
+}
+
+/** Fire the injects due at the start of a new quarter, then take one step. */
+function step(s: PlayUi): PlayUi {
+  const session = s.session;
+  let turnStarted = s.turnStarted;
+  if (session.t + 1 !== turnStarted) {
+    turnStarted = session.t + 1;
+    for (const inj of s.injects) if (inj.turn === turnStarted) session.fire(s.fireable[inj.id]!);
+  }
+  session.step();
+  return { ...s, turnStarted };
+}
+
+/** Step one phase, a quarter, or to the end, stopping before the first phase in which a player decides. */
+export function advancePlay(s: PlayUi, how: 'phase' | 'quarter' | 'end'): PlayUi {
+  const t = s.session.t;
+  let cur = s;
+  for (;;) {
+    if (cur.session.done) return cur;
+    const queue = cur.players.map((p) => decisionFor(cur.session, p.actor)).filter((p): p is DecisionPoint => p !== null);
+    if (queue.length > 0) return { ...cur, awaiting: { queue, stage: cur.players.length > 1 ? 'handover' : 'choose' } };
+    cur = step(cur);
+    if (how === 'phase' || (how === 'quarter' && cur.session.t !== t)) return cur;
+  }
+}
+
+/** A player's key: enter after a hand-over; digits pick an option; y/n answer an offer. When no one is left to answer, the phase runs. */
+export function answerPlay(s: PlayUi, key: KeyPress): PlayUi {
+  const { queue, stage } = s.awaiting!;
+  const point = queue[0]!;
+  if (stage === 'handover') return key.return ? { ...s, awaiting: { queue, stage: 'choose' } } : s;
+  const a = s.answers.get(point.actor) ?? {};
+  const role = s.players.find((p) => p.actor === point.actor)!.role;
+  const digit = /^[1-9]$/.test(key.input) ? Number(key.input) - 1 : -1;
+  const next = (choice: PlayedChoice): PlayUi => {
+    s.answers.set(point.actor, a);
+    const choices = [...s.choices, choice];
+    const rest = queue.slice(1);
+    if (rest.length > 0) return { ...s, choices, awaiting: { queue: rest, stage: 'handover' } };
+    const after = step({ ...s, choices, awaiting: null });
+    s.answers.clear();
+    return after;
+  };
+  if (point.kind === 'move' && digit >= 0 && digit < point.options.length) {
+    a.move = digit;
+    return next({ role, kind: 'move', chosen: digit, choice: null });
+  }
+  if (point.kind === 'offer' && digit >= 0 && digit < point.options.length) {
+    a.offer = digit;
+    return next({ role, kind: 'offer', chosen: digit, choice: null });
+  }
+  if (point.kind === 'response' && stage === 'choose' && (key.input === 'y' || key.input === 'n')) {
+    a.response = key.input === 'y' ? 'accept' : 'reject';
+    const c: PlayedChoice = { role, kind: 'response', chosen: key.input === 'y' ? 0 : 1, choice: a.response };
+    if (a.response === 'reject' && point.counters) {
+      s.answers.set(point.actor, a);
+      return { ...s, choices: [...s.choices, c], awaiting: { queue, stage: 'counter' } };
+    }
+    return next(c);
+  }
+  if (point.kind === 'response' && stage === 'counter' && point.counters && digit >= 0 && digit < point.counters.length) {
+    a.offer = digit;
+    return next({ role, kind: 'counter', chosen: digit, choice: null });
+  }
+  return s;
+}
+
+/** Fire inject `id` at the start of the next quarter. */
+export function queueInject(s: PlayUi, id: string): PlayUi {
+  if (!(id in s.fireable)) return s;
+  const turn = s.session.t + 1 === s.turnStarted ? s.session.t + 2 : s.session.t + 1;
+  return { ...s, injects: [...s.injects, { id, turn }] };
+}
