@@ -10,28 +10,29 @@ export class ReplayMismatch extends Error {
   }
 }
 
-/** Answers each played role's decisions as recorded: the player's choices again, the AI's left to the AI (which makes them again). */
-export function transcriptDecider(t: Transcript): Decider {
-  const queue = (role: string, kind: DecisionRecord['kind']): DecisionRecord | undefined => {
+/** A recorded decision, enough to take it again: whose, which kind, what was chosen, and whether a player or the AI chose. */
+type Recorded = Pick<DecisionRecord, 'role' | 'kind' | 'chosen' | 'by'> & { readonly choice: string | null };
+
+/**
+ * Answers each played role's decisions from a record, role by role and kind by kind in
+ * order: a player's choice is made again; an AI's is left to the AI (which makes it again).
+ */
+function recordedDecider(records: readonly Recorded[]): Decider {
+  const remaining = [...records];
+  const take = (role: string, kind: DecisionRecord['kind']): Recorded | undefined => {
     const k = remaining.findIndex((d) => d.role === role && d.kind === kind);
-    return k < 0 ? undefined : remaining.splice(k, 1)[0];
+    const d = k < 0 ? undefined : remaining.splice(k, 1)[0];
+    return d?.by === 'player' ? d : undefined;
   };
-  const remaining = [...t.decisions];
   return {
-    move: (role) => {
-      const d = queue(role, 'move');
-      return d?.by === 'player' ? d.chosen : undefined;
-    },
-    offer: (role, _turn, _options, counter) => {
-      const d = queue(role, counter ? 'counter' : 'offer');
-      return d?.by === 'player' ? d.chosen : undefined;
-    },
-    response: (role) => {
-      const d = queue(role, 'response');
-      return d?.by === 'player' ? (d.choice as 'accept' | 'reject') : undefined;
-    },
+    move: (role) => take(role, 'move')?.chosen,
+    offer: (role, _turn, _options, counter) => take(role, counter ? 'counter' : 'offer')?.chosen,
+    response: (role) => take(role, 'response')?.choice as 'accept' | 'reject' | undefined,
   };
 }
+
+/** Answers as a transcript records: the players' choices again, the AI's to the AI. */
+export const transcriptDecider = (t: Transcript): Decider => recordedDecider(t.decisions);
 
 /** Play the transcript's game again and check that every event happens exactly as recorded. */
 export function replay(ex: LoadedExercise, t: Transcript): Transcript {
@@ -56,16 +57,6 @@ export interface KeyboardChoice {
   readonly choice: 'accept' | 'reject' | null;
 }
 
-/** Answers with the choices players made at the keyboard (each role's, kind by kind, in order); the AI decides the rest. */
-export function choicesDecider(choices: readonly KeyboardChoice[]): Decider {
-  const remaining = [...choices];
-  const take = (role: string, kind: DecisionRecord['kind']): KeyboardChoice | undefined => {
-    const k = remaining.findIndex((c) => c.role === role && c.kind === kind);
-    return k < 0 ? undefined : remaining.splice(k, 1)[0];
-  };
-  return {
-    move: (role) => take(role, 'move')?.chosen,
-    offer: (role, _turn, _options, counter) => take(role, counter ? 'counter' : 'offer')?.chosen,
-    response: (role) => take(role, 'response')?.choice ?? undefined,
-  };
-}
+/** Answers with the choices players made at the keyboard; the AI decides the rest. */
+export const choicesDecider = (choices: readonly KeyboardChoice[]): Decider =>
+  recordedDecider(choices.map((c) => ({ ...c, by: 'player' as const })));
