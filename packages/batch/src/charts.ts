@@ -27,7 +27,7 @@ export function outcomeChart(s: Summary): TopLevelSpec {
     width: 460,
     height: { step: 26 },
     data: { values },
-    encoding: { y: { field: 'label', type: 'nominal', sort: { field: 'p', order: 'descending' }, title: null, axis: { labelLimit: 320 } } },
+    encoding: { y: { field: 'label', type: 'nominal', sort: { field: 'p', order: 'descending' }, title: null, axis: { labelLimit: 600 } } },
     layer: [
       {
         mark: { type: 'bar', color: '#4c78a8' },

@@ -71,7 +71,7 @@ export function compareSvg(r: ComparisonResult): Promise<string> {
     height: { step: 24 },
     title: `${r.b.label} minus ${r.a.label}`,
     data: { values },
-    encoding: { y: { field: 'label', type: 'nominal', title: null, axis: { labelLimit: 320 } } },
+    encoding: { y: { field: 'label', type: 'nominal', title: null, axis: { labelLimit: 600 } } },
     layer: [
       { mark: { type: 'rule', color: '#888' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       {
@@ -97,7 +97,7 @@ export function tornadoSvg(r: SensitivityResult, top = 15): Promise<string> {
     height: { step: 20 },
     title: `Treaty share when each parameter moves alone (base ${(r.baseTreaty * 100).toFixed(1)}%)`,
     data: { values },
-    encoding: { y: { field: 'path', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } } },
+    encoding: { y: { field: 'path', type: 'nominal', sort: null, title: null, axis: { labelLimit: 600 } } },
     layer: [
       {
         mark: { type: 'bar', opacity: 0.8 },

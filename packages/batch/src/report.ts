@@ -22,7 +22,7 @@ body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padd
 h1{font-size:1.5em;margin-bottom:.2em} h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.92em} td,th{padding:.25em .7em;border-bottom:1px solid #eee;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums} .meta{color:#555;font-size:.9em} code{background:#f4f4f4;padding:.1em .3em}
-.fans{display:flex;flex-wrap:wrap;gap:1em} figure{margin:0}
+.fans{display:flex;flex-wrap:wrap;gap:1em} figure{margin:0} figure svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>${esc(s.scenario.title)}</h1>
 <p class="meta">${s.runs.toLocaleString('en-US')} runs · seed ${s.seed} · scenario <code>${s.scenario.hash.slice(0, 16)}</code> (${esc(s.scenario.file)}${s.scenario.sets.map((x) => ` --set ${esc(x)}`).join('')}) · engine ${esc(s.engine.version)}${s.untilCi !== null ? ` · ran until every 95% half-width ≤ ${s.untilCi}` : ''}</p>
