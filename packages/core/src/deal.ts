@@ -8,12 +8,14 @@ import type { WorldState } from './state.js';
  * treaty settles the border: every territory still held and not named in a
  * continued-talks term stops being contested.
  */
+const NONE: readonly number[] = [];
+
 export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
   const offer = m.offers[offerIndex]!;
   const { claimant, holder } = m;
   let assured = false;
   let signed = false;
-  const talksOn = new Set<number>();
+  let talksOn: readonly number[] = NONE;
   for (const term of offer.terms) {
     switch (term.kind) {
       case 'transfer':
@@ -28,7 +30,7 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
         applyEffect(m, s, { op: 'jointActivity', delta: term.amount });
         break;
       case 'continuedTalks':
-        for (const k of term.territories) talksOn.add(k);
+        talksOn = talksOn.length === 0 ? term.territories : [...talksOn, ...term.territories];
         break;
       case 'sanctionsRelief':
         applyEffect(m, s, { op: 'sanctions', imposer: term.imposer, target: term.target, delta: -term.amount });
@@ -54,7 +56,7 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
     s.treaty = { t: s.t, offer: offerIndex };
     s.talksActive = true;
     s.territories = s.territories.map((st, k) =>
-      st.kind === 'held' && st.contested && !talksOn.has(k) ? { ...st, contested: false } : st,
+      st.kind === 'held' && st.contested && !talksOn.includes(k) ? { ...st, contested: false } : st,
     );
   }
 }

@@ -3,6 +3,7 @@ export * from './calendar.js';
 export * from './choice.js';
 export * from './conditions.js';
 export * from './deal.js';
+export * from './dependencies.js';
 export * from './effects.js';
 export * from './evaluator.js';
 export * from './log.js';

@@ -1,5 +1,4 @@
 import { logitProbabilities, pick } from './choice.js';
-import { isSovereigntyDeal } from './deal.js';
 import type { Evaluator } from './evaluator.js';
 import type { Effect } from './model.js';
 
@@ -74,9 +73,11 @@ function strategicValue(ev: Evaluator, i: number, effects: readonly Effect[]): n
       let sum = 0;
       let count = 0;
       for (let o = 0; o < ev.m.offers.length; o++) {
-        if (!isSovereigntyDeal(ev.m.offers[o]!)) continue;
-        sum += (ev.acceptance(e.actor, o, e.amount) - ev.acceptance(e.actor, o)) * ev.dealGain(i, o);
+        if (!ev.sovereign(o)) continue;
         count++;
+        // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
+        const gain = ev.dealGain(i, o);
+        if (gain !== 0) sum += (ev.acceptance(e.actor, o, e.amount) - ev.acceptance(e.actor, o)) * gain;
       }
       if (count > 0) v += sum / count;
     }

@@ -93,3 +93,25 @@ export function cloneState(s: WorldState): WorldState {
     movesThisQuarter: s.movesThisQuarter.slice(),
   };
 }
+
+/** A new state object sharing every array with `s`: the caller copies the arrays it changes. */
+export function shallowCopy(s: WorldState): WorldState {
+  return {
+    t: s.t,
+    territories: s.territories,
+    treaty: s.treaty,
+    sanctions: s.sanctions,
+    energy: s.energy,
+    economy: s.economy,
+    jointActivity: s.jointActivity,
+    militarisation: s.militarisation,
+    cohesion: s.cohesion,
+    trust: s.trust,
+    talksActive: s.talksActive,
+    room: s.room,
+    weights: s.weights,
+    modifiers: s.modifiers,
+    fired: s.fired,
+    movesThisQuarter: s.movesThisQuarter,
+  };
+}

@@ -1,8 +1,9 @@
 import { applyDeal } from './deal.js';
+import { ALL_DIMENSIONS } from './dependencies.js';
 import { applyEffect } from './effects.js';
 import { METRICS } from './metrics.js';
-import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
-import type { WorldState } from './state.js';
+import { DIMENSION_COUNT, type Effect, type Model } from './model.js';
+import { shallowCopy, type WorldState } from './state.js';
 import { utility } from './utility.js';
 
 /**
@@ -11,114 +12,61 @@ import { utility } from './utility.js';
  * weighing a dozen options a quarter stays cheap. The input state is never changed.
  */
 
-const ALL = (1 << DIMENSION_COUNT) - 1;
-const bit = (d: number): number => 1 << d;
-// Dimension indices, in DIMENSIONS order.
-const [TERRITORY, TREATY, ENERGY, SANCTIONS, UNITY, ALLIANCE, SECURITY, ECONOMY, DOMESTIC, AXIS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
-
-/** The dimensions whose metric an effect can change (a bit mask over DIMENSIONS). */
-export function dimensionsTouched(effects: readonly Effect[]): number {
-  let mask = 0;
-  for (const e of effects) {
-    switch (e.op) {
-      case 'sanctions':
-        mask |= bit(SANCTIONS) | bit(UNITY);
-        break;
-      case 'energy':
-        mask |= bit(ENERGY);
-        break;
-      case 'economy':
-      case 'jointActivity':
-        mask |= bit(ECONOMY);
-        break;
-      case 'militarisation':
-        mask |= bit(SECURITY);
-        break;
-      case 'cohesion':
-        mask |= bit(ALLIANCE);
-        break;
-      case 'trust':
-        mask |= bit(SECURITY) | bit(AXIS);
-        break;
-      case 'room':
-        mask |= bit(DOMESTIC);
-        break;
-      case 'weight':
-        mask |= ALL;
-        break;
-      case 'talks':
-      case 'moveCost':
-      case 'dealCost':
-        break;
-    }
-  }
-  return mask;
-}
-
-/** The dimensions an offer's terms can change (a bit mask over DIMENSIONS). */
-export function dimensionsOfTerms(terms: readonly Term[]): number {
-  let mask = 0;
-  for (const t of terms) {
-    switch (t.kind) {
-      case 'transfer':
-      case 'jointAdministration':
-      case 'continuedTalks':
-      case 'noForeignBases':
-        mask |= bit(TERRITORY) | bit(SECURITY);
-        break;
-      case 'peaceTreaty':
-        mask |= bit(TERRITORY) | bit(TREATY);
-        break;
-      case 'jointActivities':
-      case 'investment':
-        mask |= bit(ECONOMY);
-        break;
-      case 'sanctionsRelief':
-        mask |= bit(SANCTIONS) | bit(UNITY);
-        break;
-      case 'energy':
-        mask |= bit(ENERGY);
-        break;
-    }
-  }
-  return mask;
-}
-
 export function afterEffects(m: Model, s: WorldState, effects: readonly Effect[]): WorldState {
-  const c: WorldState = { ...s };
-  const arrays = c as unknown as Record<string, unknown[]>;
+  const c = shallowCopy(s);
   for (const e of effects) {
-    const key = arrayTouched(e);
-    // Copy each touched array once: while it is still the input's, it has not been copied.
-    if (key && arrays[key] === (s as unknown as Record<string, unknown[]>)[key]) arrays[key] = arrays[key]!.slice();
+    copyTouched(s, c, e);
     applyEffect(m, c, e);
   }
   return c;
 }
 
-function arrayTouched(e: Effect): keyof WorldState | null {
+/** Give `c` its own copy of the array effect `e` changes, unless it has one already (it still shares the input's). */
+function copyTouched(s: WorldState, c: WorldState, e: Effect): void {
   switch (e.op) {
-    case 'jointActivity':
-    case 'talks':
-      return null;
+    case 'sanctions':
+      if (c.sanctions === s.sanctions) c.sanctions = s.sanctions.slice();
+      return;
+    case 'energy':
+      if (c.energy === s.energy) c.energy = s.energy.slice();
+      return;
+    case 'economy':
+      if (c.economy === s.economy) c.economy = s.economy.slice();
+      return;
+    case 'militarisation':
+      if (c.militarisation === s.militarisation) c.militarisation = s.militarisation.slice();
+      return;
+    case 'cohesion':
+      if (c.cohesion === s.cohesion) c.cohesion = s.cohesion.slice();
+      return;
+    case 'trust':
+      if (c.trust === s.trust) c.trust = s.trust.slice();
+      return;
+    case 'room':
+      if (c.room === s.room) c.room = s.room.slice();
+      return;
     case 'weight':
-      return 'weights';
+      if (c.weights === s.weights) c.weights = s.weights.slice();
+      return;
     case 'moveCost':
     case 'dealCost':
-      return 'modifiers';
-    default:
-      return e.op;
+      if (c.modifiers === s.modifiers) c.modifiers = s.modifiers.slice();
+      return;
+    case 'jointActivity':
+    case 'talks':
+      return;
   }
 }
 
+/** The state after offer o's terms: territories and treaty always copied, the arrays its terms change copied. */
 export function afterDeal(m: Model, s: WorldState, offer: number): WorldState {
-  const c: WorldState = {
-    ...s,
-    territories: s.territories.slice(),
-    sanctions: s.sanctions.slice(),
-    economy: s.economy.slice(),
-    energy: s.energy.slice(),
-  };
+  const c = shallowCopy(s);
+  c.territories = s.territories.slice();
+  for (const t of m.offers[offer]!.terms) {
+    if (t.kind === 'sanctionsRelief' && c.sanctions === s.sanctions) c.sanctions = s.sanctions.slice();
+    else if (t.kind === 'investment' && c.economy === s.economy) c.economy = s.economy.slice();
+    else if (t.kind === 'energy' && c.energy === s.energy) c.energy = s.energy.slice();
+  }
   applyDeal(m, c, offer);
   return c;
 }
@@ -136,7 +84,7 @@ export function utilityDelta(
   mask: number,
   baseMetric: (d: number) => number = (d) => METRICS[d]!(m, before, i),
 ): number {
-  if (mask === ALL) return utility(m, after, i) - utility(m, before, i);
+  if (mask === ALL_DIMENSIONS) return utility(m, after, i) - utility(m, before, i);
   const base = i * DIMENSION_COUNT;
   let norm = 0;
   let delta = 0;

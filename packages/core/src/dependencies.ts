@@ -1,0 +1,163 @@
+import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
+
+/**
+ * Which dimensions of which actor's utility an option (a move's effects or an offer's
+ * terms) can change. What-if evaluation recomputes only those metrics: every other
+ * metric is equal before and after by construction, so skipping it changes no bit of
+ * the result. The table is derived from two static facts per model:
+ * - the parts of the state an option writes (its channels), and
+ * - the parts of the state each metric reads for each actor (metrics.ts, equation by equation).
+ * A property test checks the claim on random models and reachable states.
+ */
+
+/** The mask of every dimension. */
+export const ALL_DIMENSIONS = (1 << DIMENSION_COUNT) - 1;
+
+// Dimension indices, in DIMENSIONS order.
+const [TERRITORY, TREATY, ENERGY, SANCTIONS, UNITY, ALLIANCE, SECURITY, ECONOMY, DOMESTIC, AXIS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** A part of the state: `statuses` (the territories), `treaty`, `talks`, `joint`, `weights`, or an array cell. */
+type Channel = string;
+const cell = (name: string, ...at: number[]): Channel => `${name}:${at.join(':')}`;
+/** Writes to a weight change the utility's normalisation: every dimension is recomputed. */
+const WEIGHTS = 'weights';
+
+function effectWrites(e: Effect, out: Set<Channel>): void {
+  switch (e.op) {
+    case 'sanctions':
+      out.add(cell('sanctions', e.imposer, e.target));
+      return;
+    case 'energy':
+      out.add(cell('energy', e.tie));
+      return;
+    case 'economy':
+      out.add(cell('economy', e.a, e.b)).add(cell('economy', e.b, e.a));
+      return;
+    case 'jointActivity':
+      out.add('joint');
+      return;
+    case 'militarisation':
+      out.add(cell('militarisation', e.actor));
+      return;
+    case 'cohesion':
+      out.add(cell('cohesion', e.alliance));
+      return;
+    case 'trust':
+      out.add(cell('trust', e.a, e.b)).add(cell('trust', e.b, e.a));
+      return;
+    case 'room':
+      out.add(cell('room', e.actor));
+      return;
+    case 'talks':
+      out.add('talks');
+      return;
+    case 'weight':
+      out.add(WEIGHTS);
+      return;
+    case 'moveCost':
+    case 'dealCost':
+      out.add('modifiers');
+      return;
+  }
+}
+
+function termWrites(t: Term, out: Set<Channel>): void {
+  switch (t.kind) {
+    case 'transfer':
+    case 'jointAdministration':
+    case 'continuedTalks':
+    case 'noForeignBases':
+      out.add('statuses');
+      return;
+    case 'peaceTreaty':
+      out.add('statuses').add('treaty').add('talks');
+      return;
+    case 'jointActivities':
+      out.add('joint');
+      return;
+    case 'sanctionsRelief':
+      out.add(cell('sanctions', t.imposer, t.target));
+      return;
+    case 'investment':
+      out.add(cell('economy', t.from, t.to)).add(cell('economy', t.to, t.from));
+      return;
+    case 'energy':
+      out.add(cell('energy', t.tie));
+      return;
+  }
+}
+
+/**
+ * The channels metric d reads for actor i. Territory statuses only ever name the claimant
+ * and the holder (held by the holder, transferred from the holder to the claimant, or shared
+ * by the two), so the territory metric of any other actor is constantly 0, and only the
+ * holder can be exposed by a transfer in the security metric.
+ */
+function metricReads(m: Model, d: number, i: number): Channel[] {
+  const n = m.actors.length;
+  const others = m.actors.map((_, j) => j).filter((j) => j !== i);
+  const party = i === m.claimant || i === m.holder;
+  switch (d) {
+    case TERRITORY:
+      return party ? ['statuses'] : [];
+    case TREATY:
+      return ['treaty'];
+    case ENERGY:
+      return m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [cell('energy', k)] : []));
+    case SANCTIONS:
+      return others.map((j) => cell('sanctions', j, i));
+    case UNITY:
+      return m.regimes.filter((r) => r.members.includes(i)).flatMap((r) => r.members.map((j) => cell('sanctions', j, r.target)));
+    case ALLIANCE:
+      return m.alliances.flatMap((a, k) => (a.members.includes(i) ? [cell('cohesion', k)] : []));
+    case SECURITY:
+      return [
+        ...Array.from({ length: n }, (_, j) => cell('militarisation', j)),
+        ...others.map((j) => cell('trust', i, j)),
+        ...(i === m.holder ? ['statuses'] : []),
+      ];
+    case ECONOMY:
+      return [...others.map((j) => cell('economy', i, j)), ...(party ? ['joint'] : [])];
+    case DOMESTIC:
+      return [cell('room', i)];
+    case AXIS: {
+      const pair = m.actors[i]!.axis;
+      return pair ? [cell('trust', pair[0], pair[1])] : [];
+    }
+    default:
+      throw new Error(`metricReads: no dimension ${d}`);
+  }
+}
+
+/** Per actor, the mask of dimensions whose metric reads any of `writes`. */
+function masksFor(m: Model, reads: readonly (readonly Channel[])[][], writes: Set<Channel>): number[] {
+  if (writes.has(WEIGHTS)) return m.actors.map(() => ALL_DIMENSIONS);
+  return m.actors.map((_, i) => {
+    let mask = 0;
+    for (let d = 0; d < DIMENSION_COUNT; d++) if (reads[i]![d]!.some((c) => writes.has(c))) mask |= 1 << d;
+    return mask;
+  });
+}
+
+export interface OptionMasks {
+  /** [o * actors + i]: the dimensions of actor i's utility offer o's terms can change. */
+  readonly offers: readonly number[];
+  /** [mv * actors + i]: the dimensions of actor i's utility move mv's effects can change. */
+  readonly moves: readonly number[];
+}
+
+/** The dimension masks of every offer and move, for every actor. */
+export function optionMasks(m: Model): OptionMasks {
+  const reads = m.actors.map((_, i) => Array.from({ length: DIMENSION_COUNT }, (_, d) => metricReads(m, d, i)));
+  const offers = m.offers.flatMap((o) => {
+    const w = new Set<Channel>();
+    for (const t of o.terms) termWrites(t, w);
+    return masksFor(m, reads, w);
+  });
+  const moves = m.moves.flatMap((mv) => {
+    const w = new Set<Channel>();
+    for (const e of mv.effects) effectWrites(e, w);
+    return masksFor(m, reads, w);
+  });
+  return { offers, moves };
+}
