@@ -32,12 +32,12 @@ export function logitProbabilities(values: readonly number[], temperature: numbe
   return p;
 }
 
-/** Pick an index from probabilities with one uniform draw u ∈ [0, 1). */
-export function pick(probabilities: readonly number[], u: number): number {
+/** Pick an index among options by their probabilities with one uniform draw u ∈ [0, 1). */
+export function pick(options: readonly { readonly probability: number }[], u: number): number {
   let acc = 0;
-  for (let k = 0; k < probabilities.length; k++) {
-    acc += probabilities[k]!;
+  for (let k = 0; k < options.length; k++) {
+    acc += options[k]!.probability;
     if (u < acc) return k;
   }
-  return probabilities.length - 1;
+  return options.length - 1;
 }

@@ -22,31 +22,30 @@ export interface MoveOption {
 /** Option values of actor i's legal moves, holding still first (value 0). */
 export function moveOptions(ev: Evaluator, i: number): MoveOption[] {
   const legal = ev.legalMoves(i);
-  const values = [0];
-  const parts: [number, number][] = [[0, 0]];
-  for (const mv of legal) {
-    const direct = ev.directValue(i, mv);
-    const strategic = strategicValue(ev, i, ev.m.moves[mv]!.effects);
-    parts.push([direct, strategic]);
-    values.push(direct + strategic);
+  const values = new Array<number>(legal.length + 1);
+  const direct = new Array<number>(legal.length + 1);
+  const strategic = new Array<number>(legal.length + 1);
+  values[0] = 0;
+  direct[0] = 0;
+  strategic[0] = 0;
+  for (let k = 0; k < legal.length; k++) {
+    const mv = legal[k]!;
+    direct[k + 1] = ev.directValue(i, mv);
+    strategic[k + 1] = strategicValue(ev, i, ev.m.moves[mv]!.effects);
+    values[k + 1] = direct[k + 1]! + strategic[k + 1]!;
   }
   const p = logitProbabilities(values, ev.m.actors[i]!.temperature);
-  return values.map((value, k) => ({
-    move: k === 0 ? null : legal[k - 1]!,
-    direct: parts[k]![0],
-    strategic: parts[k]![1],
-    value,
-    probability: p[k]!,
-  }));
+  const options = new Array<MoveOption>(values.length);
+  options[0] = { move: null, direct: 0, strategic: 0, value: 0, probability: p[0]! };
+  for (let k = 1; k < values.length; k++) {
+    options[k] = { move: legal[k - 1]!, direct: direct[k]!, strategic: strategic[k]!, value: values[k]!, probability: p[k]! };
+  }
+  return options;
 }
 
 export function chooseMove(ev: Evaluator, i: number, u: number): { options: MoveOption[]; chosen: number | null } {
   const options = moveOptions(ev, i);
-  const k = pick(
-    options.map((o) => o.probability),
-    u,
-  );
-  return { options, chosen: options[k]!.move };
+  return { options, chosen: options[pick(options, u)]!.move };
 }
 
 /**
@@ -124,11 +123,7 @@ export function offerOptions(ev: Evaluator, p: number, r: number): OfferOption[]
 
 export function chooseOffer(ev: Evaluator, p: number, r: number, u: number): { options: OfferOption[]; chosen: number | null } {
   const options = offerOptions(ev, p, r);
-  const k = pick(
-    options.map((o) => o.probability),
-    u,
-  );
-  return { options, chosen: options[k]!.offer };
+  return { options, chosen: options[pick(options, u)]!.offer };
 }
 
 export type Decision = 'accept' | 'reject' | 'veto';
