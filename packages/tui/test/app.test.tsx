@@ -160,6 +160,14 @@ describe('playing a country', () => {
     expect(lastFrame()).toContain('you play Japan');
     stdin.write(' ');
     await tick();
+    // Japan may first have the floor at a meeting: it only talks, and play goes on to its move.
+    for (let k = 0; k < 5 && /You have the floor, Japan/.test(lastFrame() ?? ''); k++) {
+      expect(lastFrame()).toMatch(/1 {2}only talk +accept +\d+%/);
+      stdin.write('1');
+      await tick();
+      stdin.write(' ');
+      await tick();
+    }
     expect(lastFrame()).toMatch(/Your move, Japan: press a number/);
     expect(lastFrame()).toMatch(/1 {2}hold still +\+0\.0000 {2}AI +\d+%/);
     stdin.write('h');
