@@ -170,10 +170,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         const from = dispatch * chunk;
         const to = Math.min(o.runs, from + chunk);
         const task = {
-          file: o.file,
-          sets: o.sc.sets,
-          cwd: o.cwd,
-          hash: o.sc.hash,
+          model: m,
           streamKey: o.streamKey ?? o.sc.hash,
           seed: o.seed,
           from,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import runTask, { type ChunkCounts, type ChunkTask } from './worker.js';
+import { bundleWorker } from './worker-bundle.js';
 
 export type TaskResult = ReturnType<typeof runTask>;
 
@@ -14,14 +15,15 @@ export function isFailure(r: TaskResult): r is Exclude<TaskResult, ChunkCounts> 
   return 'failure' in r;
 }
 
-/** The worker file next to this one: worker.ts when running from source (under tsx), worker.js when built. */
+/** The worker module: worker.js next to this file when built; from source, worker.ts bundled into one ES module (worker-bundle.ts). */
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
-  const fromSource = here.endsWith('.ts');
-  const filename = here.replace(/pool\.(ts|js)$/, fromSource ? 'worker.ts' : 'worker.js');
-  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  const execArgv = fromSource && !hasTsx ? [...process.execArgv, '--conditions=source', '--import', 'tsx'] : process.execArgv;
-  return { filename, execArgv };
+  if (!here.endsWith('.ts')) return { filename: here.replace(/pool\.js$/, 'worker.js'), execArgv: process.execArgv };
+  // The bundle is plain JavaScript: the worker needs neither tsx nor the source condition.
+  const execArgv = process.execArgv.filter(
+    (a, k, all) => !a.includes('tsx') && all[k + 1]?.includes('tsx') !== true && !a.startsWith('--conditions'),
+  );
+  return { filename: bundleWorker(here.replace(/pool\.ts$/, 'worker.ts')), execArgv };
 }
 
 export function createChunkRunner(workers: number): ChunkRunner {
