@@ -1,16 +1,24 @@
 // One measured job for pnpm bench, run in its own process so its peak RSS is its own.
-// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs>
+// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> fast|reference
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '@parley/batch';
-import { simulateReference } from '@parley/engine';
+import { simulate, simulateReference } from '@parley/engine';
 import { loadScenarioFile } from '@parley/scenario';
 
 const FLAGSHIP = fileURLToPath(new URL('../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
 const [mode, runsArg, workersArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const sc = loadScenarioFile(FLAGSHIP);
+if (mode === 'core') {
+  // One core, no pool: warm up on other run indices, then time the runs.
+  const f = workersArg === 'reference' ? simulateReference : simulate;
+  for (let run = 0; run < Math.ceil(runs / 4); run++) f(sc.model, { scenarioKey: sc.hash, seed: 2, run });
+}
 const t0 = performance.now();
-if (mode === 'batch') {
+if (mode === 'core') {
+  const f = workersArg === 'reference' ? simulateReference : simulate;
+  for (let run = 0; run < runs; run++) f(sc.model, { scenarioKey: sc.hash, seed: 1, run });
+} else if (mode === 'batch') {
   await runBatch({
     sc,
     file: FLAGSHIP,
@@ -32,4 +40,12 @@ if (mode === 'batch') {
   for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
 }
 const seconds = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ mode, runs, workers: Number(workersArg ?? 1), seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    mode,
+    runs,
+    workers: mode === 'core' ? 1 : Number(workersArg ?? 1),
+    seconds,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);
