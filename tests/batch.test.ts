@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 
 /** End to end: the real CLI in separate processes, as analysts and CI run it. */
@@ -64,6 +65,22 @@ describe('parley batch', () => {
     const missing = parley('merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'));
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toMatch(/^parley: runs 600–1199 are missing: a shard is absent$/);
+  }, 60_000);
+
+  it('writes the same rows as Parquet, readable by a Parquet reader, from 2 workers', async () => {
+    const pq = tmp();
+    expect(parley('batch', SCENARIO, ...COMMON, '--workers', '2', '--out', pq, '--rows', 'parquet').code).toBe(0);
+    expect(summaryOf(pq)).toBe(summaryOf(one));
+    const [header, ...lines] = readFileSync(join(one, 'runs.csv'), 'utf8').trim().split('\n');
+    const columns = header!.split(',');
+    const buf = readFileSync(join(pq, 'runs.parquet'));
+    const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    expect(rows).toHaveLength(1800);
+    expect(Object.keys(rows[0]!)).toEqual(columns);
+    const asCsv = rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','));
+    expect(asCsv).toEqual(lines);
+    expect(existsSync(join(pq, 'runs.parquet.csv.partial'))).toBe(false);
   }, 60_000);
 
   it('resumes after kill -9 to the same summary and rows', async () => {
@@ -152,7 +169,7 @@ describe('parley batch', () => {
     [['--workers', '0'], /invalid --workers "0"/],
     [['--shard', '5/3', '--out', 'x.json'], /invalid --shard "5\/3": expected i\/n with 1 ≤ i ≤ n/],
     [['--until-ci', '0:1'], /invalid --until-ci "0:1"/],
-    [['--rows', 'parquet', '--out', 'x'], /invalid --rows "parquet": expected csv or jsonl/],
+    [['--rows', 'xlsx', '--out', 'x'], /invalid --rows "xlsx": expected csv, jsonl or parquet/],
   ])('refuses %j with one line and exit code 2', (extra, message) => {
     const r = parley('batch', SCENARIO, ...extra);
     expect(r.code).toBe(2);

@@ -7,6 +7,7 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
 import { type RowFormat, rowHeader } from './chunk.js';
 import { BatchInputError, BatchRunError } from './errors.js';
 import { writeAtomic } from './files.js';
+import { csvRowsToParquet } from './parquet.js';
 import { writePartial } from './partial.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { renderReport } from './report.js';
@@ -96,7 +97,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const dir = o.out && !o.shard ? o.out : null;
   const checkpointPath = o.out ? (dir ? join(dir, '.checkpoint.json') : `${o.out}.checkpoint.json`) : null;
   const rowsFinal = o.out && o.rows ? (dir ? join(dir, `runs.${o.rows}`) : `${o.out}.runs.${o.rows}`) : null;
-  const rowsPartial = rowsFinal ? `${rowsFinal}.partial` : null;
+  // Parquet rows are streamed as CSV (resumable by truncation) and converted when the batch ends.
+  const rowsPartial = rowsFinal ? (o.rows === 'parquet' ? `${rowsFinal}.csv.partial` : `${rowsFinal}.partial`) : null;
 
   if (o.out) {
     const where = dir ?? dirname(o.out);
@@ -218,7 +220,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     written.push(...(await writeBatchOutputs(dir, summary, text)));
   }
   if (rowsPartial && rowsFinal) {
-    renameSync(rowsPartial, rowsFinal);
+    if (o.rows === 'parquet') csvRowsToParquet(rowsPartial, rowsFinal);
+    else renameSync(rowsPartial, rowsFinal);
     written.push(rowsFinal);
   }
   if (checkpointPath) rmSync(checkpointPath, { force: true });

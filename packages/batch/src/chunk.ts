@@ -4,7 +4,8 @@ import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY }
 import { binOf } from './histogram.js';
 import { SERIES } from './series.js';
 
-export type RowFormat = 'csv' | 'jsonl';
+/** Per-run rows: CSV, JSON lines, or Parquet (streamed as CSV, converted at the end: parquet.ts). */
+export type RowFormat = 'csv' | 'jsonl' | 'parquet';
 
 export interface ChunkInput {
   readonly model: Model;
@@ -86,7 +87,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     });
     const key = path.length === 0 ? '(no shocks)' : path.join(' > ');
     acc.paths[key] = (acc.paths[key] ?? 0) + 1;
-    if (input.rows === 'csv') {
+    if (input.rows === 'csv' || input.rows === 'parquet') {
       rows.push(
         `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...finals.map(r6), ...utils.map(r6)].join(',')}\n`,
       );

@@ -17,9 +17,9 @@ export function parseHalfWidth(raw: string): number {
   return x;
 }
 
-export function parseRows(raw: string): 'csv' | 'jsonl' {
-  if (raw === 'csv' || raw === 'jsonl') return raw;
-  throw new UsageError(`invalid --rows "${raw}": expected csv or jsonl`);
+export function parseRows(raw: string): 'csv' | 'jsonl' | 'parquet' {
+  if (raw === 'csv' || raw === 'jsonl' || raw === 'parquet') return raw;
+  throw new UsageError(`invalid --rows "${raw}": expected csv, jsonl or parquet`);
 }
 
 /** A concession exponent: a positive number (e.g. 0.5 for Boulware, 2 for a conceder). */

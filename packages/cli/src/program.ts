@@ -144,7 +144,7 @@ function build(io: Io): Command {
       new Option('--workers <n>', 'worker threads (default: the number of cores, up to 8)').argParser(parseCount('--workers', 1, 256)),
     )
     .option('--out <dir>', 'write summary.json, summary.txt, report.html (and rows) here; with --shard, the partial file')
-    .addOption(new Option('--rows <format>', 'also write one row per run: csv or jsonl (needs --out)').argParser(parseRows))
+    .addOption(new Option('--rows <format>', 'also write one row per run: csv, jsonl or parquet (needs --out)').argParser(parseRows))
     .addOption(new Option('--until-ci <h>', 'stop once every outcome’s 95% interval half-width is at most h').argParser(parseHalfWidth))
     .addOption(
       new Option('--shard <i/n>', 'compute only the i-th of n slices of the runs, as a partial for parley merge').argParser(parseShard),

@@ -8,7 +8,7 @@ export interface BatchCliOptions {
   readonly seed: number;
   readonly workers?: number;
   readonly out?: string;
-  readonly rows?: 'csv' | 'jsonl';
+  readonly rows?: 'csv' | 'jsonl' | 'parquet';
   readonly untilCi?: number;
   readonly shard?: { index: number; count: number };
   readonly resume: boolean;
