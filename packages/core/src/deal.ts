@@ -2,14 +2,14 @@ import { applyEffect } from './effects.js';
 import type { Model, OfferDef } from './model.js';
 import type { WorldState } from './state.js';
 
+const NONE: readonly number[] = [];
+
 /**
  * Apply an agreed offer's terms, term by term, to a mutable state.
  * Territorial terms move territories from the holder to the claimant; a peace
  * treaty settles the border: every territory still held and not named in a
  * continued-talks term stops being contested.
  */
-const NONE: readonly number[] = [];
-
 export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
   const offer = m.offers[offerIndex]!;
   const { claimant, holder } = m;

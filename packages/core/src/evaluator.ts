@@ -7,7 +7,8 @@ import { METRICS } from './metrics.js';
 import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
 import type { WorldState } from './state.js';
-import { afterDeal, afterEffects, utilityDelta } from './whatif.js';
+import { utility } from './utility.js';
+import { afterDeal, afterEffects } from './whatif.js';
 
 /** What the evaluator needs to know about a model's offers and moves, computed once per model. */
 interface Tables {
@@ -39,9 +40,6 @@ function tablesOf(m: Model): Tables {
 
 /** The moves actor i owns. */
 export const movesOf = (m: Model, i: number): readonly number[] => tablesOf(m).movesByActor[i]!;
-
-/** Whether offer o touches sovereignty (memoised per model). */
-export const isSovereign = (m: Model, o: number): boolean => tablesOf(m).sovereign[o]!;
 
 /**
  * Values of options in one state, computed at most once each: the utility change
@@ -101,11 +99,12 @@ export class Evaluator {
   }
 
   /**
-   * U_i(after) − U_i(now), recomputing only the dimensions in `mask` (every other metric is
-   * unchanged by construction); the same arithmetic as utilityDelta, with m_d(now, i) cached.
+   * U_i(after) − U_i(now) = Σ_d w_d (m_d(after) − m_d(now)) / Σ_d |w_d|, summed only over the
+   * dimensions in `mask` (every other term is 0 by construction), with m_d(now, i) computed once.
+   * When weights change (every dimension), both utilities are computed whole.
    */
   private gain(i: number, after: WorldState, mask: number): number {
-    if (mask === ALL_DIMENSIONS) return utilityDelta(this.m, this.s, after, i, mask);
+    if (mask === ALL_DIMENSIONS) return utility(this.m, after, i) - utility(this.m, this.s, i);
     const w = this.s.weights;
     const base = i * DIMENSION_COUNT;
     let norm = 0;

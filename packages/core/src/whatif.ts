@@ -1,10 +1,7 @@
 import { applyDeal } from './deal.js';
-import { ALL_DIMENSIONS } from './dependencies.js';
 import { applyEffect } from './effects.js';
-import { METRICS } from './metrics.js';
-import { DIMENSION_COUNT, type Effect, type Model } from './model.js';
+import type { Effect, Model } from './model.js';
 import { shallowCopy, type WorldState } from './state.js';
-import { utility } from './utility.js';
 
 /**
  * What-if evaluation: the state an actor would reach by some effects or a deal,
@@ -69,30 +66,4 @@ export function afterDeal(m: Model, s: WorldState, offer: number): WorldState {
   }
   applyDeal(m, c, offer);
   return c;
-}
-
-/**
- * U_i(after) − U_i(before), recomputing only the dimensions in `mask`: every other
- * metric is unchanged between the two states by construction. `baseMetric(d)` gives
- * m_d(before, i), so that a caller weighing many options computes it once.
- */
-export function utilityDelta(
-  m: Model,
-  before: WorldState,
-  after: WorldState,
-  i: number,
-  mask: number,
-  baseMetric: (d: number) => number = (d) => METRICS[d]!(m, before, i),
-): number {
-  if (mask === ALL_DIMENSIONS) return utility(m, after, i) - utility(m, before, i);
-  const base = i * DIMENSION_COUNT;
-  let norm = 0;
-  let delta = 0;
-  for (let d = 0; d < DIMENSION_COUNT; d++) {
-    const w = before.weights[base + d]!;
-    if (w === 0) continue;
-    norm += w < 0 ? -w : w;
-    if (mask & (1 << d)) delta += w * (METRICS[d]!(m, after, i) - baseMetric(d));
-  }
-  return norm === 0 ? 0 : delta / norm;
 }
