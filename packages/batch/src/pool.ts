@@ -19,11 +19,20 @@ export function isFailure(r: TaskResult): r is Exclude<TaskResult, ChunkCounts> 
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return { filename: here.replace(/pool\.js$/, 'worker.js'), execArgv: process.execArgv };
-  // The bundle is plain JavaScript: the worker needs neither tsx nor the source condition.
-  const execArgv = process.execArgv.filter(
-    (a, k, all) => !a.includes('tsx') && all[k + 1]?.includes('tsx') !== true && !a.startsWith('--conditions'),
-  );
-  return { filename: bundleWorker(here.replace(/pool\.ts$/, 'worker.ts')), execArgv };
+  return { filename: bundleWorker(here.replace(/pool\.ts$/, 'worker.ts')), execArgv: withoutTsx(process.execArgv) };
+}
+
+/** Node options without tsx's hooks and the `source` condition: the bundle is plain JavaScript and needs neither. */
+export function withoutTsx(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    const next = argv[k + 1] ?? '';
+    if ((a === '--import' || a === '--require' || a === '--loader' || a === '-r') && next.includes('tsx')) k++;
+    else if (a === '--conditions' || a === '-C') k++;
+    else if (!a.includes('tsx') && !a.startsWith('--conditions=') && !a.startsWith('-C=')) out.push(a);
+  }
+  return out;
 }
 
 export function createChunkRunner(workers: number): ChunkRunner {
