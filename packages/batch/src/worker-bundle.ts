@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
@@ -15,7 +15,7 @@ import { buildSync } from 'esbuild';
  * piscina stays outside the bundle, so that the worker shares piscina's module with the
  * thread's bootstrap (Piscina.move is recognised by identity). The bundle is therefore written
  * where `piscina` resolves, in this package's node_modules/.cache, atomically, named by its
- * content hash, and reused while the sources are unchanged.
+ * content hash, and reused while the sources are unchanged; bundles of older sources are removed.
  */
 export function bundleWorker(entry: string): string {
   const out = buildSync({
@@ -38,6 +38,17 @@ export function bundleWorker(entry: string): string {
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, code);
     renameSync(partial, file);
+    pruneOlderBundles(dir, file);
   }
   return file;
+}
+
+/** Remove bundles of earlier sources (a day old or more, so a batch still running from one keeps it). */
+export function pruneOlderBundles(dir: string, keep: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(dir)) {
+    const f = `${dir}${name}`;
+    if (f === keep || !/^batch-worker-[0-9a-f]{16}\.mjs$/.test(name)) continue;
+    if (statSync(f).mtimeMs < dayAgo) rmSync(f, { force: true });
+  }
 }

@@ -1,5 +1,12 @@
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { withoutTsx } from '../src/pool.js';
+import { bundleWorker, pruneOlderBundles } from '../src/worker-bundle.js';
+
+const WORKER = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
 
 describe('worker options', () => {
   it('drop tsx and the source condition, in every spelling, and keep the rest', () => {
@@ -8,5 +15,21 @@ describe('worker options', () => {
       '--enable-source-maps',
     ]);
     expect(withoutTsx(['--import=tsx', '-C', 'source', '--trace-warnings'])).toEqual(['--trace-warnings']);
+  });
+});
+
+describe('worker bundles', () => {
+  it('are reused while the sources are unchanged, and bundles of older sources a day old are removed', () => {
+    const a = bundleWorker(WORKER);
+    expect(bundleWorker(WORKER)).toBe(a);
+    expect(readFileSync(a, 'utf8')).toMatch(/from "piscina"/);
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bundles-'));
+    const file = (h: string): string => join(dir, `batch-worker-${h}.mjs`);
+    for (const h of ['0000000000000000', '1111111111111111', '2222222222222222']) writeFileSync(file(h), '');
+    const twoDays = (Date.now() - 2 * 86_400_000) / 1000;
+    utimesSync(file('0000000000000000'), twoDays, twoDays);
+    utimesSync(file('2222222222222222'), twoDays, twoDays);
+    pruneOlderBundles(`${dir}/`, file('2222222222222222'));
+    expect(readdirSync(dir).sort()).toEqual(['batch-worker-1111111111111111.mjs', 'batch-worker-2222222222222222.mjs']);
   });
 });
