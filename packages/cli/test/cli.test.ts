@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wilson } from '@parley/batch';
 import { describe, expect, it } from 'vitest';
+import { flagship, runLog } from '../../../tests/helpers/flagship.js';
 import { main } from '../src/program.js';
 
 const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
@@ -16,9 +17,26 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
+/**
+ * A seed whose run opens with the Sochi summit (no random shock first) and has an offer and an
+ * answer, found with the engine rather than written down, so the test does not depend on which
+ * seed happens to give such a run.
+ */
+function typicalSeed(): number {
+  const sc = flagship();
+  for (let seed = 1; seed < 200; seed++) {
+    const { log } = runLog(sc.model, seed, 0, sc.hash);
+    const first = log[0];
+    if (first?.type === 'shock' && sc.model.events[first.event]!.id === 'sochi-meeting' && log.some((e) => e.type === 'response'))
+      return seed;
+  }
+  throw new Error('no seed below 200 gives a run with an offer and an answer');
+}
+const SEED = String(typicalSeed());
+
 describe('parley run', () => {
   it('prints a dated, narrated transcript ending with the outcome, territories and utilities', async () => {
-    const r = await cli('run', FLAGSHIP, '--seed', '7');
+    const r = await cli('run', FLAGSHIP, '--seed', SEED);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^2016Q2 {2}SUMMIT/m);
     expect(r.out).toMatch(/^\d{4}Q\d {2}(OFFER|COUNTER) .* offers .*\[.*\]/m);
@@ -29,17 +47,17 @@ describe('parley run', () => {
   });
 
   it('is byte-identical for the same seed and differs for another', async () => {
-    const a = await cli('run', FLAGSHIP, '--seed', '7');
-    const b = await cli('run', FLAGSHIP, '--seed', '7');
-    const c = await cli('run', FLAGSHIP, '--seed', '8');
+    const a = await cli('run', FLAGSHIP, '--seed', SEED);
+    const b = await cli('run', FLAGSHIP, '--seed', SEED);
+    const c = await cli('run', FLAGSHIP, '--seed', String(Number(SEED) + 1));
     expect(b.out).toBe(a.out);
     expect(c.out).not.toBe(a.out);
   });
 
   it('--json prints the event log with ids and the final state', async () => {
-    const r = await cli('run', FLAGSHIP, '--seed', '7', '--json');
+    const r = await cli('run', FLAGSHIP, '--seed', SEED, '--json');
     const doc = JSON.parse(r.out);
-    expect(doc.seed).toBe(7);
+    expect(doc.seed).toBe(Number(SEED));
     expect(doc.log[0]).toMatchObject({ quarter: '2016Q2', type: 'shock', event: 'sochi-meeting' });
     expect(Object.keys(doc.final.territories)).toEqual(['habomai', 'shikotan', 'kunashir', 'iturup']);
     expect(doc.final.utility.japan.territory.weight).toBe(0.3);
