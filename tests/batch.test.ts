@@ -18,6 +18,14 @@ function parley(...args: string[]): { code: number; out: string; err: string } {
 }
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'parley-batch-'));
 const summaryOf = (dir: string): string => readFileSync(join(dir, 'summary.json'), 'utf8');
+/** A batch of up to 100,000 runs in chunks of 150: long enough to interrupt, or for --until-ci to stop early. */
+const longBatch = (out: string, workers: string, ...extra: string[]): string[] => [
+  'batch',
+  SCENARIO,
+  ...['--runs', '100000', '--seed', '4', '--chunk-size', '150'],
+  ...['--workers', workers, '--out', out],
+  ...extra,
+];
 
 describe('parley batch', () => {
   const one = tmp();
@@ -85,24 +93,8 @@ describe('parley batch', () => {
 
   it('resumes after kill -9 to the same summary and rows', async () => {
     const dir = tmp();
-    // Long enough (about 10 s) that the kill lands mid-batch, after the first checkpoint (written every 2 s).
-    const job = (out: string, workers: string, ...extra: string[]): string[] => [
-      'batch',
-      SCENARIO,
-      '--runs',
-      '100000',
-      '--seed',
-      '4',
-      '--chunk-size',
-      '150',
-      '--workers',
-      workers,
-      '--out',
-      out,
-      '--rows',
-      'csv',
-      ...extra,
-    ];
+    // Long enough (about 12 s here) that the kill lands mid-batch, after the first checkpoint (written every 2 s).
+    const job = (out: string, workers: string, ...extra: string[]): string[] => longBatch(out, workers, '--rows', 'csv', ...extra);
     const child: ChildProcess = spawn(process.execPath, [...BIN, ...job(dir, '1')], { cwd: ROOT, stdio: 'ignore' });
     const checkpoint = join(dir, '.checkpoint.json');
     for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 100));
@@ -123,23 +115,7 @@ describe('parley batch', () => {
   it('--until-ci stops at the first chunk where every interval is narrow enough, the same for any worker count', () => {
     const a = tmp();
     const b = tmp();
-    const untilCi = (workers: string, out: string) =>
-      parley(
-        'batch',
-        SCENARIO,
-        '--runs',
-        '100000',
-        '--seed',
-        '4',
-        '--chunk-size',
-        '150',
-        '--until-ci',
-        '0.03',
-        '--workers',
-        workers,
-        '--out',
-        out,
-      );
+    const untilCi = (workers: string, out: string) => parley(...longBatch(out, workers, '--until-ci', '0.03'));
     expect(untilCi('1', a).code).toBe(0);
     expect(untilCi('2', b).code).toBe(0);
     const s = JSON.parse(summaryOf(a));

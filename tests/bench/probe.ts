@@ -9,15 +9,12 @@ const FLAGSHIP = fileURLToPath(new URL('../../scenarios/kuril/2016-nagato.yaml',
 const [mode, runsArg, workersArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const sc = loadScenarioFile(FLAGSHIP);
-if (mode === 'core') {
-  // One core, no pool: warm up on other run indices, then time the runs.
-  const f = workersArg === 'reference' ? simulateReference : simulate;
-  for (let run = 0; run < Math.ceil(runs / 4); run++) f(sc.model, { scenarioKey: sc.hash, seed: 2, run });
-}
+// One core, no pool (mode core): the fast path or the reference, warmed up on another seed, then timed.
+const single = workersArg === 'reference' ? simulateReference : simulate;
+if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(sc.model, { scenarioKey: sc.hash, seed: 2, run });
 const t0 = performance.now();
 if (mode === 'core') {
-  const f = workersArg === 'reference' ? simulateReference : simulate;
-  for (let run = 0; run < runs; run++) f(sc.model, { scenarioKey: sc.hash, seed: 1, run });
+  for (let run = 0; run < runs; run++) single(sc.model, { scenarioKey: sc.hash, seed: 1, run });
 } else if (mode === 'batch') {
   await runBatch({
     sc,

@@ -38,9 +38,6 @@ function tablesOf(m: Model): Tables {
   return x;
 }
 
-/** The moves actor i owns. */
-export const movesOf = (m: Model, i: number): readonly number[] => tablesOf(m).movesByActor[i]!;
-
 /**
  * Values of options in one state, computed at most once each: the utility change
  * of every move for its owner, and of every deal for every actor. One evaluator
