@@ -93,7 +93,7 @@ export async function debriefHtml(ex: LoadedExercise, t: Transcript, a: DebriefD
 body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.5em} h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.92em} td,th{padding:.25em .7em;border-bottom:1px solid #eee;text-align:left}
-pre{background:#f6f6f6;padding:.8em;font-size:.82em;overflow-x:auto} .meta{color:#555} figure{margin:0} figure svg{max-width:100%;height:auto}
+pre{background:#f6f6f6;padding:.8em;font-size:.82em;white-space:pre-wrap;overflow-wrap:anywhere} .meta{color:#555} figure{margin:0} figure svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>Debrief: ${esc(t.exercise.title)}</h1>
 <p class="meta">Players: ${esc(t.players.join(', ') || 'none')} (${t.mode}) · seed ${t.seed} · ${ex.data.turns} turns</p>
