@@ -1,4 +1,4 @@
-import { cloneState, DIMENSIONS, Evaluator, initialContext, type Model, respond, utility, type WorldState } from '@parley/core';
+import { cloneState, DIMENSIONS, Evaluator, initialContext, type Model, PHASES, respond, utility, type WorldState } from '@parley/core';
 import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
 import { describe, expect, it } from 'vitest';
 import { flagship, runLog, withActorWeight } from './helpers/flagship.js';
@@ -67,7 +67,7 @@ describe('direction tests (a few hundred seeds each)', () => {
       const ctx = initialContext(m);
       const quarter = seed % 12;
       let state = p.initial;
-      while (!p.states[state]!.final && ctx.world.t < quarter) state = stepCompiled(p, state, ctx, env);
+      while (!p.states[state]!.final && ctx.world.t < quarter) state = stepCompiled(p, state, ctx, env, PHASES);
       if (!ctx.world.treaty) states.push(cloneState(ctx.world));
     }
     let acceptedWith = 0;

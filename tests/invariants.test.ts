@@ -1,4 +1,4 @@
-import { initialContext, type Model, type RunContext, type WorldState } from '@parley/core';
+import { initialContext, type Model, PHASES, type RunContext, type WorldState } from '@parley/core';
 import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ function stepAndCheck(m: Model, seed: number): { ctx: RunContext; steps: number 
   let steps = 0;
   let treaty: string | null = null;
   while (!p.states[state]!.final) {
-    state = stepCompiled(p, state, ctx, env);
+    state = stepCompiled(p, state, ctx, env, PHASES);
     steps++;
     const v = violation(m, ctx.world);
     if (v) throw new Error(`seed ${seed}, step ${steps} (${state}): ${v}`);

@@ -1,8 +1,8 @@
 // One measured job for pnpm bench, run in its own process so its peak RSS is its own.
-// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> fast|reference
+// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> kernel|compiled|reference
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '@parley/batch';
-import { simulate, simulateReference } from '@parley/engine';
+import { simulate, simulateFast, simulateReference } from '@parley/engine';
 import { loadScenarioFile } from '@parley/scenario';
 
 const FLAGSHIP = fileURLToPath(new URL('../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
@@ -10,7 +10,7 @@ const [mode, runsArg, workersArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const sc = loadScenarioFile(FLAGSHIP);
 // One core, no pool (mode core): the fast path or the reference, warmed up on another seed, then timed.
-const single = workersArg === 'reference' ? simulateReference : simulate;
+const single = workersArg === 'reference' ? simulateReference : workersArg === 'compiled' ? simulate : simulateFast;
 if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(sc.model, { scenarioKey: sc.hash, seed: 2, run });
 const t0 = performance.now();
 if (mode === 'core') {

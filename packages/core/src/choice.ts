@@ -10,9 +10,14 @@ export function acceptanceProbability(surplus: number, temperature: number): num
   return logistic(surplus / temperature);
 }
 
-/** Logit (softmax) choice probabilities P(k) ∝ exp(v_k / τ); argmax (first of ties) when τ = 0. */
-export function logitProbabilities(values: readonly number[], temperature: number): number[] {
-  const n = values.length;
+/** Something indexable that holds numbers: a plain array or a typed array. */
+type Numbers = { [k: number]: number };
+
+/**
+ * Logit (softmax) choice probabilities of the first `n` values into `out`: P(k) ∝ exp(v_k / τ);
+ * argmax (first of ties) when τ = 0. Returns `out`.
+ */
+export function logitInto<T extends Numbers>(values: Readonly<Numbers>, n: number, temperature: number, out: T): T {
   let max = Number.NEGATIVE_INFINITY;
   let best = 0;
   for (let k = 0; k < n; k++) {
@@ -21,15 +26,32 @@ export function logitProbabilities(values: readonly number[], temperature: numbe
       best = k;
     }
   }
-  if (temperature <= 0) return values.map((_, k) => (k === best ? 1 : 0));
-  const p = new Array<number>(n);
+  if (temperature <= 0) {
+    for (let k = 0; k < n; k++) out[k] = k === best ? 1 : 0;
+    return out;
+  }
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    p[k] = Math.exp((values[k]! - max) / temperature);
-    sum += p[k]!;
+    out[k] = Math.exp((values[k]! - max) / temperature);
+    sum += out[k]!;
   }
-  for (let k = 0; k < n; k++) p[k] = p[k]! / sum;
-  return p;
+  for (let k = 0; k < n; k++) out[k] = out[k]! / sum;
+  return out;
+}
+
+/** Logit (softmax) choice probabilities P(k) ∝ exp(v_k / τ); argmax (first of ties) when τ = 0. */
+export function logitProbabilities(values: readonly number[], temperature: number): number[] {
+  return logitInto(values, values.length, temperature, new Array<number>(values.length));
+}
+
+/** Pick an index among the first `n` probabilities with one uniform draw u ∈ [0, 1). */
+export function pickIndex(probabilities: Readonly<Numbers>, n: number, u: number): number {
+  let acc = 0;
+  for (let k = 0; k < n; k++) {
+    acc += probabilities[k]!;
+    if (u < acc) return k;
+  }
+  return n - 1;
 }
 
 /** Pick an index among options by their probabilities with one uniform draw u ∈ [0, 1). */

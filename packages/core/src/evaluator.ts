@@ -1,42 +1,15 @@
 import { acceptanceProbability } from './choice.js';
 import { allHold } from './conditions.js';
-import { isSovereigntyDeal, ratifiable } from './deal.js';
-import { ALL_DIMENSIONS, type OptionMasks, optionMasks } from './dependencies.js';
+import { ratifiable } from './deal.js';
+import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
 import { METRICS } from './metrics.js';
 import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
 import type { WorldState } from './state.js';
+import { type OptionTables, optionTables } from './tables.js';
 import { utility } from './utility.js';
 import { afterDeal, afterEffects } from './whatif.js';
-
-/** What the evaluator needs to know about a model's offers and moves, computed once per model. */
-interface Tables {
-  /** The dimensions of each actor's utility each offer and move can change. */
-  readonly masks: OptionMasks;
-  /** Whether each offer touches sovereignty (outside inducements weigh on it). */
-  readonly sovereign: readonly boolean[];
-  /** The moves each actor owns, by actor index. */
-  readonly movesByActor: readonly (readonly number[])[];
-}
-
-const tables = new WeakMap<Model, Tables>();
-function tablesOf(m: Model): Tables {
-  let x = tables.get(m);
-  if (!x) {
-    const movesByActor: number[][] = m.actors.map(() => []);
-    m.moves.forEach((mv, k) => {
-      movesByActor[mv.actor]!.push(k);
-    });
-    x = {
-      masks: optionMasks(m),
-      sovereign: m.offers.map(isSovereigntyDeal),
-      movesByActor,
-    };
-    tables.set(m, x);
-  }
-  return x;
-}
 
 /**
  * Values of options in one state, computed at most once each: the utility change
@@ -57,14 +30,14 @@ export class Evaluator {
   /** Per actor, the mask of dimensions it weighs now. */
   private readonly weighted: (number | undefined)[] = [];
   private readonly metrics: number[];
-  private readonly t: Tables;
+  private readonly t: OptionTables;
 
   constructor(
     readonly m: Model,
     readonly s: WorldState,
   ) {
     this.metrics = new Array<number>(m.actors.length * DIMENSION_COUNT).fill(Number.NaN);
-    this.t = tablesOf(m);
+    this.t = optionTables(m);
   }
 
   /** m_d(now, i), computed once. */

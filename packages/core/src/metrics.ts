@@ -1,11 +1,11 @@
 import type { Model } from './model.js';
-import type { WorldState } from './state.js';
+import type { WorldView } from './state.js';
 
 /**
  * The value in [0, 1] of each utility dimension for actor `i`, in the order of
  * DIMENSIONS. Each is documented with its equation in docs/model.md.
  */
-export type MetricFn = (m: Model, s: WorldState, i: number) => number;
+export type MetricFn = (m: Model, s: WorldView, i: number) => number;
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 

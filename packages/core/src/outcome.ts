@@ -1,6 +1,18 @@
 import type { Model, OutcomeClass } from './model.js';
 import type { WorldState } from './state.js';
 
+/** What the outcome classes are decided on: how the territories ended, and the rest of the end state. */
+export interface EndTally {
+  readonly territories: number;
+  readonly transferred: number;
+  readonly joint: number;
+  /** Held and still claimed. */
+  readonly stillClaimed: number;
+  readonly treaty: boolean;
+  readonly talksActive: boolean;
+  readonly jointActivity: number;
+}
+
 /**
  * Classify the end state. With a treaty: by how much territory moved and what
  * arrangement covers the rest. Without: joint administration, else by whether
@@ -15,9 +27,23 @@ export function classify(m: Model, s: WorldState): OutcomeClass {
     else if (st.kind === 'joint') joint++;
     else if (st.contested) stillClaimed++;
   }
-  const all = s.territories.length;
-  const cooperative = s.jointActivity >= m.params.cooperativeThreshold;
-  if (s.treaty) {
+  const { talksActive, jointActivity } = s;
+  return classifyTally(m, {
+    territories: s.territories.length,
+    transferred,
+    joint,
+    stillClaimed,
+    treaty: s.treaty !== null,
+    talksActive,
+    jointActivity,
+  });
+}
+
+export function classifyTally(m: Model, e: EndTally): OutcomeClass {
+  const { transferred, joint, stillClaimed } = e;
+  const all = e.territories;
+  const cooperative = e.jointActivity >= m.params.cooperativeThreshold;
+  if (e.treaty) {
     if (transferred === all) return 'treaty-full';
     if (transferred > 0) {
       if (joint > 0 || cooperative) return 'treaty-partial-joint';
@@ -28,6 +54,6 @@ export function classify(m: Model, s: WorldState): OutcomeClass {
     return 'treaty-status-quo';
   }
   if (joint > 0 || transferred > 0) return 'joint-administration';
-  if (!s.talksActive) return 'suspended';
+  if (!e.talksActive) return 'suspended';
   return cooperative ? 'cooperative' : 'frozen';
 }

@@ -220,11 +220,14 @@ export const outcomeCheck: Phase = (ctx, { m, emit }) => {
   }
 };
 
+/** What the statechart's guards read: the parts of a run context every runner shares (phases.ts's and the kernel's). */
+export type GuardContext = Pick<RunContext, 'meeting' | 'pending' | 'outcome'>;
+
 // Guards: pure predicates the statechart uses to pick the next phase.
-export const offerOnAgenda = (ctx: RunContext): boolean => ctx.meeting?.offersOnAgenda === true;
-export const hasPendingOffer = (ctx: RunContext): boolean => ctx.pending !== null;
+export const offerOnAgenda = (ctx: GuardContext): boolean => ctx.meeting?.offersOnAgenda === true;
+export const hasPendingOffer = (ctx: GuardContext): boolean => ctx.pending !== null;
 export const isOver = (ctx: RunContext, m: Model): boolean => ctx.world.treaty !== null || ctx.world.t >= m.horizon;
-export const hasOutcome = (ctx: RunContext): boolean => ctx.outcome !== null;
+export const hasOutcome = (ctx: GuardContext): boolean => ctx.outcome !== null;
 
 /** The phases by name, as the statechart refers to them. */
 export const PHASES = { shocks, agenda, offer, response, unilateral, thirdParties, update, outcomeCheck } as const;

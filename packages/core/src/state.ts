@@ -50,6 +50,26 @@ export interface WorldState {
   movesThisQuarter: number[];
 }
 
+/**
+ * The part of a world that metrics and utilities read, read-only: a WorldState, or the batch
+ * kernel's live view of its cells (kernel/world.ts), whose arrays are typed-array views.
+ */
+export interface WorldView {
+  readonly t: number;
+  readonly territories: readonly TerritoryStatus[];
+  readonly treaty: Treaty | null;
+  readonly sanctions: ArrayLike<number>;
+  readonly energy: ArrayLike<number>;
+  readonly economy: ArrayLike<number>;
+  readonly jointActivity: number;
+  readonly militarisation: ArrayLike<number>;
+  readonly cohesion: ArrayLike<number>;
+  readonly trust: ArrayLike<number>;
+  readonly talksActive: boolean;
+  readonly room: ArrayLike<number>;
+  readonly weights: ArrayLike<number>;
+}
+
 export function initialState(model: Model): WorldState {
   const init = model.initial;
   return {

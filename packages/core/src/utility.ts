@@ -1,12 +1,12 @@
 import { METRICS } from './metrics.js';
 import { DIMENSION_COUNT, DIMENSIONS, type Dimension, type Model } from './model.js';
-import type { WorldState } from './state.js';
+import type { WorldView } from './state.js';
 
 /**
  * Actor i's utility: U_i(s) = Σ_d w_{i,d} · m_d(s, i) / Σ_d |w_{i,d}|, in [−1, 1].
  * Weights live in the state because shocks can change them.
  */
-export function utility(m: Model, s: WorldState, i: number): number {
+export function utility(m: Model, s: WorldView, i: number): number {
   const base = i * DIMENSION_COUNT;
   let u = 0;
   let norm = 0;
@@ -30,7 +30,7 @@ export interface DimensionTerm {
 }
 
 /** Each dimension's part of actor i's utility; the contributions sum to utility(). */
-export function utilityBreakdown(m: Model, s: WorldState, i: number): DimensionTerm[] {
+export function utilityBreakdown(m: Model, s: WorldView, i: number): DimensionTerm[] {
   const base = i * DIMENSION_COUNT;
   let norm = 0;
   for (let d = 0; d < DIMENSION_COUNT; d++) norm += Math.abs(s.weights[base + d]!);

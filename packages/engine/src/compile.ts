@@ -1,4 +1,4 @@
-import { PHASES, type PhaseEnv, type PhaseName, type RunContext } from '@parley/core';
+import { type GuardContext, PHASES, type PhaseEnv, type PhaseName } from '@parley/core';
 import { GUARDS, type GuardName } from './machine.js';
 
 /**
@@ -75,36 +75,117 @@ export function compileProtocol(config: { initial?: unknown; states?: unknown })
   return { initial: config.initial as string, states: out };
 }
 
-function enabled(ts: readonly CompiledTransition[], ctx: RunContext): CompiledTransition | null {
+function enabled(ts: readonly CompiledTransition[], ctx: GuardContext): CompiledTransition | null {
   for (const t of ts) if (t.guard === null || GUARDS[t.guard](ctx)) return t;
   return null;
 }
 
-function enter(p: CompiledProtocol, t: CompiledTransition, ctx: RunContext, env: PhaseEnv): string {
-  if (t.runsEntry) for (const a of p.states[t.target]!.entry) PHASES[a](ctx, env);
+/** The phases a compiled protocol runs, by name: phases.ts's own, or the batch kernel's. */
+export type PhaseTable<C extends GuardContext, E extends PhaseEnv> = { readonly [K in PhaseName]: (ctx: C, env: E) => void };
+
+interface LinkedTransition<C, E> {
+  readonly guard: ((ctx: GuardContext) => boolean) | null;
+  readonly target: number;
+  /** The target's entry phases, or none for a non-reentering self-transition. */
+  readonly entry: readonly ((ctx: C, env: E) => void)[];
+}
+
+interface LinkedState<C, E> {
+  readonly step: readonly LinkedTransition<C, E>[];
+  readonly always: readonly LinkedTransition<C, E>[];
+  readonly final: boolean;
+}
+
+/**
+ * A compiled protocol with its states numbered and its guards and phases resolved to functions,
+ * once per phase table: stepping it looks nothing up by name (a batch steps it ~10 times a quarter).
+ */
+export interface LinkedProtocol<C, E> {
+  readonly initial: number;
+  readonly states: readonly LinkedState<C, E>[];
+  readonly names: readonly string[];
+  readonly index: Readonly<Record<string, number>>;
+}
+
+const linked = new WeakMap<CompiledProtocol, WeakMap<object, LinkedProtocol<never, never>>>();
+
+export function linkProtocol<C extends GuardContext, E extends PhaseEnv>(
+  p: CompiledProtocol,
+  phases: PhaseTable<C, E>,
+): LinkedProtocol<C, E> {
+  let byTable = linked.get(p);
+  if (!byTable) {
+    byTable = new WeakMap();
+    linked.set(p, byTable);
+  }
+  const hit = byTable.get(phases);
+  if (hit) return hit as unknown as LinkedProtocol<C, E>;
+  const names = Object.keys(p.states);
+  const index = Object.fromEntries(names.map((name, k) => [name, k]));
+  const link = (ts: readonly CompiledTransition[]): LinkedTransition<C, E>[] =>
+    ts.map((t) => ({
+      guard: t.guard === null ? null : GUARDS[t.guard],
+      target: index[t.target]!,
+      entry: t.runsEntry ? p.states[t.target]!.entry.map((a) => phases[a]) : [],
+    }));
+  const out: LinkedProtocol<C, E> = {
+    initial: index[p.initial]!,
+    states: names.map((name) => {
+      const st = p.states[name]!;
+      return { step: link(st.step), always: link(st.always), final: st.final };
+    }),
+    names,
+    index,
+  };
+  byTable.set(phases, out as unknown as LinkedProtocol<never, never>);
+  return out;
+}
+
+function firstEnabled<C extends GuardContext, E>(ts: readonly LinkedTransition<C, E>[], ctx: C): LinkedTransition<C, E> | null {
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k]!;
+    if (t.guard === null || t.guard(ctx)) return t;
+  }
+  return null;
+}
+
+function take<C extends GuardContext, E>(t: LinkedTransition<C, E>, ctx: C, env: E): number {
+  for (let k = 0; k < t.entry.length; k++) t.entry[k]!(ctx, env);
   return t.target;
 }
 
 /**
- * Deliver one STEP to the compiled protocol in state `from`, mutating `ctx` (which
- * the caller owns) exactly as the statechart's actions would produce it.
- * Returns the state reached after eventless transitions.
+ * Deliver one STEP to the linked protocol in state `from`, mutating `ctx` (which the caller
+ * owns) exactly as the statechart's actions would produce it. Returns the state reached after
+ * eventless transitions.
  */
-export function stepCompiled(p: CompiledProtocol, from: string, ctx: RunContext, env: PhaseEnv): string {
-  const st = p.states[from]!;
+export function stepLinked<C extends GuardContext, E extends PhaseEnv>(lp: LinkedProtocol<C, E>, from: number, ctx: C, env: E): number {
+  const st = lp.states[from]!;
   if (st.final) return from;
-  const t = enabled(st.step, ctx);
+  const t = firstEnabled(st.step, ctx);
   if (!t) return from;
-  let current = enter(p, t, ctx, env);
+  let current = take(t, ctx, env);
   for (;;) {
-    const a = enabled(p.states[current]!.always, ctx);
+    const a = firstEnabled(lp.states[current]!.always, ctx);
     if (!a) return current;
-    current = enter(p, a, ctx, env);
+    current = take(a, ctx, env);
   }
 }
 
+/** stepLinked by state name, with `phases` (phases.ts's PHASES, or the batch kernel's) as the entry actions. */
+export function stepCompiled<C extends GuardContext, E extends PhaseEnv>(
+  p: CompiledProtocol,
+  from: string,
+  ctx: C,
+  env: E,
+  phases: PhaseTable<C, E>,
+): string {
+  const lp = linkProtocol(p, phases);
+  return lp.names[stepLinked(lp, lp.index[from]!, ctx, env)]!;
+}
+
 /** The state the next STEP from `from` would enter (its phases not yet run), or `from` when none is enabled. */
-export function peekCompiled(p: CompiledProtocol, from: string, ctx: RunContext): string {
+export function peekCompiled(p: CompiledProtocol, from: string, ctx: GuardContext): string {
   const st = p.states[from]!;
   return st.final ? from : (enabled(st.step, ctx)?.target ?? from);
 }

@@ -2,15 +2,20 @@ import {
   createStreams,
   discard,
   type Emit,
+  type GuardContext,
   initialContext,
+  KERNEL_PHASES,
+  Kernel,
   type Model,
   type OutcomeClass,
+  PHASES,
   type PhaseEnv,
   type RunContext,
   type WorldState,
+  type WorldView,
 } from '@parley/core';
 import { createActor } from 'xstate';
-import { type CompiledProtocol, compileProtocol, stepCompiled } from './compile.js';
+import { type CompiledProtocol, compileProtocol, linkProtocol, type PhaseTable, stepLinked } from './compile.js';
 import { protocolMachine } from './machine.js';
 
 export interface RunOptions {
@@ -21,7 +26,7 @@ export interface RunOptions {
   readonly run?: number;
   /** Receives every log event; omitted in batch runs. */
   readonly emit?: Emit;
-  /** Called with the world at the end of each completed quarter (the fast path only; for fan charts). A run that ends in a treaty stops calling it. */
+  /** Called with the world at the end of each completed quarter (for fan charts). A run that ends in a treaty stops calling it. */
   readonly onQuarter?: (t: number, world: WorldState) => void;
 }
 
@@ -49,28 +54,83 @@ export function compiledProtocol(): CompiledProtocol {
 }
 
 /**
- * One run, interpreted from the compiled statechart, with the phases mutating a
- * context this function alone owns. The fast path for batches; equivalent to
- * simulateReference (tested property-wise).
+ * Interpret the compiled statechart to the end of one run with `phases`, which mutate `ctx` (only
+ * this loop owns it), calling `quarter` when a quarter is complete.
  */
-export function simulate(m: Model, opts: RunOptions): RunResult {
-  const p = compiledProtocol();
-  const env = phaseEnv(m, opts);
-  const ctx = initialContext(m);
+function interpret<C extends GuardContext, E extends PhaseEnv>(
+  m: Model,
+  ctx: C,
+  env: E,
+  phases: PhaseTable<C, E>,
+  clock: (ctx: C) => number,
+  quarter: ((t: number) => void) | undefined,
+): void {
+  const p = linkProtocol(compiledProtocol(), phases);
   let state = p.initial;
   let guard = 0;
   const limit = (m.horizon + 1) * 16;
-  const onQuarter = opts.onQuarter;
-  let t = ctx.world.t;
+  let t = clock(ctx);
   while (!p.states[state]!.final) {
-    state = stepCompiled(p, state, ctx, env);
-    if (onQuarter && ctx.world.t !== t) {
-      onQuarter(t, ctx.world);
-      t = ctx.world.t;
+    state = stepLinked(p, state, ctx, env);
+    if (quarter && clock(ctx) !== t) {
+      quarter(t);
+      t = clock(ctx);
     }
     if (++guard > limit) throw new Error(`run did not end within ${limit} steps`);
   }
+}
+
+/**
+ * One run, interpreted from the compiled statechart, with the phases mutating a
+ * context this function alone owns. Every decision is logged with its options;
+ * equivalent to simulateReference (tested property-wise).
+ */
+export function simulate(m: Model, opts: RunOptions): RunResult {
+  const ctx = initialContext(m);
+  const onQuarter = opts.onQuarter;
+  interpret(m, ctx, phaseEnv(m, opts), PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, ctx.world)));
   return result(ctx);
+}
+
+export interface FastRunOptions extends Omit<RunOptions, 'onQuarter'> {
+  /** Called at the end of each completed quarter with a live view of the world (read it then; it changes). */
+  readonly onQuarter?: (t: number, world: WorldView) => void;
+}
+
+const kernels = new WeakMap<Model, Kernel>();
+
+/**
+ * One run for batches: the same statechart interpreted with the batch kernel's phases
+ * (core/src/kernel), which give simulate's results bit for bit at a fraction of the cost.
+ * The world it returns is a live view of the kernel's cells (`kernelFor(m).unpack()` makes a WorldState).
+ * `emit` receives only what changes the world: shocks, meetings, talks, reactions, treaties and
+ * the outcome (no offer, response or move events). Runs of one model reuse one kernel.
+ */
+export interface FastRunResult {
+  readonly outcome: OutcomeClass;
+  readonly treatyT: number | null;
+  /** The final world, as a live view: read it before the next run of the same model. */
+  readonly world: WorldView;
+}
+
+/** The kernel simulateFast runs model m with (made on first use; `unpack()` gives its last run's world). */
+export function kernelFor(m: Model): Kernel {
+  let kernel = kernels.get(m);
+  if (!kernel) {
+    kernel = new Kernel(m);
+    kernels.set(m, kernel);
+  }
+  return kernel;
+}
+
+export function simulateFast(m: Model, opts: FastRunOptions): FastRunResult {
+  const kernel = kernelFor(m);
+  const ctx = kernel.begin();
+  const onQuarter = opts.onQuarter;
+  const view = kernel.view;
+  interpret(m, ctx, { ...phaseEnv(m, opts), kernel }, KERNEL_PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, view)));
+  if (ctx.outcome === null) throw new Error('run ended without an outcome');
+  return { outcome: ctx.outcome, treatyT: ctx.world.treaty?.t ?? null, world: view };
 }
 
 /** One run through a live xstate actor, each phase producing the next context with immer. */

@@ -1,4 +1,4 @@
-import { type Chooser, fireEvent, initialContext, type LogEvent, type Model, type RunContext } from '@parley/core';
+import { type Chooser, fireEvent, initialContext, type LogEvent, type Model, PHASES, type RunContext } from '@parley/core';
 import { peekCompiled, stepCompiled } from './compile.js';
 import { compiledProtocol, phaseEnv } from './run.js';
 
@@ -46,7 +46,7 @@ export class RunSession {
   /** Take one protocol step (one phase). Returns false when the run is over. */
   step(): boolean {
     if (this.done) return false;
-    this.state = stepCompiled(compiledProtocol(), this.state, this.ctx, this.env);
+    this.state = stepCompiled(compiledProtocol(), this.state, this.ctx, this.env, PHASES);
     if (++this.steps > (this.m.horizon + 1) * 16) throw new Error('run did not end');
     return !this.done;
   }

@@ -1,0 +1,166 @@
+import { ALL_DIMENSIONS } from '../dependencies.js';
+import { DIMENSION_COUNT, type Model } from '../model.js';
+import { optionTables } from '../tables.js';
+import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+import { lit, metricCode } from './metric-code.js';
+import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op } from './program.js';
+
+/**
+ * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
+ * every deal, and every actor whose utility it can change, one function that applies the option
+ * to the cells, weighs it exactly as Evaluator does (evaluator.ts: the masked utility change, and
+ * deal.ts's ratification), and takes it back. No loops, no lookups: cell indices and constants
+ * are literals. What the functions compute is held bit for bit to the reference by tests.
+ */
+
+/** Writes actor i's ten metrics of now into `now` at i × DIMENSION_COUNT. */
+export type MetricsInto = (x: Float64Array, now: Float64Array) => void;
+/** ΔU of an option for one actor; the cells are as they were when it returns. */
+export type MoveGain = (x: Float64Array, now: Float64Array) => number;
+/** ΔU of a deal for one actor, with res[0] set to 1 if the actor could ratify it, else 0. */
+export type DealWeigh = (x: Float64Array, now: Float64Array, res: Float64Array) => number;
+
+export interface WhatIfs {
+  readonly metrics: readonly MetricsInto[];
+  /** [mv × actors + i], null where the move cannot change i's utility (its gain is 0). */
+  readonly moves: readonly (MoveGain | null)[];
+  /** [o × actors + i], null where the deal neither changes i's utility nor needs i's ratification. */
+  readonly deals: readonly (DealWeigh | null)[];
+}
+
+function applyCode(ops: readonly Op[]): string {
+  return ops
+    .map((o) => {
+      const v = `x[${o.c1}] + ${lit(o.value)}`;
+      if (o.op === ADD) return `t = ${v}; x[${o.c1}] = t < 0 ? 0 : t > 1 ? 1 : t;`;
+      if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; x[${o.c1}] = t; x[${o.c2}] = t;`;
+      if (o.op === ADD_WEIGHT) return `t = ${v}; x[${o.c1}] = t < -1 ? -1 : t > 1 ? 1 : t;`;
+      return '';
+    })
+    .join('\n');
+}
+
+const saveCode = (cells: readonly number[]): string => cells.map((c, k) => `const s${k} = x[${c}];`).join('\n');
+const restoreCode = (cells: readonly number[]): string => cells.map((c, k) => `x[${c}] = s${k};`).join('\n');
+
+/** Statements leaving ΔU_i in `g` with the option applied; `now` holds the metrics before it. */
+function gainCode(m: Model, L: Layout, i: number, mask: number): { before: string; after: string } {
+  const W = L.weights + i * DIMENSION_COUNT;
+  const N = i * DIMENSION_COUNT;
+  const absAdd = (acc: string): string => `${acc} += w < 0 ? -w : w;`;
+  if (mask === ALL_DIMENSIONS) {
+    // Weights change: whole utilities, before (from the metrics of now) and after.
+    const before = [`let ub = 0, nb = 0;`];
+    const after = [`let ua = 0, na = 0;`];
+    for (let d = 0; d < DIMENSION_COUNT; d++) {
+      before.push(`w = x[${W + d}]; if (w !== 0) { ub += w * now[${N + d}]; ${absAdd('nb')} }`);
+      after.push(`w = x[${W + d}]; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md')} ua += w * md; ${absAdd('na')} }`);
+    }
+    before.push('const uNow = nb === 0 ? 0 : ub / nb;');
+    after.push('g = (na === 0 ? 0 : ua / na) - uNow;');
+    return { before: before.join('\n'), after: after.join('\n') };
+  }
+  const lines = ['let norm = 0, delta = 0;'];
+  for (let d = 0; d < DIMENSION_COUNT; d++) {
+    const term = mask & (1 << d) ? `{ let md; ${metricCode(m, L, d, i, 'md')} delta += w * (md - now[${N + d}]); }` : '';
+    lines.push(`w = x[${W + d}]; if (w !== 0) { ${absAdd('norm')} ${term} }`);
+  }
+  lines.push('g = norm === 0 ? 0 : delta / norm;');
+  return { before: '', after: lines.join('\n') };
+}
+
+/** deal.ts's applyDeal on the cells, as straight-line code. */
+function dealCode(m: Model, L: Layout, d: Deal): string {
+  const lines = d.statuses.map(([k, code]) => `x[${L.territories + k}] = ${code};`);
+  lines.push(applyCode(d.ops));
+  const T = m.territories.length;
+  if (d.assured) {
+    for (let k = 0; k < T; k++) lines.push(`if (x[${L.territories + k}] === ${TRANSFERRED}) x[${L.territories + k}] = ${ASSURED};`);
+  }
+  if (d.signed) {
+    lines.push(`x[${L.treaty}] = 1;`);
+    for (let k = 0; k < T; k++) {
+      if (!d.talksOn[k]) lines.push(`if (x[${L.territories + k}] === ${HELD_CONTESTED}) x[${L.territories + k}] = ${HELD};`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** deal.ts's ratifiable for actor i: the concession between the saved statuses and the cells, against i's room. */
+function ratifyCode(m: Model, L: Layout, d: Deal, i: number): string {
+  const lines = ['let c = 0, b = 0, a = 0;'];
+  m.territories.forEach((t, k) => {
+    // The statuses are saved right after the treaty flag (compileDeal's order).
+    const saved = d.cells.indexOf(L.territories + k);
+    lines.push(`b = s${saved}; a = x[${L.territories + k}];`);
+    const area = lit(t.area);
+    if (i === m.holder) {
+      lines.push(
+        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${lit(m.params.jointShare)}); }`,
+      );
+    } else if (i === m.claimant) {
+      lines.push(`if (b === ${HELD_CONTESTED} && a === ${HELD}) c += ${area};`);
+    }
+  });
+  lines.push(`res[0] = c * ${lit(m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
+  return lines.join('\n');
+}
+
+export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly Op[])[], deals: readonly Deal[]): WhatIfs {
+  const n = L.n;
+  const { masks } = optionTables(m);
+  const sources: string[] = [];
+  const fn = (params: string, body: string): number => {
+    sources.push(`(function (${params}) {\n${body}\n})`);
+    return sources.length - 1;
+  };
+  const metricIds = m.actors.map((_, i) => {
+    const body = Array.from(
+      { length: DIMENSION_COUNT },
+      (_, d) => `{ let md; ${metricCode(m, L, d, i, 'md')} now[${i * DIMENSION_COUNT + d}] = md; }`,
+    );
+    return fn('x, now', body.join('\n'));
+  });
+  const moveIds = m.moves.flatMap((_, mv) =>
+    m.actors.map((_, i) => {
+      const mask = masks.moves[mv * n + i]!;
+      if (mask === 0) return -1;
+      const ops = moveOps[mv]!.filter((o) => o.op <= ADD_WEIGHT);
+      const cells = [...new Set(ops.flatMap((o) => (o.op === ADD_PAIR ? [o.c1, o.c2] : [o.c1])))];
+      const gain = gainCode(m, L, i, mask);
+      return fn(
+        'x, now',
+        ['let t = 0, w = 0, g = 0;', gain.before, saveCode(cells), applyCode(ops), gain.after, restoreCode(cells), 'return g;'].join('\n'),
+      );
+    }),
+  );
+  const dealIds = deals.flatMap((d, o) =>
+    m.actors.map((a, i) => {
+      const mask = masks.offers[o * n + i]!;
+      if (mask === 0 && !a.ratifies) return -1;
+      const gain = mask === 0 ? { before: '', after: '' } : gainCode(m, L, i, mask);
+      const ratify = a.ratifies ? ratifyCode(m, L, d, i) : 'res[0] = 1;';
+      return fn(
+        'x, now, res',
+        [
+          'let t = 0, w = 0, g = 0;',
+          gain.before,
+          saveCode(d.cells),
+          dealCode(m, L, d),
+          gain.after,
+          ratify,
+          restoreCode(d.cells),
+          'return g;',
+        ].join('\n'),
+      );
+    }),
+  );
+  // One compilation for the model: the source holds only literals and cell indices.
+  const all = new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as ((...args: never[]) => number)[];
+  const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
+  return {
+    metrics: metricIds.map((id) => pickFn<MetricsInto>(id)!),
+    moves: moveIds.map((id) => pickFn<MoveGain>(id)),
+    deals: dealIds.map((id) => pickFn<DealWeigh>(id)),
+  };
+}

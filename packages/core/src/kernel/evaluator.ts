@@ -1,0 +1,182 @@
+import { acceptanceProbability } from '../choice.js';
+import { ALL_DIMENSIONS } from '../dependencies.js';
+import { DIMENSION_COUNT, type Model } from '../model.js';
+import { type OptionTables, optionTables } from '../tables.js';
+import { compileWhatIfs, type WhatIfs } from './codegen.js';
+import { type Layout, layoutOf } from './layout.js';
+import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type KernelWorld, type Op, type Test } from './program.js';
+
+/**
+ * The batch kernel's evaluator: Evaluator's values (evaluator.ts), bit for bit, over the kernel's
+ * cells. An option's what-if is applied to the run's own cells and taken back (its cells are
+ * saved first), so no after-state is ever built; and one evaluator serves a whole run, its caches
+ * stamped with a version of the world that the kernel's phases advance whenever they change it,
+ * so values computed in one phase serve the next while the world is unchanged.
+ */
+export class KernelEvaluator {
+  readonly L: Layout;
+  readonly t: OptionTables;
+  /** Per move: its ops (to apply it) and its conditions. */
+  readonly moveOps: readonly (readonly Op[])[];
+  readonly moveTests: readonly (readonly Test[])[];
+  readonly deals: readonly Deal[];
+  private readonly whatIfs: WhatIfs;
+  private readonly n: number;
+  private version = 1;
+  private w!: KernelWorld;
+  /** Per actor, its ten metrics of now, current where nowAt says so. */
+  private readonly now: Float64Array;
+  private readonly nowAt: Int32Array;
+  private readonly moveGains: Float64Array;
+  private readonly moveAt: Int32Array;
+  private readonly legal: number[][];
+  private readonly legalAt: Int32Array;
+  private readonly dealGains: Float64Array;
+  /** 0/1. */
+  private readonly ratifies: Uint8Array;
+  private readonly dealAt: Int32Array;
+  private readonly res = new Float64Array(1);
+  /** Per actor, the mask of dimensions it weighs now (weights can change by shocks). */
+  private readonly weighted: Int32Array;
+  private readonly weightedAt: Int32Array;
+
+  constructor(readonly m: Model) {
+    const n = m.actors.length;
+    const L = layoutOf(m);
+    this.n = n;
+    this.L = L;
+    this.t = optionTables(m);
+    this.moveOps = m.moves.map((mv) => mv.effects.map((e) => compileEffect(L, e)));
+    this.moveTests = m.moves.map((mv) => mv.when.map((c) => compileCondition(L, c)));
+    this.deals = m.offers.map((_, o) => compileDeal(m, L, o));
+    this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.deals);
+    this.now = new Float64Array(n * DIMENSION_COUNT);
+    this.nowAt = new Int32Array(n);
+    this.moveGains = new Float64Array(m.moves.length * n);
+    this.moveAt = new Int32Array(m.moves.length * n);
+    this.legal = m.actors.map(() => []);
+    this.legalAt = new Int32Array(n);
+    this.dealGains = new Float64Array(m.offers.length * n);
+    this.ratifies = new Uint8Array(m.offers.length * n);
+    this.dealAt = new Int32Array(m.offers.length * n);
+    this.weighted = new Int32Array(n);
+    this.weightedAt = new Int32Array(n);
+  }
+
+  /** Start evaluating a new run's world. */
+  reset(world: KernelWorld): void {
+    this.w = world;
+    this.version = 1;
+    for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt]) a.fill(0);
+  }
+
+  /** The world has changed: every cached value is stale. */
+  changed(): void {
+    this.version++;
+  }
+
+  /** Actor i's metrics of now, computed once per version (before any what-if changes the cells). */
+  private nowOf(i: number): Float64Array {
+    if (this.nowAt[i] !== this.version) {
+      this.whatIfs.metrics[i]!(this.w.x, this.now);
+      this.nowAt[i] = this.version;
+    }
+    return this.now;
+  }
+
+  /**
+   * Whether an option whose mask is `mask` can change actor i's utility now: it must change a
+   * dimension i weighs (Evaluator.relevant). A zero-weight term adds nothing, so a gain over no
+   * weighed dimension is exactly 0 without being computed.
+   */
+  private weighs(i: number, mask: number): boolean {
+    if (mask === ALL_DIMENSIONS) return true;
+    if (this.weightedAt[i] !== this.version) {
+      const x = this.w.x;
+      const base = this.L.weights + i * DIMENSION_COUNT;
+      let w = 0;
+      for (let d = 0; d < DIMENSION_COUNT; d++) if (x[base + d] !== 0) w |= 1 << d;
+      this.weighted[i] = w;
+      this.weightedAt[i] = this.version;
+    }
+    return (mask & this.weighted[i]!) !== 0;
+  }
+
+  /** U_i(after move mv) − U_i(now). */
+  moveGain(i: number, mv: number): number {
+    const k = mv * this.n + i;
+    if (this.moveAt[k] === this.version) return this.moveGains[k]!;
+    const f = this.whatIfs.moves[k]!;
+    const g = f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.nowOf(i));
+    this.moveGains[k] = g;
+    this.moveAt[k] = this.version;
+    return g;
+  }
+
+  legalMoves(i: number): readonly number[] {
+    const out = this.legal[i]!;
+    if (this.legalAt[i] === this.version) return out;
+    let count = 0;
+    for (const mv of this.t.movesByActor[i]!) if (allPass(this.w, this.moveTests[mv]!)) out[count++] = mv;
+    if (out.length !== count) out.length = count;
+    this.legalAt[i] = this.version;
+    return out;
+  }
+
+  /** Extra cost actor i attaches to move mv now (effects.ts's moveCost). */
+  private pressure(i: number, mv: number): number {
+    let c = 0;
+    for (const mod of this.w.modifiers) if (mod.kind === 0 && mod.actor === i && mod.move === mv) c += mod.amount;
+    return c;
+  }
+
+  /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
+  inducement(i: number): number {
+    let c = 0;
+    for (const mod of this.w.modifiers) if (mod.kind === 1 && mod.actor === i) c += mod.amount;
+    return c;
+  }
+
+  /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
+  directValue(i: number, mv: number): number {
+    return this.moveGain(i, mv) - this.m.moves[mv]!.cost - this.pressure(i, mv);
+  }
+
+  /** Weigh deal o for actor i once per version: its gain and whether i could ratify it. */
+  private weighDeal(i: number, k: number): void {
+    const f = this.whatIfs.deals[k]!;
+    if (f === null || (!this.m.actors[i]!.ratifies && !this.weighs(i, this.t.masks.offers[k]!))) {
+      this.dealGains[k] = 0;
+      this.ratifies[k] = 1;
+    } else {
+      this.dealGains[k] = f(this.w.x, this.nowOf(i), this.res);
+      this.ratifies[k] = this.res[0]!;
+    }
+    this.dealAt[k] = this.version;
+  }
+
+  /** U_i(after deal o) − U_i(now). */
+  dealGain(i: number, o: number): number {
+    const k = o * this.n + i;
+    if (this.dealAt[k] !== this.version) this.weighDeal(i, k);
+    return this.dealGains[k]!;
+  }
+
+  canRatify(i: number, o: number): boolean {
+    const k = o * this.n + i;
+    if (this.dealAt[k] !== this.version) this.weighDeal(i, k);
+    return this.ratifies[k] === 1;
+  }
+
+  /** ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
+  surplus(i: number, o: number, extraDealCost = 0): number {
+    const inducement = this.t.sovereign[o] ? this.inducement(i) + extraDealCost : 0;
+    return this.dealGain(i, o) - this.m.actors[i]!.walkAwayMargin - inducement;
+  }
+
+  /** 0 if actor i cannot ratify deal o, else σ(surplus / τ_i) (Evaluator.acceptance). */
+  acceptance(i: number, o: number, extraDealCost = 0): number {
+    if (!this.canRatify(i, o)) return 0;
+    return acceptanceProbability(this.surplus(i, o, extraDealCost), this.m.actors[i]!.temperature);
+  }
+}

@@ -1,0 +1,121 @@
+import { DIMENSION_COUNT, type Model } from '../model.js';
+import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+
+/**
+ * metrics.ts's metrics as JavaScript source for one model and one actor, over the kernel's cells
+ * `x`: the same terms in the same order with the same operations, with everything that does not
+ * depend on the state (which cells, which areas, which masses) written in as literals. The code
+ * the kernel compiles from it (codegen.ts) gives values bit-identical to the reference metrics.
+ * Only numbers and cell indices are ever written into the source, never a name from a scenario.
+ */
+
+/** A number as a literal that reads back as exactly the same double. */
+export function lit(v: number): string {
+  if (Object.is(v, -0)) return '-0';
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  return `(${String(v)})`;
+}
+
+/** Statements that leave metric d of actor i in the variable `out` (declared by the caller). */
+export function metricCode(m: Model, L: Layout, d: number, i: number, out: string): string {
+  const n = L.n;
+  const v = `${out}_`;
+  switch (d) {
+    case 0: {
+      // territory: Σ area × value of each status to i (statuses only name the claimant and the holder).
+      const holder = i === m.holder;
+      const claimant = i === m.claimant;
+      if (!holder && !claimant) return `${out} = 0;`;
+      const { claimValue, contestCost, jointShare } = m.params;
+      const lines = [`let ${v} = 0;`];
+      m.territories.forEach((t, k) => {
+        const a = t.area;
+        const add: number[] = [];
+        add[HELD_CONTESTED] = holder ? a * (1 - contestCost) : a * claimValue;
+        add[HELD] = holder ? a * 1 : 0;
+        add[TRANSFERRED] = claimant ? a : 0;
+        add[ASSURED] = claimant ? a : 0;
+        add[JOINT] = a * jointShare;
+        const c = `x[${L.territories + k}]`;
+        lines.push(
+          `${v} += ${c} === ${HELD_CONTESTED} ? ${lit(add[0]!)} : ${c} === ${HELD} ? ${lit(add[1]!)} : ${c} === ${TRANSFERRED} ? ${lit(add[2]!)} : ${c} === ${ASSURED} ? ${lit(add[3]!)} : ${lit(add[4]!)};`,
+        );
+      });
+      return `${lines.join('\n')}\n${out} = ${v};`;
+    }
+    case 1:
+      return `${out} = x[${L.treaty}];`;
+    case 2: {
+      // energy: mean development (share / max) of i's ties.
+      const ties = m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [{ k, max: tie.max }] : []));
+      if (ties.length === 0) return `${out} = 0;`;
+      const lines = [`let ${v} = 0, ${v}r = 0;`];
+      for (const t of ties) lines.push(`${v}r = x[${L.energy + t.k}] / ${lit(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
+      return `${lines.join('\n')}\n${out} = ${v} / ${ties.length};`;
+    }
+    case 3: {
+      // sanctions: 1 − the mass-weighted mean of others' sanctions on i.
+      let mass = 0;
+      const lines = [`let ${v} = 0;`];
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const w = m.actors[j]!.mass;
+        lines.push(`${v} += x[${L.sanctions + j * n + i}] * ${lit(w)};`);
+        mass += w;
+      }
+      if (mass === 0) return `${out} = 1;`;
+      return `${lines.join('\n')}\n${out} = 1 - ${v} / ${lit(mass)};`;
+    }
+    case 4: {
+      // unity: mean sanction level of the members of i's regimes against their targets.
+      const regimes = m.regimes.filter((r) => r.members.includes(i));
+      if (regimes.length === 0) return `${out} = 0;`;
+      const lines = [`let ${v} = 0, ${v}l = 0;`];
+      for (const r of regimes) {
+        lines.push(`${v}l = 0;`);
+        for (const j of r.members) lines.push(`${v}l += x[${L.sanctions + j * n + r.target}];`);
+        lines.push(`${v} += ${v}l / ${r.members.length};`);
+      }
+      return `${lines.join('\n')}\n${out} = ${v} / ${regimes.length};`;
+    }
+    case 5: {
+      // alliance: mean cohesion of i's alliances.
+      const cells = m.alliances.flatMap((a, k) => (a.members.includes(i) ? [L.cohesion + k] : []));
+      if (cells.length === 0) return `${out} = 0;`;
+      return `let ${v} = 0;\n${cells.map((c) => `${v} += x[${c}];`).join('\n')}\n${out} = ${v} / ${cells.length};`;
+    }
+    case 6: {
+      // security: 0.5 + 0.5·own militarisation − threat − basing exposure, clamped.
+      const lines = [`let ${v}t = 0, ${v}e = 0, ${v} = 0;`];
+      for (let j = 0; j < n; j++) {
+        if (j !== i) lines.push(`${v}t += x[${L.militarisation + j}] * (1 - x[${L.trust + i * n + j}]);`);
+      }
+      lines.push(`${v}t /= ${Math.max(1, n - 1)};`);
+      // Only the holder can be exposed by a transfer.
+      if (i === m.holder) {
+        m.territories.forEach((t, k) => {
+          lines.push(`if (x[${L.territories + k}] === ${TRANSFERRED}) ${v}e += ${lit(t.area)};`);
+        });
+      }
+      lines.push(`${v} = 0.5 + 0.5 * x[${L.militarisation + i}] - ${v}t - ${lit(m.params.basingRisk)} * ${v}e;`);
+      return `${lines.join('\n')}\n${out} = ${v} < 0 ? 0 : ${v} > 1 ? 1 : ${v};`;
+    }
+    case 7: {
+      // economy: mean ties with every other actor, plus joint activity for the parties.
+      const party = i === m.claimant || i === m.holder;
+      const lines = [`let ${v} = 0;`];
+      for (let j = 0; j < n; j++) if (j !== i) lines.push(`${v} += x[${L.economy + i * n + j}];`);
+      if (party) lines.push(`${v} += x[${L.joint}];`);
+      return `${lines.join('\n')}\n${out} = ${v} / ${n - 1 + (party ? 1 : 0)};`;
+    }
+    case 8:
+      return `${out} = x[${L.room + i}];`;
+    case 9: {
+      const pair = m.actors[i]!.axis;
+      return pair ? `${out} = x[${L.trust + pair[0] * n + pair[1]}];` : `${out} = 0;`;
+    }
+    default:
+      throw new Error(`metricCode: no dimension ${d} (there are ${DIMENSION_COUNT})`);
+  }
+}

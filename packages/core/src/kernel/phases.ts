@@ -1,0 +1,270 @@
+import type { Model } from '../model.js';
+import { classifyTally } from '../outcome.js';
+import type { GuardContext, PhaseEnv, PhaseName } from '../phases.js';
+import type { WorldState, WorldView } from '../state.js';
+import { Choices } from './choices.js';
+import { KernelEvaluator } from './evaluator.js';
+import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
+import {
+  ADD_PAIR,
+  allPass,
+  applyDealToCells,
+  applyOps,
+  applyToCells,
+  compileCondition,
+  compileEffect,
+  type KernelWorld,
+  type Op,
+  type Test,
+} from './program.js';
+import { createWorld, resetWorld, unpackWorld, viewOf } from './world.js';
+
+/**
+ * The batch kernel: the protocol's phases (phases.ts) and the actors' policies (policy.ts) over a
+ * flat world of cells, for runs nobody watches. Same random draws in the same order, same results
+ * bit for bit (tests/kernel.test.ts holds it to simulate, on every scenario and on perturbed models).
+ * What it leaves out is only what nobody reads in a batch: the offer, response and move events
+ * with their options. It reports what changes the world: shocks, meetings, talks, reactions,
+ * treaties and the outcome. The statechart still says which phase runs when: the engine
+ * interprets it with these phases.
+ */
+
+/** An event (model.ts's EventDef) as the kernel tests and fires it; at −1 = random. */
+interface KernelEvent {
+  readonly at: number;
+  readonly hazard: number;
+  readonly once: boolean;
+  readonly summit: boolean;
+  readonly ops: readonly Op[];
+  readonly tests: readonly Test[];
+}
+
+export interface KernelContext extends GuardContext {
+  readonly world: KernelWorld;
+}
+
+/** A kernel for one model: compiled once, reused run after run, never shared by two runs at once. */
+export class Kernel {
+  readonly ev: KernelEvaluator;
+  readonly choices: Choices;
+  readonly world: KernelWorld;
+  /** A live view of the world, for per-quarter measures. */
+  readonly view: WorldView;
+  readonly events: readonly KernelEvent[];
+  /** The actors of each role, in actor order. */
+  readonly parties: readonly number[];
+  readonly thirds: readonly number[];
+  readonly reactionOps: readonly (readonly Op[])[];
+  /** The trust a meeting builds between the claimant and the holder. */
+  readonly meetingOp: Op;
+  private readonly start: Float64Array;
+
+  constructor(readonly m: Model) {
+    this.ev = new KernelEvaluator(m);
+    const L = this.ev.L;
+    this.choices = new Choices(this.ev);
+    this.world = createWorld(m, L);
+    this.start = this.world.x.slice();
+    this.view = viewOf(m, L, this.world);
+    this.events = m.events.map((e) => ({
+      at: e.at ?? -1,
+      hazard: e.hazard,
+      once: e.once,
+      summit: e.summit,
+      ops: e.effects.map((x) => compileEffect(L, x)),
+      tests: e.when.map((c) => compileCondition(L, c)),
+    }));
+    const byRole = (role: 'party' | 'third') => m.actors.flatMap((a, i) => (a.role === role ? [i] : []));
+    this.parties = byRole('party');
+    this.thirds = byRole('third');
+    this.reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
+    this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
+  }
+
+  /** A fresh run: the world back at the start. */
+  begin(): KernelContext {
+    resetWorld(this.m, this.world, this.start);
+    this.ev.reset(this.world);
+    return { world: this.world, meeting: null, pending: null, outcome: null };
+  }
+
+  /** The world as a WorldState. */
+  unpack(): WorldState {
+    return unpackWorld(this.m, this.ev.L, this.world);
+  }
+}
+
+export interface KernelEnv extends PhaseEnv {
+  readonly kernel: Kernel;
+}
+
+type KernelPhase = (ctx: KernelContext, env: KernelEnv) => void;
+
+const shocks: KernelPhase = (ctx, env) => {
+  const { m, rng, kernel } = env;
+  const w = ctx.world;
+  const events = kernel.events;
+  for (let k = 0; k < events.length; k++) {
+    const ev = events[k]!;
+    if (ev.once && w.fired[k] === 1) continue;
+    const due = ev.at >= 0 ? ev.at === w.t : ev.hazard > 0;
+    if (!due || !allPass(w, ev.tests)) continue;
+    if (ev.at < 0 && !(rng.shocks() < ev.hazard)) continue;
+    // phases.ts's fireEvent.
+    const talks = w.talks;
+    applyOps(w, ev.ops);
+    w.fired[k] = 1;
+    env.emit({ type: 'shock', t: w.t, event: k });
+    if (talks !== w.talks) env.emit({ type: 'talks', t: w.t, active: w.talks });
+    if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
+  }
+  kernel.ev.changed();
+};
+
+const agenda: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+  const w = ctx.world;
+  const L = kernel.ev.L;
+  const trust = w.x[L.trust + m.claimant * L.n + m.holder]!;
+  if (!w.talks) {
+    if (ctx.meeting?.summit != null) emit({ type: 'meeting-cancelled', t: w.t, summit: ctx.meeting.summit });
+    ctx.meeting = null;
+    return;
+  }
+  let summit: number | null = null;
+  if (ctx.meeting) summit = ctx.meeting.summit;
+  else if (!(rng.agenda() < m.params.meetingRate * (0.5 + trust))) return;
+  const claimantFirst = rng.agenda() < m.params.claimantProposes;
+  const proposer = claimantFirst ? m.claimant : m.holder;
+  const responder = claimantFirst ? m.holder : m.claimant;
+  const offersOnAgenda = summit !== null || rng.agenda() < m.params.offerRate;
+  ctx.meeting = { summit, proposer, responder, offersOnAgenda };
+  applyToCells(w.x, kernel.meetingOp);
+  kernel.ev.changed();
+  emit({ type: 'meeting', t: w.t, summit, proposer, responder, offersOnAgenda });
+};
+
+const offer: KernelPhase = (ctx, env) => {
+  const meeting = ctx.meeting!;
+  const chosen = env.kernel.choices.offer(meeting.proposer, meeting.responder, env.rng.offer());
+  ctx.pending = chosen === null ? null : { offer: chosen, by: meeting.proposer, to: meeting.responder, counter: false };
+};
+
+const response: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+  const w = ctx.world;
+  const p = ctx.pending!;
+  const accepted = kernel.choices.accepts(p.to, p.offer, rng.response());
+  ctx.pending = null;
+  if (accepted) {
+    // deal.ts's applyDeal, then the trust a deal builds.
+    const ev = kernel.ev;
+    const deal = ev.deals[p.offer]!;
+    applyDealToCells(ev.L, w.x, deal, m.territories.length);
+    if (deal.signed) {
+      w.treaty = { t: w.t, offer: p.offer };
+      w.talks = true;
+    }
+    const n = ev.L.n;
+    const at = ev.L.trust;
+    applyToCells(w.x, {
+      op: ADD_PAIR,
+      c1: at + p.by * n + p.to,
+      c2: at + p.to * n + p.by,
+      value: 2 * m.params.meetingTrust,
+      actor: -1,
+      move: -1,
+      duration: 0,
+    });
+    ev.changed();
+    if (w.treaty) emit({ type: 'treaty', t: w.t, offer: p.offer });
+    return;
+  }
+  if (p.counter) return;
+  const chosen = kernel.choices.offer(p.to, p.by, rng.response());
+  if (chosen !== null) ctx.pending = { offer: chosen, by: p.to, to: p.by, counter: true };
+};
+
+function movesBy(role: 'party' | 'third'): KernelPhase {
+  const chosen: number[] = [];
+  return (ctx, { rng, emit, kernel }) => {
+    const w = ctx.world;
+    const actors = role === 'party' ? kernel.parties : kernel.thirds;
+    const draw = role === 'party' ? rng.moves : rng.third;
+    let count = 0;
+    for (let k = 0; k < actors.length; k++) {
+      const mv = kernel.choices.move(actors[k]!, draw());
+      if (mv !== null) chosen[count++] = mv;
+    }
+    if (count === 0) return;
+    const talks = w.talks;
+    for (let k = 0; k < count; k++) {
+      const mv = chosen[k]!;
+      applyOps(w, kernel.ev.moveOps[mv]!);
+      w.moves.push(mv);
+    }
+    kernel.ev.changed();
+    if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
+  };
+}
+
+const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+  const w = ctx.world;
+  const talks = w.talks;
+  for (const mv of w.moves) {
+    for (let k = 0; k < m.reactions.length; k++) {
+      const re = m.reactions[k]!;
+      if (re.trigger !== mv || !(rng.reactions() < re.probability)) continue;
+      applyOps(w, kernel.reactionOps[k]!);
+      emit({ type: 'reaction', t: w.t, reaction: k });
+    }
+  }
+  if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
+  const { drift } = m.params;
+  const init = m.initial;
+  const L = kernel.ev.L;
+  const x = w.x;
+  for (let k = 0; k < init.trust.length; k++) x[L.trust + k] = x[L.trust + k]! + drift * (init.trust[k]! - x[L.trust + k]!);
+  for (let k = 0; k < init.room.length; k++) x[L.room + k] = x[L.room + k]! + drift * (init.room[k]! - x[L.room + k]!);
+  if (w.modifiers.length > 0) w.modifiers = w.modifiers.filter((mod) => mod.until > w.t);
+  if (w.moves.length > 0) w.moves.length = 0;
+  ctx.meeting = null;
+  ctx.pending = null;
+  w.t += 1;
+  kernel.ev.changed();
+};
+
+const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {
+  const w = ctx.world;
+  if (w.treaty === null && w.t < m.horizon) return;
+  const at = kernel.ev.L.territories;
+  let transferred = 0;
+  let joint = 0;
+  let stillClaimed = 0;
+  for (let k = 0; k < m.territories.length; k++) {
+    const code = w.x[at + k]!;
+    if (code === TRANSFERRED || code === ASSURED) transferred++;
+    else if (code === JOINT) joint++;
+    else if (code === HELD_CONTESTED) stillClaimed++;
+  }
+  ctx.outcome = classifyTally(m, {
+    territories: m.territories.length,
+    transferred,
+    joint,
+    stillClaimed,
+    treaty: w.treaty !== null,
+    talksActive: w.talks,
+    jointActivity: w.x[kernel.ev.L.joint]!,
+  });
+  emit({ type: 'outcome', t: w.t, outcome: ctx.outcome });
+};
+
+/** The kernel's phases, by the names the statechart gives them. */
+export const KERNEL_PHASES: { readonly [K in PhaseName]: KernelPhase } = {
+  shocks,
+  agenda,
+  offer,
+  response,
+  unilateral: movesBy('party'),
+  thirdParties: movesBy('third'),
+  update,
+  outcomeCheck,
+};

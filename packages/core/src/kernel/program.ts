@@ -1,0 +1,246 @@
+import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
+import { DIMENSION_COUNT } from '../model.js';
+import type { Treaty } from '../state.js';
+import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+
+/**
+ * A model's effects, conditions and deals compiled to one record shape each over the kernel's
+ * cells, so the loops that apply and test them a million times see one kind of object. Each
+ * record does what effects.ts, conditions.ts and deal.ts do, in the same arithmetic.
+ */
+
+/** x[c1] = clamp01(x[c1] + value). */
+export const ADD = 0;
+/** v = clamp01(x[c1] + value); x[c1] = x[c2] = v (a symmetric pair). */
+export const ADD_PAIR = 1;
+/** x[c1] = clamp11(x[c1] + value) (a weight). */
+export const ADD_WEIGHT = 2;
+/** Talks on (value 1) or off (0). */
+export const TALKS = 3;
+/** Pressure: a moveCost modifier on actor's move for `duration` quarters. */
+export const MOVE_COST = 4;
+/** Inducement: a dealCost modifier on actor. */
+export const DEAL_COST = 5;
+
+export interface Op {
+  readonly op: number;
+  readonly c1: number;
+  readonly c2: number;
+  readonly value: number;
+  readonly actor: number;
+  readonly move: number;
+  readonly duration: number;
+}
+
+/** A pressure (kind 0, on `move`) or inducement (kind 1) modifier, as state.ts's Modifier. */
+export interface FlatModifier {
+  readonly kind: 0 | 1;
+  readonly actor: number;
+  readonly move: number;
+  readonly amount: number;
+  readonly until: number;
+}
+
+/** The kernel's run state: the cells and what no metric reads. */
+export interface KernelWorld {
+  readonly x: Float64Array;
+  t: number;
+  talks: boolean;
+  treaty: Treaty | null;
+  modifiers: FlatModifier[];
+  readonly fired: Uint8Array;
+  /** Moves taken this quarter, for reactions. */
+  readonly moves: number[];
+}
+
+const op = (o: number, c1: number, c2: number, value: number, actor = -1, move = -1, duration = 0): Op => ({
+  op: o,
+  c1,
+  c2,
+  value,
+  actor,
+  move,
+  duration,
+});
+
+export function compileEffect(L: Layout, e: Effect): Op {
+  const n = L.n;
+  switch (e.op) {
+    case 'sanctions':
+      return op(ADD, L.sanctions + e.imposer * n + e.target, -1, e.delta);
+    case 'energy':
+      return op(ADD, L.energy + e.tie, -1, e.delta);
+    case 'economy':
+      return op(ADD_PAIR, L.economy + e.a * n + e.b, L.economy + e.b * n + e.a, e.delta);
+    case 'jointActivity':
+      return op(ADD, L.joint, -1, e.delta);
+    case 'militarisation':
+      return op(ADD, L.militarisation + e.actor, -1, e.delta);
+    case 'cohesion':
+      return op(ADD, L.cohesion + e.alliance, -1, e.delta);
+    case 'trust':
+      return op(ADD_PAIR, L.trust + e.a * n + e.b, L.trust + e.b * n + e.a, e.delta);
+    case 'room':
+      return op(ADD, L.room + e.actor, -1, e.delta);
+    case 'talks':
+      return op(TALKS, -1, -1, e.active ? 1 : 0);
+    case 'weight':
+      return op(ADD_WEIGHT, L.weights + e.actor * DIMENSION_COUNT + e.dimension, -1, e.delta);
+    case 'moveCost':
+      return op(MOVE_COST, -1, -1, e.amount, e.actor, e.move, e.duration);
+    case 'dealCost':
+      return op(DEAL_COST, -1, -1, e.amount, e.actor, -1, e.duration);
+  }
+}
+
+const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/** Apply one op to the cells only (what a metric can see): talks and modifiers are left alone. */
+export function applyToCells(x: Float64Array, o: Op): void {
+  switch (o.op) {
+    case ADD:
+      x[o.c1] = clamp01(x[o.c1]! + o.value);
+      return;
+    case ADD_PAIR: {
+      const v = clamp01(x[o.c1]! + o.value);
+      x[o.c1] = v;
+      x[o.c2] = v;
+      return;
+    }
+    case ADD_WEIGHT: {
+      const v = x[o.c1]! + o.value;
+      x[o.c1] = v < -1 ? -1 : v > 1 ? 1 : v;
+      return;
+    }
+  }
+}
+
+/** Apply ops to the run state, as applyEffects does. */
+export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
+  for (const o of ops) {
+    if (o.op <= ADD_WEIGHT) applyToCells(w.x, o);
+    else if (o.op === TALKS) w.talks = o.value === 1;
+    else w.modifiers.push({ kind: o.op === MOVE_COST ? 0 : 1, actor: o.actor, move: o.move, amount: o.value, until: w.t + o.duration });
+  }
+}
+
+/** Whether an op can change a metric (talks and modifiers are read by none). */
+export const touchesCells = (o: Op): boolean => o.op <= ADD_WEIGHT;
+
+// Conditions.
+const CELL = 0;
+const IS_TALKS = 1;
+const IS_TREATY = 2;
+const AFTER = 3;
+const CMP: Record<Cmp, number> = { '<': 0, '<=': 1, '>': 2, '>=': 3 };
+
+export interface Test {
+  readonly kind: number;
+  readonly cell: number;
+  readonly cmp: number;
+  readonly value: number;
+}
+
+export function compileCondition(L: Layout, c: Condition): Test {
+  const n = L.n;
+  const cell = (at: number, cmp: Cmp, value: number): Test => ({ kind: CELL, cell: at, cmp: CMP[cmp], value });
+  switch (c.v) {
+    case 'talks':
+      return { kind: IS_TALKS, cell: -1, cmp: 0, value: c.active ? 1 : 0 };
+    case 'treaty':
+      return { kind: IS_TREATY, cell: -1, cmp: 0, value: c.signed ? 1 : 0 };
+    case 'sanctions':
+      return cell(L.sanctions + c.imposer * n + c.target, c.op, c.value);
+    case 'trust':
+      return cell(L.trust + c.a * n + c.b, c.op, c.value);
+    case 'militarisation':
+      return cell(L.militarisation + c.actor, c.op, c.value);
+    case 'room':
+      return cell(L.room + c.actor, c.op, c.value);
+    case 'jointActivity':
+      return cell(L.joint, c.op, c.value);
+    case 'cohesion':
+      return cell(L.cohesion + c.alliance, c.op, c.value);
+    case 'after':
+      return { kind: AFTER, cell: -1, cmp: 0, value: c.quarter };
+  }
+}
+
+export function allPass(w: KernelWorld, tests: readonly Test[]): boolean {
+  for (const c of tests) {
+    let ok: boolean;
+    if (c.kind === CELL) {
+      const v = w.x[c.cell]!;
+      ok = c.cmp === 0 ? v < c.value : c.cmp === 1 ? v <= c.value : c.cmp === 2 ? v > c.value : v >= c.value;
+    } else if (c.kind === IS_TALKS) ok = w.talks === (c.value === 1);
+    else if (c.kind === IS_TREATY) ok = (w.treaty !== null) === (c.value === 1);
+    else ok = w.t >= c.value;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** An offer's terms as deal.ts's applyDeal applies them. */
+export interface Deal {
+  /** [territory, code] writes, in term order. */
+  readonly statuses: readonly (readonly [number, number])[];
+  readonly ops: readonly Op[];
+  readonly assured: boolean;
+  readonly signed: boolean;
+  /** Per territory: named in a continued-talks term (its claim survives a treaty). */
+  readonly talksOn: readonly boolean[];
+  /** Every cell the deal can write: its ops' cells, the statuses and the treaty flag. */
+  readonly cells: readonly number[];
+}
+
+const termOp = (L: Layout, t: Term): Op | null => {
+  switch (t.kind) {
+    case 'jointActivities':
+      return compileEffect(L, { op: 'jointActivity', delta: t.amount });
+    case 'sanctionsRelief':
+      return compileEffect(L, { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount });
+    case 'investment':
+      return compileEffect(L, { op: 'economy', a: t.from, b: t.to, delta: t.amount });
+    case 'energy':
+      return compileEffect(L, { op: 'energy', tie: t.tie, delta: t.amount });
+    default:
+      return null;
+  }
+};
+
+export function compileDeal(m: Model, L: Layout, offer: number): Deal {
+  const statuses: [number, number][] = [];
+  const ops: Op[] = [];
+  const talksOn = m.territories.map(() => false);
+  let assured = false;
+  let signed = false;
+  for (const t of m.offers[offer]!.terms) {
+    if (t.kind === 'transfer') for (const k of t.territories) statuses.push([k, TRANSFERRED]);
+    else if (t.kind === 'jointAdministration') for (const k of t.territories) statuses.push([k, JOINT]);
+    else if (t.kind === 'continuedTalks') for (const k of t.territories) talksOn[k] = true;
+    else if (t.kind === 'noForeignBases') assured = true;
+    else if (t.kind === 'peaceTreaty') signed = true;
+    else ops.push(termOp(L, t)!);
+  }
+  const cells = new Set<number>([L.treaty, ...m.territories.map((_, k) => L.territories + k)]);
+  for (const o of ops) {
+    cells.add(o.c1);
+    if (o.c2 >= 0) cells.add(o.c2);
+  }
+  return { statuses, ops, assured, signed, talksOn, cells: [...cells] };
+}
+
+/** Apply a deal's terms to the cells (statuses, treaty flag, numbers); talks and the treaty record are the caller's. */
+export function applyDealToCells(L: Layout, x: Float64Array, d: Deal, territories: number): void {
+  for (const [k, code] of d.statuses) x[L.territories + k] = code;
+  for (const o of d.ops) applyToCells(x, o);
+  if (d.assured) {
+    for (let k = 0; k < territories; k++) if (x[L.territories + k] === TRANSFERRED) x[L.territories + k] = ASSURED;
+  }
+  if (d.signed) {
+    x[L.treaty] = 1;
+    for (let k = 0; k < territories; k++) {
+      if (x[L.territories + k] === HELD_CONTESTED && !d.talksOn[k]) x[L.territories + k] = HELD;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { DIMENSION_COUNT, type Model } from '../model.js';
+import type { Modifier, TerritoryStatus, WorldState, WorldView } from '../state.js';
+import { ASSURED, HELD, HELD_CONTESTED, initialCells, JOINT, type Layout, statusOf, TRANSFERRED, unpackCells } from './layout.js';
+import type { KernelWorld } from './program.js';
+
+/** A kernel world for model m, at its start; `resetWorld` takes it back there for the next run. */
+export function createWorld(m: Model, L: Layout): KernelWorld {
+  return {
+    x: initialCells(m, L),
+    t: 0,
+    talks: m.initial.talksActive,
+    treaty: null,
+    modifiers: [],
+    fired: new Uint8Array(m.events.length),
+    moves: [],
+  };
+}
+
+export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void {
+  w.x.set(start);
+  w.t = 0;
+  w.talks = m.initial.talksActive;
+  w.treaty = null;
+  w.modifiers = [];
+  w.fired.fill(0);
+  w.moves.length = 0;
+}
+
+/** The world as a WorldState (plain data, shaped and ordered as initialState makes it). */
+export function unpackWorld(m: Model, L: Layout, w: KernelWorld): WorldState {
+  const c = unpackCells(m, L, w.x);
+  const modifiers: Modifier[] = w.modifiers.map((mod) =>
+    mod.kind === 0
+      ? { kind: 'moveCost', actor: mod.actor, move: mod.move, amount: mod.amount, until: mod.until }
+      : { kind: 'dealCost', actor: mod.actor, amount: mod.amount, until: mod.until },
+  );
+  return {
+    t: w.t,
+    territories: c.territories,
+    treaty: w.treaty,
+    sanctions: c.sanctions,
+    energy: c.energy,
+    economy: c.economy,
+    jointActivity: c.jointActivity,
+    militarisation: c.militarisation,
+    cohesion: c.cohesion,
+    trust: c.trust,
+    talksActive: w.talks,
+    room: c.room,
+    weights: c.weights,
+    modifiers,
+    fired: Array.from(w.fired, (f) => f === 1),
+    movesThisQuarter: [...w.moves],
+  };
+}
+
+/** A live, read-only view of a kernel world: its arrays are views of the cells, read as they change. */
+export function viewOf(m: Model, L: Layout, w: KernelWorld): WorldView {
+  const n = L.n;
+  const at = (from: number, k: number): Float64Array => w.x.subarray(from, from + k);
+  return {
+    get t() {
+      return w.t;
+    },
+    get territories() {
+      return m.territories.map((_, k) => statusOf(m, w.x[L.territories + k]!));
+    },
+    get treaty() {
+      return w.treaty;
+    },
+    sanctions: at(L.sanctions, n * n),
+    energy: at(L.energy, m.energyTies.length),
+    economy: at(L.economy, n * n),
+    get jointActivity() {
+      return w.x[L.joint]!;
+    },
+    militarisation: at(L.militarisation, n),
+    cohesion: at(L.cohesion, m.alliances.length),
+    trust: at(L.trust, n * n),
+    get talksActive() {
+      return w.talks;
+    },
+    room: at(L.room, n),
+    weights: at(L.weights, n * DIMENSION_COUNT),
+  };
+}
+
+const codeOf = (st: TerritoryStatus): number =>
+  st.kind === 'held' ? (st.contested ? HELD_CONTESTED : HELD) : st.kind === 'transferred' ? (st.assured ? ASSURED : TRANSFERRED) : JOINT;
+
+/** A WorldState packed into a kernel world (the inverse of unpackWorld), e.g. to weigh options in it. */
+export function packWorld(m: Model, L: Layout, s: WorldState): KernelWorld {
+  const x = new Float64Array(L.size);
+  x.set(s.sanctions, L.sanctions);
+  x.set(s.energy, L.energy);
+  x.set(s.economy, L.economy);
+  x[L.joint] = s.jointActivity;
+  x.set(s.militarisation, L.militarisation);
+  x.set(s.cohesion, L.cohesion);
+  x.set(s.trust, L.trust);
+  x.set(s.room, L.room);
+  x.set(s.weights, L.weights);
+  x[L.treaty] = s.treaty ? 1 : 0;
+  s.territories.forEach((st, k) => {
+    x[L.territories + k] = codeOf(st);
+  });
+  return {
+    x,
+    t: s.t,
+    talks: s.talksActive,
+    treaty: s.treaty,
+    modifiers: s.modifiers.map((mod) =>
+      mod.kind === 'moveCost'
+        ? { kind: 0, actor: mod.actor, move: mod.move, amount: mod.amount, until: mod.until }
+        : { kind: 1, actor: mod.actor, move: -1, amount: mod.amount, until: mod.until },
+    ),
+    fired: Uint8Array.from(s.fired, (f) => (f ? 1 : 0)),
+    moves: [...s.movesThisQuarter],
+  };
+}

@@ -1,0 +1,200 @@
+import { fileURLToPath } from 'node:url';
+import {
+  chooseMove,
+  chooseOffer,
+  cloneState,
+  DIMENSION_COUNT,
+  Evaluator,
+  Kernel,
+  type LogEvent,
+  METRICS,
+  type Model,
+  packWorld,
+  utility,
+  type WorldState,
+  type WorldView,
+} from '@parley/core';
+import { kernelFor, simulate, simulateFast } from '@parley/engine';
+import { findScenarioFiles, loadScenarioFile } from '@parley/scenario';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { flagship } from './helpers/flagship.js';
+import { perturbedModel } from './helpers/perturb.js';
+
+// The batch kernel (core/src/kernel) is a second implementation of the decision model, made for
+// speed. These tests hold it to the reference, bit for bit: same outcome, same treaty quarter,
+// same world at the end of every quarter, same world-changing events.
+
+const ROOT = fileURLToPath(new URL('../scenarios/', import.meta.url));
+/** The events the kernel reports (it leaves out offers, responses and moves with their options). */
+const STATE_EVENTS = new Set(['shock', 'meeting', 'meeting-cancelled', 'talks', 'reaction', 'treaty', 'outcome']);
+const FIELDS = [
+  't',
+  'territories',
+  'treaty',
+  'sanctions',
+  'energy',
+  'economy',
+  'jointActivity',
+  'militarisation',
+  'cohesion',
+  'trust',
+  'talksActive',
+  'room',
+  'weights',
+] as const;
+/** A world (a WorldState or the kernel's live view) as text, every number exactly. */
+const text = (w: WorldView): string =>
+  JSON.stringify(FIELDS.map((f) => (ArrayBuffer.isView(w[f]) ? Array.from(w[f] as Float64Array) : w[f])));
+
+function both(m: Model, key: string, seed: number, run: number) {
+  const ref = { log: [] as LogEvent[], quarters: [] as string[] };
+  const fast = { log: [] as LogEvent[], quarters: [] as string[] };
+  const r = simulate(m, {
+    scenarioKey: key,
+    seed,
+    run,
+    emit: (e) => {
+      if (STATE_EVENTS.has(e.type)) ref.log.push(e);
+    },
+    onQuarter: (_t, w) => ref.quarters.push(text(w)),
+  });
+  const f = simulateFast(m, {
+    scenarioKey: key,
+    seed,
+    run,
+    emit: (e) => fast.log.push(e),
+    onQuarter: (_t, w) => fast.quarters.push(text(w)),
+  });
+  return {
+    ref: { ...ref, outcome: r.outcome, treatyT: r.treatyT, world: text(r.world) },
+    fast: { ...fast, outcome: f.outcome, treatyT: f.treatyT, world: text(f.world) },
+  };
+}
+
+function expectSame(m: Model, key: string, seed: number, run: number): void {
+  const { ref, fast } = both(m, key, seed, run);
+  expect(fast.outcome, `run ${run}`).toBe(ref.outcome);
+  expect(fast.treatyT).toBe(ref.treatyT);
+  expect(fast.world).toBe(ref.world);
+  expect(fast.quarters).toEqual(ref.quarters);
+  expect(JSON.stringify(fast.log)).toBe(JSON.stringify(ref.log));
+}
+
+describe('the batch kernel is the model', () => {
+  it('gives simulate’s results bit for bit in every scenario of the pack', () => {
+    const files = findScenarioFiles(ROOT);
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const sc = loadScenarioFile(file);
+      for (let run = 0; run < 60; run++) expectSame(sc.model, sc.hash, 1, run);
+    }
+  });
+
+  it('gives simulate’s results bit for bit for random seeds and scenario numbers', () => {
+    for (const file of ['kuril/2016-nagato.yaml', 'kuril/2013-thaw.yaml', 'tutorial/lighthouse-island.yaml']) {
+      const base = loadScenarioFile(`${ROOT}${file}`).model;
+      fc.assert(
+        fc.property(perturbedModel(base), fc.nat(), fc.nat({ max: 1000 }), (m, seed, run) => {
+          expectSame(m, 'kernel', seed, run);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('unpacks its final world into the very WorldState simulate ends with (modifiers, fired events and all)', () => {
+    const sc = flagship();
+    for (let run = 0; run < 40; run++) {
+      const r = simulate(sc.model, { scenarioKey: sc.hash, seed: 3, run });
+      simulateFast(sc.model, { scenarioKey: sc.hash, seed: 3, run });
+      expect(JSON.stringify(kernelFor(sc.model).unpack())).toBe(JSON.stringify(r.world));
+    }
+  });
+
+  it('reports the same utilities from its final view as from the reference world', () => {
+    const sc = flagship();
+    for (let run = 0; run < 30; run++) {
+      const r = simulate(sc.model, { scenarioKey: sc.hash, seed: 9, run });
+      const f = simulateFast(sc.model, { scenarioKey: sc.hash, seed: 9, run });
+      for (let i = 0; i < sc.model.actors.length; i++) {
+        expect(utility(sc.model, f.world, i)).toBe(utility(sc.model, r.world, i));
+        for (let d = 0; d < DIMENSION_COUNT; d++) expect(METRICS[d]!(sc.model, f.world, i)).toBe(METRICS[d]!(sc.model, r.world, i));
+      }
+    }
+  });
+});
+
+/** Each state with every number redrawn in its range, territories unchanged (as in what-if.test.ts). */
+const scrambled = (s: WorldState, u: () => number): WorldState => {
+  const c = cloneState(s);
+  for (const k of ['sanctions', 'energy', 'militarisation', 'cohesion', 'room'] as const) c[k] = c[k].map(() => u());
+  const n = Math.round(Math.sqrt(c.trust.length));
+  for (const k of ['trust', 'economy'] as const) {
+    const a = c[k];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i] = u();
+  }
+  c.jointActivity = u();
+  return c;
+};
+
+/** Every value the kernel's evaluator and choices give in state s equals the reference's, exactly. */
+function expectSameValues(m: Model, kernel: Kernel, s: WorldState): void {
+  const ev = new Evaluator(m, s);
+  const kev = kernel.ev;
+  kev.reset(packWorld(m, kev.L, s));
+  const n = m.actors.length;
+  for (let i = 0; i < n; i++) {
+    expect([...kev.legalMoves(i)]).toEqual([...ev.legalMoves(i)]);
+    for (let mv = 0; mv < m.moves.length; mv++) {
+      expect(kev.moveGain(i, mv), `move ${mv} for actor ${i}`).toBe(ev.moveGain(i, mv));
+      expect(kev.directValue(i, mv)).toBe(ev.directValue(i, mv));
+    }
+    for (let o = 0; o < m.offers.length; o++) {
+      expect(kev.dealGain(i, o), `deal ${o} for actor ${i}`).toBe(ev.dealGain(i, o));
+      expect(kev.canRatify(i, o)).toBe(ev.canRatify(i, o));
+      expect(kev.acceptance(i, o, 0.02)).toBe(ev.acceptance(i, o, 0.02));
+    }
+    for (const u of [0.05, 0.5, 0.95]) {
+      expect(kernel.choices.move(i, u)).toBe(chooseMove(ev, i, u).chosen);
+      for (let r = 0; r < n; r++) if (r !== i) expect(kernel.choices.offer(i, r, u)).toBe(chooseOffer(ev, i, r, u).chosen);
+    }
+  }
+}
+
+describe('the batch kernel weighs options as the Evaluator does', () => {
+  it('gives every gain, ratification, acceptance and choice exactly, in the states every scenario reaches', () => {
+    for (const file of findScenarioFiles(ROOT)) {
+      const sc = loadScenarioFile(file);
+      const kernel = new Kernel(sc.model);
+      for (let run = 0; run < 4; run++) {
+        const states: WorldState[] = [];
+        const r = simulate(sc.model, { scenarioKey: sc.hash, seed: 5, run, onQuarter: (_t, w) => states.push(cloneState(w)) });
+        states.push(r.world);
+        for (const s of states) expectSameValues(sc.model, kernel, s);
+      }
+    }
+  });
+
+  it('and with every number of the state redrawn, for perturbed models', () => {
+    const base = flagship().model;
+    const reached: WorldState[] = [];
+    simulate(base, { scenarioKey: 'k', seed: 2, onQuarter: (_t, w) => reached.push(cloneState(w)) });
+    fc.assert(
+      fc.property(
+        perturbedModel(base),
+        fc.nat({ max: reached.length - 1 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        (m, at, us) => {
+          const it = us[Symbol.iterator]();
+          expectSameValues(
+            m,
+            new Kernel(m),
+            scrambled(reached[at]!, () => it.next().value as number),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
