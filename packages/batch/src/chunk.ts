@@ -1,5 +1,5 @@
-import { type Emit, type Model, OUTCOME_CLASSES, quarterLabel, utility, type WorldState } from '@parley/core';
-import { simulate } from '@parley/engine';
+import { type Emit, type Model, OUTCOME_CLASSES, quarterLabel, utility, type WorldView } from '@parley/core';
+import { simulateFast } from '@parley/engine';
 import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
 import { SERIES } from './series.js';
@@ -58,17 +58,17 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     else if (e.type === 'talks') path.push(e.active ? 'talks resumed' : 'talks suspended');
     else if (e.type === 'treaty') path.push(`treaty: ${m.offers[e.offer]!.id}`);
   };
-  const record = (t: number, w: WorldState): void => {
+  const record = (t: number, w: WorldView): void => {
     for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, SERIES[s]!.value(m, w))]!++;
     lastT = t;
   };
-  const onQuarter = (t: number, w: WorldState): void => record(t, w);
+  const onQuarter = (t: number, w: WorldView): void => record(t, w);
   for (let run = input.from; run < input.to; run++) {
     path.length = 0;
     lastT = -1;
-    let r: ReturnType<typeof simulate>;
+    let r: ReturnType<typeof simulateFast>;
     try {
-      r = simulate(m, { scenarioKey, seed, run, emit, onQuarter });
+      r = simulateFast(m, { scenarioKey, seed, run, emit, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }

@@ -1,4 +1,4 @@
-import { DIMENSIONS, METRICS, type Model, type WorldState } from '@parley/core';
+import { DIMENSIONS, METRICS, type Model, type WorldView } from '@parley/core';
 
 const SANCTIONS = METRICS[DIMENSIONS.indexOf('sanctions')]!;
 const ENERGY = METRICS[DIMENSIONS.indexOf('energy')]!;
@@ -11,7 +11,7 @@ const ENERGY = METRICS[DIMENSIONS.indexOf('energy')]!;
 export interface SeriesDef {
   readonly id: string;
   readonly label: (m: Model) => string;
-  readonly value: (m: Model, w: WorldState) => number;
+  readonly value: (m: Model, w: WorldView) => number;
 }
 
 const name = (m: Model, i: number): string => m.actors[i]!.name;

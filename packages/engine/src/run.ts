@@ -128,7 +128,8 @@ export function simulateFast(m: Model, opts: FastRunOptions): FastRunResult {
   const ctx = kernel.begin();
   const onQuarter = opts.onQuarter;
   const view = kernel.view;
-  interpret(m, ctx, { ...phaseEnv(m, opts), kernel }, KERNEL_PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, view)));
+  const env = { m, rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0), emit: opts.emit ?? discard, kernel };
+  interpret(m, ctx, env, KERNEL_PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, view)));
   if (ctx.outcome === null) throw new Error('run ended without an outcome');
   return { outcome: ctx.outcome, treatyT: ctx.world.treaty?.t ?? null, world: view };
 }

@@ -1,6 +1,6 @@
 import { wilson } from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass, quarterLabel } from '@parley/core';
-import { outcomeLabel, simulate } from '@parley/engine';
+import { outcomeLabel, simulateFast } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 
 export interface DistributionOptions {
@@ -18,7 +18,7 @@ export function distributionCommand(sc: LoadedScenario, opts: DistributionOption
   const counts = new Map<OutcomeClass, number>();
   const treatyQuarters: number[] = [];
   for (let run = 0; run < opts.runs; run++) {
-    const r = simulate(m, { scenarioKey: sc.hash, seed: opts.seed, run });
+    const r = simulateFast(m, { scenarioKey: sc.hash, seed: opts.seed, run });
     counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
     if (r.treatyT !== null) treatyQuarters.push(r.treatyT);
   }

@@ -15,6 +15,8 @@ export class Choices {
   private readonly p0: Float64Array;
   private readonly p1: Float64Array;
   private readonly offerIds: Int32Array;
+  /** [o × actors + p]: 1 if actor p may propose offer o. */
+  private readonly proposes: Uint8Array;
   /** Per move, the effects on another actor's options (pressure, inducement), for the lookahead. */
   private readonly strategic: readonly (readonly Effect[])[];
 
@@ -28,6 +30,11 @@ export class Choices {
     this.p0 = new Float64Array(width);
     this.p1 = new Float64Array(width);
     this.offerIds = new Int32Array(width);
+    const n = m.actors.length;
+    this.proposes = new Uint8Array(m.offers.length * n);
+    m.offers.forEach((o, k) => {
+      for (const p of o.proposers) this.proposes[k * n + p] = 1;
+    });
     this.strategic = m.moves.map((mv) => mv.effects.filter((e) => (e.op === 'moveCost' || e.op === 'dealCost') && e.actor !== mv.actor));
   }
 
@@ -35,6 +42,8 @@ export class Choices {
   move(i: number, u: number): number | null {
     const ev = this.ev;
     const legal = ev.legalMoves(i);
+    // Holding still is then the only option: logit and pick would give it probability 1.
+    if (legal.length === 0) return null;
     const values = this.values;
     values[0] = 0;
     for (let k = 0; k < legal.length; k++) {
@@ -43,7 +52,7 @@ export class Choices {
       values[k + 1] = direct + this.strategicValue(i, mv);
     }
     const n = legal.length + 1;
-    logitInto(values, n, ev.m.actors[i]!.temperature, this.probs);
+    logitInto(values, n, ev.temperature[i]!, this.probs);
     const k = pickIndex(this.probs, n, u);
     return k === 0 ? null : legal[k - 1]!;
   }
@@ -70,11 +79,11 @@ export class Choices {
           pressured[k + 1] = d;
         }
         pressured[at + 1] = pressured[at + 1]! - e.amount;
-        const tau = m.actors[e.actor]!.temperature;
+        const tau = ev.temperature[e.actor]!;
         const p0 = logitInto(base, legal.length + 1, tau, this.p0);
         const p1 = logitInto(pressured, legal.length + 1, tau, this.p1);
         for (let k = 0; k < legal.length; k++) v += (p1[k + 1]! - p0[k + 1]!) * ev.moveGain(i, legal[k]!);
-      } else if (e.op === 'dealCost') {
+      } else if (e.op === 'dealCost' && ev.weighsSovereignty(i)) {
         let sum = 0;
         let count = 0;
         for (let o = 0; o < m.offers.length; o++) {
@@ -99,14 +108,14 @@ export class Choices {
     ids[0] = -1;
     let n = 1;
     for (let o = 0; o < m.offers.length; o++) {
-      if (!m.offers[o]!.proposers.includes(p) || !ev.canRatify(p, o)) continue;
+      if (this.proposes[o * m.actors.length + p] === 0 || !ev.canRatify(p, o)) continue;
       const s = ev.surplus(p, o);
       const a = ev.acceptance(r, o);
       ids[n] = o;
       values[n] = a * s;
       n++;
     }
-    logitInto(values, n, m.actors[p]!.temperature, this.probs);
+    logitInto(values, n, ev.temperature[p]!, this.probs);
     const k = pickIndex(this.probs, n, u);
     return k === 0 ? null : ids[k]!;
   }

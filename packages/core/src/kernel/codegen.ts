@@ -13,15 +13,20 @@ import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op } from './program.js';
  * are literals. What the functions compute is held bit for bit to the reference by tests.
  */
 
-/** Writes actor i's ten metrics of now into `now` at i × DIMENSION_COUNT. */
-export type MetricsInto = (x: Float64Array, now: Float64Array) => void;
+/**
+ * The metrics of now, cached per world version: now[i × DIMENSION_COUNT + d] is current where
+ * at[…] === version. A what-if computes the ones it needs before it changes the cells.
+ */
+export interface NowCache {
+  readonly now: Float64Array;
+  readonly at: Int32Array;
+}
 /** ΔU of an option for one actor; the cells are as they were when it returns. */
-export type MoveGain = (x: Float64Array, now: Float64Array) => number;
+export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, version: number) => number;
 /** ΔU of a deal for one actor, with res[0] set to 1 if the actor could ratify it, else 0. */
-export type DealWeigh = (x: Float64Array, now: Float64Array, res: Float64Array) => number;
+export type DealWeigh = (x: Float64Array, now: Float64Array, at: Int32Array, version: number, res: Float64Array) => number;
 
 export interface WhatIfs {
-  readonly metrics: readonly MetricsInto[];
   /** [mv × actors + i], null where the move cannot change i's utility (its gain is 0). */
   readonly moves: readonly (MoveGain | null)[];
   /** [o × actors + i], null where the deal neither changes i's utility nor needs i's ratification. */
@@ -43,14 +48,25 @@ function applyCode(ops: readonly Op[]): string {
 const saveCode = (cells: readonly number[]): string => cells.map((c, k) => `const s${k} = x[${c}];`).join('\n');
 const restoreCode = (cells: readonly number[]): string => cells.map((c, k) => `x[${c}] = s${k};`).join('\n');
 
-/** Statements leaving ΔU_i in `g` with the option applied; `now` holds the metrics before it. */
+/** Statements that make now[i, d] current for each dimension d in `mask`, computing the stale ones from the cells. */
+function primeCode(m: Model, L: Layout, i: number, mask: number): string {
+  const lines: string[] = [];
+  for (let d = 0; d < DIMENSION_COUNT; d++) {
+    if (!(mask & (1 << d))) continue;
+    const k = i * DIMENSION_COUNT + d;
+    lines.push(`if (at[${k}] !== version) { let md; ${metricCode(m, L, d, i, 'md')} now[${k}] = md; at[${k}] = version; }`);
+  }
+  return lines.join('\n');
+}
+
+/** Statements leaving ΔU_i in `g` with the option applied; `before` runs first and makes the metrics of now current. */
 function gainCode(m: Model, L: Layout, i: number, mask: number): { before: string; after: string } {
   const W = L.weights + i * DIMENSION_COUNT;
   const N = i * DIMENSION_COUNT;
   const absAdd = (acc: string): string => `${acc} += w < 0 ? -w : w;`;
   if (mask === ALL_DIMENSIONS) {
     // Weights change: whole utilities, before (from the metrics of now) and after.
-    const before = [`let ub = 0, nb = 0;`];
+    const before = [primeCode(m, L, i, mask), `let ub = 0, nb = 0;`];
     const after = [`let ua = 0, na = 0;`];
     for (let d = 0; d < DIMENSION_COUNT; d++) {
       before.push(`w = x[${W + d}]; if (w !== 0) { ub += w * now[${N + d}]; ${absAdd('nb')} }`);
@@ -66,7 +82,7 @@ function gainCode(m: Model, L: Layout, i: number, mask: number): { before: strin
     lines.push(`w = x[${W + d}]; if (w !== 0) { ${absAdd('norm')} ${term} }`);
   }
   lines.push('g = norm === 0 ? 0 : delta / norm;');
-  return { before: '', after: lines.join('\n') };
+  return { before: primeCode(m, L, i, mask), after: lines.join('\n') };
 }
 
 /** deal.ts's applyDeal on the cells, as straight-line code. */
@@ -114,13 +130,6 @@ export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly 
     sources.push(`(function (${params}) {\n${body}\n})`);
     return sources.length - 1;
   };
-  const metricIds = m.actors.map((_, i) => {
-    const body = Array.from(
-      { length: DIMENSION_COUNT },
-      (_, d) => `{ let md; ${metricCode(m, L, d, i, 'md')} now[${i * DIMENSION_COUNT + d}] = md; }`,
-    );
-    return fn('x, now', body.join('\n'));
-  });
   const moveIds = m.moves.flatMap((_, mv) =>
     m.actors.map((_, i) => {
       const mask = masks.moves[mv * n + i]!;
@@ -129,7 +138,7 @@ export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly 
       const cells = [...new Set(ops.flatMap((o) => (o.op === ADD_PAIR ? [o.c1, o.c2] : [o.c1])))];
       const gain = gainCode(m, L, i, mask);
       return fn(
-        'x, now',
+        'x, now, at, version',
         ['let t = 0, w = 0, g = 0;', gain.before, saveCode(cells), applyCode(ops), gain.after, restoreCode(cells), 'return g;'].join('\n'),
       );
     }),
@@ -141,7 +150,7 @@ export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly 
       const gain = mask === 0 ? { before: '', after: '' } : gainCode(m, L, i, mask);
       const ratify = a.ratifies ? ratifyCode(m, L, d, i) : 'res[0] = 1;';
       return fn(
-        'x, now, res',
+        'x, now, at, version, res',
         [
           'let t = 0, w = 0, g = 0;',
           gain.before,
@@ -159,7 +168,6 @@ export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly 
   const all = new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as ((...args: never[]) => number)[];
   const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
   return {
-    metrics: metricIds.map((id) => pickFn<MetricsInto>(id)!),
     moves: moveIds.map((id) => pickFn<MoveGain>(id)),
     deals: dealIds.map((id) => pickFn<DealWeigh>(id)),
   };

@@ -24,7 +24,7 @@ export class KernelEvaluator {
   private readonly n: number;
   private version = 1;
   private w!: KernelWorld;
-  /** Per actor, its ten metrics of now, current where nowAt says so. */
+  /** The metrics of now, per actor and dimension, current where nowAt holds the version (filled by the what-ifs). */
   private readonly now: Float64Array;
   private readonly nowAt: Int32Array;
   private readonly moveGains: Float64Array;
@@ -36,6 +36,15 @@ export class KernelEvaluator {
   private readonly ratifies: Uint8Array;
   private readonly dealAt: Int32Array;
   private readonly res = new Float64Array(1);
+  /** Per actor, the union of the masks of the sovereignty deals: what an inducement's lookahead can weigh. */
+  private readonly sovereignMask: Int32Array;
+  private readonly directs: Float64Array;
+  private readonly directAt: Int32Array;
+  /** The model's numbers the hot paths read, as typed arrays (model objects can have many shapes). */
+  readonly cost: Float64Array;
+  readonly temperature: Float64Array;
+  readonly margin: Float64Array;
+  private readonly ratifier: Uint8Array;
   /** Per actor, the mask of dimensions it weighs now (weights can change by shocks). */
   private readonly weighted: Int32Array;
   private readonly weightedAt: Int32Array;
@@ -51,7 +60,7 @@ export class KernelEvaluator {
     this.deals = m.offers.map((_, o) => compileDeal(m, L, o));
     this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.deals);
     this.now = new Float64Array(n * DIMENSION_COUNT);
-    this.nowAt = new Int32Array(n);
+    this.nowAt = new Int32Array(n * DIMENSION_COUNT);
     this.moveGains = new Float64Array(m.moves.length * n);
     this.moveAt = new Int32Array(m.moves.length * n);
     this.legal = m.actors.map(() => []);
@@ -61,27 +70,27 @@ export class KernelEvaluator {
     this.dealAt = new Int32Array(m.offers.length * n);
     this.weighted = new Int32Array(n);
     this.weightedAt = new Int32Array(n);
+    this.sovereignMask = Int32Array.from(m.actors, (_, i) =>
+      m.offers.reduce((u, _o, o) => (this.t.sovereign[o] ? u | this.t.masks.offers[o * n + i]! : u), 0),
+    );
+    this.directs = new Float64Array(m.moves.length * n);
+    this.directAt = new Int32Array(m.moves.length * n);
+    this.cost = Float64Array.from(m.moves, (mv) => mv.cost);
+    this.temperature = Float64Array.from(m.actors, (a) => a.temperature);
+    this.margin = Float64Array.from(m.actors, (a) => a.walkAwayMargin);
+    this.ratifier = Uint8Array.from(m.actors, (a) => (a.ratifies ? 1 : 0));
   }
 
   /** Start evaluating a new run's world. */
   reset(world: KernelWorld): void {
     this.w = world;
     this.version = 1;
-    for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt]) a.fill(0);
+    for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt, this.directAt]) a.fill(0);
   }
 
   /** The world has changed: every cached value is stale. */
   changed(): void {
     this.version++;
-  }
-
-  /** Actor i's metrics of now, computed once per version (before any what-if changes the cells). */
-  private nowOf(i: number): Float64Array {
-    if (this.nowAt[i] !== this.version) {
-      this.whatIfs.metrics[i]!(this.w.x, this.now);
-      this.nowAt[i] = this.version;
-    }
-    return this.now;
   }
 
   /**
@@ -107,7 +116,7 @@ export class KernelEvaluator {
     const k = mv * this.n + i;
     if (this.moveAt[k] === this.version) return this.moveGains[k]!;
     const f = this.whatIfs.moves[k]!;
-    const g = f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.nowOf(i));
+    const g = f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.now, this.nowAt, this.version);
     this.moveGains[k] = g;
     this.moveAt[k] = this.version;
     return g;
@@ -139,17 +148,30 @@ export class KernelEvaluator {
 
   /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
   directValue(i: number, mv: number): number {
-    return this.moveGain(i, mv) - this.m.moves[mv]!.cost - this.pressure(i, mv);
+    const k = mv * this.n + i;
+    if (this.directAt[k] !== this.version) {
+      this.directs[k] = this.moveGain(i, mv) - this.cost[mv]! - this.pressure(i, mv);
+      this.directAt[k] = this.version;
+    }
+    return this.directs[k]!;
+  }
+
+  /**
+   * Whether actor i can gain or lose anything from some sovereignty deal now. When it cannot,
+   * every deal's gain to it is 0 and an inducement's lookahead adds exactly 0.
+   */
+  weighsSovereignty(i: number): boolean {
+    return this.weighs(i, this.sovereignMask[i]!);
   }
 
   /** Weigh deal o for actor i once per version: its gain and whether i could ratify it. */
   private weighDeal(i: number, k: number): void {
     const f = this.whatIfs.deals[k]!;
-    if (f === null || (!this.m.actors[i]!.ratifies && !this.weighs(i, this.t.masks.offers[k]!))) {
+    if (f === null || (this.ratifier[i] === 0 && !this.weighs(i, this.t.masks.offers[k]!))) {
       this.dealGains[k] = 0;
       this.ratifies[k] = 1;
     } else {
-      this.dealGains[k] = f(this.w.x, this.nowOf(i), this.res);
+      this.dealGains[k] = f(this.w.x, this.now, this.nowAt, this.version, this.res);
       this.ratifies[k] = this.res[0]!;
     }
     this.dealAt[k] = this.version;
@@ -171,12 +193,12 @@ export class KernelEvaluator {
   /** ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
   surplus(i: number, o: number, extraDealCost = 0): number {
     const inducement = this.t.sovereign[o] ? this.inducement(i) + extraDealCost : 0;
-    return this.dealGain(i, o) - this.m.actors[i]!.walkAwayMargin - inducement;
+    return this.dealGain(i, o) - this.margin[i]! - inducement;
   }
 
   /** 0 if actor i cannot ratify deal o, else σ(surplus / τ_i) (Evaluator.acceptance). */
   acceptance(i: number, o: number, extraDealCost = 0): number {
     if (!this.canRatify(i, o)) return 0;
-    return acceptanceProbability(this.surplus(i, o, extraDealCost), this.m.actors[i]!.temperature);
+    return acceptanceProbability(this.surplus(i, o, extraDealCost), this.temperature[i]!);
   }
 }

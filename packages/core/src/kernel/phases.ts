@@ -13,6 +13,7 @@ import {
   applyToCells,
   compileCondition,
   compileEffect,
+  type FlatModifier,
   type KernelWorld,
   type Op,
   type Test,
@@ -224,13 +225,20 @@ const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
   const x = w.x;
   for (let k = 0; k < init.trust.length; k++) x[L.trust + k] = x[L.trust + k]! + drift * (init.trust[k]! - x[L.trust + k]!);
   for (let k = 0; k < init.room.length; k++) x[L.room + k] = x[L.room + k]! + drift * (init.room[k]! - x[L.room + k]!);
-  if (w.modifiers.length > 0) w.modifiers = w.modifiers.filter((mod) => mod.until > w.t);
+  if (w.modifiers.length > 0) expire(w.modifiers, w.t);
   if (w.moves.length > 0) w.moves.length = 0;
   ctx.meeting = null;
   ctx.pending = null;
   w.t += 1;
   kernel.ev.changed();
 };
+
+/** Drop the modifiers that expire at quarter t, keeping the others in order (as phases.ts's filter). */
+function expire(mods: FlatModifier[], t: number): void {
+  let kept = 0;
+  for (let k = 0; k < mods.length; k++) if (mods[k]!.until > t) mods[kept++] = mods[k]!;
+  if (kept !== mods.length) mods.length = kept;
+}
 
 const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {
   const w = ctx.world;
