@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ENGINE_VERSION } from '@parley/engine';
@@ -155,6 +156,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   };
 
   const runner = o.runner ?? createChunkRunner(o.workers);
+  const modelKey = createHash('sha256').update(JSON.stringify(m)).digest('hex');
   const inFlight = new Map<number, Promise<TaskResult>>();
   let dispatch = next;
   const startedAt = Date.now();
@@ -173,6 +175,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         const to = Math.min(o.runs, from + chunk);
         const task = {
           model: m,
+          modelKey,
           streamKey: o.streamKey ?? o.sc.hash,
           seed: o.seed,
           from,

@@ -11,6 +11,8 @@ import { type RowFormat, RunFailure, runChunk } from './chunk.js';
 export interface ChunkTask {
   /** The compiled scenario (plain data, cloned to the worker). */
   readonly model: Model;
+  /** A content hash of `model`: a worker runs every task of one model on the first copy it received. */
+  readonly modelKey: string;
   /** Key of the random streams: the scenario hash, or a shared key for common random numbers across variants. */
   readonly streamKey: string;
   readonly seed: number;
@@ -27,10 +29,28 @@ export interface ChunkCounts {
   readonly rows: string;
 }
 
+/**
+ * The models this worker has run, by content hash. Each task brings its own structured clone of
+ * the model; running every chunk on the first copy lets the batch kernel compiled for it (its
+ * generated what-ifs, warmed up by the JIT) serve the whole batch instead of being rebuilt per chunk.
+ */
+const models = new Map<string, Model>();
+const KEEP_MODELS = 32;
+
+function modelOf(task: ChunkTask): Model {
+  let m = models.get(task.modelKey);
+  if (!m) {
+    if (models.size >= KEEP_MODELS) models.delete(models.keys().next().value!);
+    m = task.model;
+    models.set(task.modelKey, m);
+  }
+  return m;
+}
+
 export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run: number; seed: number; message: string } } {
   try {
     const { acc, rows } = runChunk({
-      model: task.model,
+      model: modelOf(task),
       scenarioKey: task.streamKey,
       seed: task.seed,
       from: task.from,
