@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagship } from './helpers/flagship.js';
 import { perturbedModel } from './helpers/perturb.js';
+import { scrambled } from './helpers/states.js';
 
 // The batch kernel (core/src/kernel) is a second implementation of the decision model, made for
 // speed. These tests hold it to the reference, bit for bit: same outcome, same treaty quarter,
@@ -125,24 +126,11 @@ describe('the batch kernel is the model', () => {
   });
 });
 
-/** Each state with every number redrawn in its range, territories unchanged (as in what-if.test.ts). */
-const scrambled = (s: WorldState, u: () => number): WorldState => {
-  const c = cloneState(s);
-  for (const k of ['sanctions', 'energy', 'militarisation', 'cohesion', 'room'] as const) c[k] = c[k].map(() => u());
-  const n = Math.round(Math.sqrt(c.trust.length));
-  for (const k of ['trust', 'economy'] as const) {
-    const a = c[k];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i] = u();
-  }
-  c.jointActivity = u();
-  return c;
-};
-
 /** Every value the kernel's evaluator and choices give in state s equals the reference's, exactly. */
 function expectSameValues(m: Model, kernel: Kernel, s: WorldState): void {
   const ev = new Evaluator(m, s);
   const kev = kernel.ev;
-  kev.reset(packWorld(m, kev.L, s));
+  kev.reset(packWorld(kev.L, s));
   const n = m.actors.length;
   for (let i = 0; i < n; i++) {
     expect([...kev.legalMoves(i)]).toEqual([...ev.legalMoves(i)]);

@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagship } from './helpers/flagship.js';
 import { perturbedModel } from './helpers/perturb.js';
+import { scrambled } from './helpers/states.js';
 
 // The evaluator recomputes only the metrics an option can change (core/dependencies.ts) and skips
 // options worth nothing to an actor. These tests hold it to the plain definition:
@@ -33,19 +34,6 @@ function reachable(m: Model, key: string, runs: number, seed = 1): WorldState[] 
   }
   return out;
 }
-
-/** Each state with every number redrawn in its range (a unit-interval draw per cell), territories unchanged. */
-const scrambled = (s: WorldState, u: () => number): WorldState => {
-  const c = cloneState(s);
-  for (const k of ['sanctions', 'energy', 'militarisation', 'cohesion', 'room'] as const) c[k] = c[k].map(() => u());
-  const n = Math.round(Math.sqrt(c.trust.length));
-  for (const k of ['trust', 'economy'] as const) {
-    const a = c[k];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i] = u();
-  }
-  c.jointActivity = u();
-  return c;
-};
 
 function checkMasks(m: Model, states: readonly WorldState[]): void {
   const masks = optionMasks(m);

@@ -58,25 +58,6 @@ export function layoutOf(m: Model): Layout {
   return { n, sanctions, energy, economy, joint, militarisation, cohesion, trust, room, weights, treaty, territories, size: at };
 }
 
-/** A model's starting world, packed. */
-export function initialCells(m: Model, L: Layout): Float64Array {
-  const x = new Float64Array(L.size);
-  const init = m.initial;
-  x.set(init.sanctions, L.sanctions);
-  x.set(init.energy, L.energy);
-  x.set(init.economy, L.economy);
-  x[L.joint] = init.jointActivity;
-  x.set(init.militarisation, L.militarisation);
-  x.set(init.cohesion, L.cohesion);
-  x.set(init.trust, L.trust);
-  x.set(init.room, L.room);
-  m.actors.forEach((a, i) => {
-    x.set(a.weights, L.weights + i * DIMENSION_COUNT);
-  });
-  x.fill(HELD_CONTESTED, L.territories, L.territories + m.territories.length);
-  return x;
-}
-
 /** The status a code stands for, as initialState and applyDeal write it. */
 export function statusOf(m: Model, code: number): TerritoryStatus {
   switch (code) {

@@ -124,9 +124,6 @@ export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
   }
 }
 
-/** Whether an op can change a metric (talks and modifiers are read by none). */
-export const touchesCells = (o: Op): boolean => o.op <= ADD_WEIGHT;
-
 // Conditions.
 const CELL = 0;
 const IS_TALKS = 1;

@@ -1,19 +1,11 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import type { Modifier, TerritoryStatus, WorldState, WorldView } from '../state.js';
-import { ASSURED, HELD, HELD_CONTESTED, initialCells, JOINT, type Layout, statusOf, TRANSFERRED, unpackCells } from './layout.js';
+import { initialState, type Modifier, type TerritoryStatus, type WorldState, type WorldView } from '../state.js';
+import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, statusOf, TRANSFERRED, unpackCells } from './layout.js';
 import type { KernelWorld } from './program.js';
 
-/** A kernel world for model m, at its start; `resetWorld` takes it back there for the next run. */
+/** A kernel world for model m, at its start (initialState, packed); `resetWorld` takes it back there for the next run. */
 export function createWorld(m: Model, L: Layout): KernelWorld {
-  return {
-    x: initialCells(m, L),
-    t: 0,
-    talks: m.initial.talksActive,
-    treaty: null,
-    modifiers: [],
-    fired: new Uint8Array(m.events.length),
-    moves: [],
-  };
+  return packWorld(L, initialState(m));
 }
 
 export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void {
@@ -89,7 +81,7 @@ const codeOf = (st: TerritoryStatus): number =>
   st.kind === 'held' ? (st.contested ? HELD_CONTESTED : HELD) : st.kind === 'transferred' ? (st.assured ? ASSURED : TRANSFERRED) : JOINT;
 
 /** A WorldState packed into a kernel world (the inverse of unpackWorld), e.g. to weigh options in it. */
-export function packWorld(m: Model, L: Layout, s: WorldState): KernelWorld {
+export function packWorld(L: Layout, s: WorldState): KernelWorld {
   const x = new Float64Array(L.size);
   x.set(s.sanctions, L.sanctions);
   x.set(s.energy, L.energy);
