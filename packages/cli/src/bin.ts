@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from './program.js';
 
+// A reader that stops early (`parley … | head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const io = {
   out: (s: string) => void process.stdout.write(s),
   err: (s: string) => void process.stderr.write(s),

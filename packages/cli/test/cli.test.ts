@@ -98,6 +98,16 @@ describe('bad input: one clear line on stderr, exit code 2', () => {
     expect(p.status).toBe(2);
     expect(p.stderr.trim()).toMatch(/^\S*missing\.yaml {2}no such file$/);
   });
+
+  it('stops quietly when its reader has closed the pipe (parley … | head)', () => {
+    const bin = fileURLToPath(new URL('../bin/parley.js', import.meta.url));
+    // `true` exits without reading, so every write parley makes meets a closed pipe.
+    const p = spawnSync('sh', ['-c', `"${process.execPath}" --conditions=source "${bin}" --help | true; echo "parley exited"`], {
+      encoding: 'utf8',
+    });
+    expect(p.stdout).toMatch(/parley exited/);
+    expect(p.stderr).toBe('');
+  });
 });
 
 describe('distribution', () => {
