@@ -156,11 +156,12 @@ export function formatSummary(s: Summary): string {
   out.push(
     `${s.runs.toLocaleString('en-US')} runs, seed ${s.seed}${s.untilCi !== null ? ` (until every 95% half-width ≤ ${s.untilCi})` : ''}; scenario ${s.scenario.hash.slice(0, 12)}, engine ${s.engine.version}`,
   );
-  out.push('', 'Outcome                                                          share   95% interval        runs');
+  // The label column fits the longest label: a label is never cut.
+  const w = Math.max(60, ...s.outcomes.map((o) => o.label.length));
+  out.push('', `${'Outcome'.padEnd(w + 5)}share   95% interval        runs`);
   for (const o of s.outcomes) {
     out.push(
-      `  ${o.label.slice(0, 60).padEnd(60)} ${pc(o.p).padStart(7)}  [${pc(o.ci95[0])}, ${pc(o.ci95[1])}]`.padEnd(96) +
-        `${o.count}`.padStart(8),
+      `  ${o.label.padEnd(w)} ${pc(o.p).padStart(7)}  [${pc(o.ci95[0])}, ${pc(o.ci95[1])}]`.padEnd(w + 36) + `${o.count}`.padStart(8),
     );
   }
   const t = s.treaty;

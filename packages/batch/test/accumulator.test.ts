@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulatorToJson, createAccumulator, mergeInto } from '../src/accumulator.js';
 import { runChunk } from '../src/chunk.js';
-import { buildSummary } from '../src/summary.js';
+import { buildSummary, formatSummary } from '../src/summary.js';
 
 const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
 const chunk = (from: number, to: number) => runChunk({ model: sc.model, scenarioKey: sc.hash, seed: 5, from, to, rows: 'csv' });
@@ -57,5 +57,21 @@ describe('streaming aggregation', () => {
     const treaties = s.outcomes.filter((o) => o.class.startsWith('treaty')).reduce((t, o) => t + o.count, 0);
     expect(s.treaty.count).toBe(treaties);
     expect(s.treaty.byQuarter.at(-1)!.cumulativeP).toBeCloseTo(treaties / 120, 6);
+  });
+
+  it('the printed table shows every outcome label whole, its share in one column', () => {
+    const long = 'An outcome label much longer than the sixty characters the table used to cut labels at';
+    const m = { ...sc.model, outcomeLabels: Object.fromEntries(Object.keys(sc.model.outcomeLabels).map((k) => [k, long])) };
+    const s = buildSummary(m, whole.acc, meta);
+    const rows = formatSummary(s)
+      .split('\n')
+      .filter((l) => l.includes(long));
+    expect(rows.length).toBe(s.outcomes.length);
+    // Each share ends in the same column as the header's "share".
+    const header = formatSummary(s)
+      .split('\n')
+      .find((l) => l.startsWith('Outcome'))!;
+    const end = header.indexOf('share') + 'share'.length;
+    for (const r of rows) expect(r.slice(0, end)).toMatch(/%$/);
   });
 });
