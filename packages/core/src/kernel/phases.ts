@@ -6,7 +6,6 @@ import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
 import {
-  ADD_PAIR,
   allPass,
   applyDealToCells,
   applyOps,
@@ -164,17 +163,7 @@ const response: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
       w.treaty = { t: w.t, offer: p.offer };
       w.talks = true;
     }
-    const n = ev.L.n;
-    const at = ev.L.trust;
-    applyToCells(w.x, {
-      op: ADD_PAIR,
-      c1: at + p.by * n + p.to,
-      c2: at + p.to * n + p.by,
-      value: 2 * m.params.meetingTrust,
-      actor: -1,
-      move: -1,
-      duration: 0,
-    });
+    applyToCells(w.x, compileEffect(ev.L, { op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }));
     ev.changed();
     if (w.treaty) emit({ type: 'treaty', t: w.t, offer: p.offer });
     return;
