@@ -102,26 +102,36 @@ export function fireEvent(ctx: RunContext, { m, emit }: PhaseEnv, k: number): vo
   if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
 }
 
-/** Does a meeting happen? Summits are scheduled; otherwise a routine meeting with a trust-scaled chance. */
+/**
+ * Who meets this quarter while talks are active: the summit already called (`called`), else a
+ * routine meeting with probability meetingRate × (0.5 + trust between the parties); who has the
+ * floor; whether terms are on the agenda. Null when no meeting happens. The one statement of these
+ * rules and of their draws from the agenda stream, for every runner (the batch kernel's too).
+ */
+export function convene(m: Model, rng: Streams, called: Meeting | null, trust: number): Meeting | null {
+  let summit: number | null = null;
+  if (called) summit = called.summit;
+  else if (!(rng.agenda() < m.params.meetingRate * (0.5 + trust))) return null;
+  const claimantFirst = rng.agenda() < m.params.claimantProposes;
+  const proposer = claimantFirst ? m.claimant : m.holder;
+  const responder = claimantFirst ? m.holder : m.claimant;
+  const offersOnAgenda = summit !== null || rng.agenda() < m.params.offerRate;
+  return { summit, proposer, responder, offersOnAgenda };
+}
+
+/** Does a meeting happen? Summits are scheduled; otherwise a routine meeting with a trust-scaled chance. Suspended talks cancel any meeting. */
 export const agenda: Phase = (ctx, { m, rng, emit }) => {
   const s = ctx.world;
-  const n = m.actors.length;
-  const trust = s.trust[m.claimant * n + m.holder]!;
   if (!s.talksActive) {
     if (ctx.meeting?.summit != null) emit({ type: 'meeting-cancelled', t: s.t, summit: ctx.meeting.summit });
     ctx.meeting = null;
     return;
   }
-  let summit: number | null = null;
-  if (ctx.meeting) summit = ctx.meeting.summit;
-  else if (!(rng.agenda() < m.params.meetingRate * (0.5 + trust))) return;
-  const claimantFirst = rng.agenda() < m.params.claimantProposes;
-  const proposer = claimantFirst ? m.claimant : m.holder;
-  const responder = claimantFirst ? m.holder : m.claimant;
-  const offersOnAgenda = summit !== null || rng.agenda() < m.params.offerRate;
-  ctx.meeting = { summit, proposer, responder, offersOnAgenda };
+  const meeting = convene(m, rng, ctx.meeting, s.trust[m.claimant * m.actors.length + m.holder]!);
+  if (!meeting) return;
+  ctx.meeting = meeting;
   applyEffects(m, s, [{ op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust }]);
-  emit({ type: 'meeting', t: s.t, summit, proposer, responder, offersOnAgenda });
+  emit({ type: 'meeting', t: s.t, ...meeting });
 };
 
 /** The proposer puts a bundle of terms on the table, or only talks. */
@@ -226,7 +236,8 @@ export type GuardContext = Pick<RunContext, 'meeting' | 'pending' | 'outcome'>;
 // Guards: pure predicates the statechart uses to pick the next phase.
 export const offerOnAgenda = (ctx: GuardContext): boolean => ctx.meeting?.offersOnAgenda === true;
 export const hasPendingOffer = (ctx: GuardContext): boolean => ctx.pending !== null;
-export const isOver = (ctx: RunContext, m: Model): boolean => ctx.world.treaty !== null || ctx.world.t >= m.horizon;
+export const isOver = (ctx: { readonly world: Pick<WorldState, 'treaty' | 't'> }, m: Model): boolean =>
+  ctx.world.treaty !== null || ctx.world.t >= m.horizon;
 export const hasOutcome = (ctx: GuardContext): boolean => ctx.outcome !== null;
 
 /** The phases by name, as the statechart refers to them. */

@@ -1,6 +1,6 @@
 import type { Model } from '../model.js';
 import { classifyTally } from '../outcome.js';
-import type { GuardContext, PhaseEnv, PhaseName } from '../phases.js';
+import { convene, type GuardContext, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
 import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
@@ -123,24 +123,18 @@ const shocks: KernelPhase = (ctx, env) => {
 
 const agenda: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
   const w = ctx.world;
-  const L = kernel.ev.L;
-  const trust = w.x[L.trust + m.claimant * L.n + m.holder]!;
   if (!w.talks) {
     if (ctx.meeting?.summit != null) emit({ type: 'meeting-cancelled', t: w.t, summit: ctx.meeting.summit });
     ctx.meeting = null;
     return;
   }
-  let summit: number | null = null;
-  if (ctx.meeting) summit = ctx.meeting.summit;
-  else if (!(rng.agenda() < m.params.meetingRate * (0.5 + trust))) return;
-  const claimantFirst = rng.agenda() < m.params.claimantProposes;
-  const proposer = claimantFirst ? m.claimant : m.holder;
-  const responder = claimantFirst ? m.holder : m.claimant;
-  const offersOnAgenda = summit !== null || rng.agenda() < m.params.offerRate;
-  ctx.meeting = { summit, proposer, responder, offersOnAgenda };
+  const L = kernel.ev.L;
+  const meeting = convene(m, rng, ctx.meeting, w.x[L.trust + m.claimant * L.n + m.holder]!);
+  if (!meeting) return;
+  ctx.meeting = meeting;
   applyToCells(w.x, kernel.meetingOp);
   kernel.ev.changed();
-  emit({ type: 'meeting', t: w.t, summit, proposer, responder, offersOnAgenda });
+  emit({ type: 'meeting', t: w.t, ...meeting });
 };
 
 const offer: KernelPhase = (ctx, env) => {
@@ -230,8 +224,8 @@ function expire(mods: FlatModifier[], t: number): void {
 }
 
 const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {
+  if (!isOver(ctx, m)) return;
   const w = ctx.world;
-  if (w.treaty === null && w.t < m.horizon) return;
   const at = kernel.ev.L.territories;
   let transferred = 0;
   let joint = 0;
