@@ -1,4 +1,4 @@
-import { type GuardContext, PHASES, type PhaseEnv, type PhaseName } from '@parley/core';
+import { type GuardContext, PHASES, type PhaseEnv, type PhaseName, type RunContext } from '@parley/core';
 import { GUARDS, type GuardName } from './machine.js';
 
 /**
@@ -73,11 +73,6 @@ export function compileProtocol(config: { initial?: unknown; states?: unknown })
     };
   }
   return { initial: config.initial as string, states: out };
-}
-
-function enabled(ts: readonly CompiledTransition[], ctx: GuardContext): CompiledTransition | null {
-  for (const t of ts) if (t.guard === null || GUARDS[t.guard](ctx)) return t;
-  return null;
 }
 
 /** The phases a compiled protocol runs, by name: phases.ts's own, or the batch kernel's. */
@@ -185,7 +180,9 @@ export function stepCompiled<C extends GuardContext, E extends PhaseEnv>(
 }
 
 /** The state the next STEP from `from` would enter (its phases not yet run), or `from` when none is enabled. */
-export function peekCompiled(p: CompiledProtocol, from: string, ctx: GuardContext): string {
-  const st = p.states[from]!;
-  return st.final ? from : (enabled(st.step, ctx)?.target ?? from);
+export function peekCompiled(p: CompiledProtocol, from: string, ctx: RunContext): string {
+  const lp = linkProtocol(p, PHASES);
+  const st = lp.states[lp.index[from]!]!;
+  const t = st.final ? null : firstEnabled(st.step, ctx);
+  return t === null ? from : lp.names[t.target]!;
 }

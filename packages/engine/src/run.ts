@@ -10,7 +10,6 @@ import {
   type OutcomeClass,
   PHASES,
   type PhaseEnv,
-  type RunContext,
   type WorldState,
   type WorldView,
 } from '@parley/core';
@@ -30,20 +29,23 @@ export interface RunOptions {
   readonly onQuarter?: (t: number, world: WorldState) => void;
 }
 
-export interface RunResult {
+export interface RunResult<W extends WorldView = WorldState> {
   readonly outcome: OutcomeClass;
   /** Quarter index of the treaty, or null. */
   readonly treatyT: number | null;
-  readonly world: WorldState;
+  readonly world: W;
 }
 
 export function phaseEnv(m: Model, opts: RunOptions): PhaseEnv {
   return { m, rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0), emit: opts.emit ?? discard };
 }
 
-function result(ctx: RunContext): RunResult {
+/** What every runner's context has: the guards' fields and a world with a clock and a treaty. */
+type Ended = GuardContext & { readonly world: Pick<WorldState, 't' | 'treaty'> };
+
+function result<W extends WorldView>(ctx: Ended, world: W): RunResult<W> {
   if (ctx.outcome === null) throw new Error('run ended without an outcome');
-  return { outcome: ctx.outcome, treatyT: ctx.world.treaty?.t ?? null, world: ctx.world };
+  return { outcome: ctx.outcome, treatyT: ctx.world.treaty?.t ?? null, world };
 }
 
 let compiled: CompiledProtocol | null = null;
@@ -57,24 +59,23 @@ export function compiledProtocol(): CompiledProtocol {
  * Interpret the compiled statechart to the end of one run with `phases`, which mutate `ctx` (only
  * this loop owns it), calling `quarter` when a quarter is complete.
  */
-function interpret<C extends GuardContext, E extends PhaseEnv>(
+function interpret<C extends Ended, E extends PhaseEnv>(
   m: Model,
   ctx: C,
   env: E,
   phases: PhaseTable<C, E>,
-  clock: (ctx: C) => number,
   quarter: ((t: number) => void) | undefined,
 ): void {
   const p = linkProtocol(compiledProtocol(), phases);
   let state = p.initial;
   let guard = 0;
   const limit = (m.horizon + 1) * 16;
-  let t = clock(ctx);
+  let t = ctx.world.t;
   while (!p.states[state]!.final) {
     state = stepLinked(p, state, ctx, env);
-    if (quarter && clock(ctx) !== t) {
+    if (quarter && ctx.world.t !== t) {
       quarter(t);
-      t = clock(ctx);
+      t = ctx.world.t;
     }
     if (++guard > limit) throw new Error(`run did not end within ${limit} steps`);
   }
@@ -88,8 +89,8 @@ function interpret<C extends GuardContext, E extends PhaseEnv>(
 export function simulate(m: Model, opts: RunOptions): RunResult {
   const ctx = initialContext(m);
   const onQuarter = opts.onQuarter;
-  interpret(m, ctx, phaseEnv(m, opts), PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, ctx.world)));
-  return result(ctx);
+  interpret(m, ctx, phaseEnv(m, opts), PHASES, onQuarter && ((t) => onQuarter(t, ctx.world)));
+  return result(ctx, ctx.world);
 }
 
 export interface FastRunOptions extends Omit<RunOptions, 'onQuarter'> {
@@ -98,20 +99,6 @@ export interface FastRunOptions extends Omit<RunOptions, 'onQuarter'> {
 }
 
 const kernels = new WeakMap<Model, Kernel>();
-
-/**
- * One run for batches: the same statechart interpreted with the batch kernel's phases
- * (core/src/kernel), which give simulate's results bit for bit at a fraction of the cost.
- * The world it returns is a live view of the kernel's cells (`kernelFor(m).unpack()` makes a WorldState).
- * `emit` receives only what changes the world: shocks, meetings, talks, reactions, treaties and
- * the outcome (no offer, response or move events). Runs of one model reuse one kernel.
- */
-export interface FastRunResult {
-  readonly outcome: OutcomeClass;
-  readonly treatyT: number | null;
-  /** The final world, as a live view: read it before the next run of the same model. */
-  readonly world: WorldView;
-}
 
 /** The kernel simulateFast runs model m with (made on first use; `unpack()` gives its last run's world). */
 export function kernelFor(m: Model): Kernel {
@@ -123,15 +110,21 @@ export function kernelFor(m: Model): Kernel {
   return kernel;
 }
 
-export function simulateFast(m: Model, opts: FastRunOptions): FastRunResult {
+/**
+ * One run for batches: the same statechart interpreted with the batch kernel's phases
+ * (core/src/kernel), which give simulate's results bit for bit at a fraction of the cost.
+ * Its world is a live view of the kernel's cells: read it before the next run of the same model
+ * (`kernelFor(m).unpack()` makes a WorldState). `emit` receives only what changes the world:
+ * shocks, meetings, talks, reactions, treaties and the outcome (no offer, response or move events).
+ * Runs of one model reuse one kernel.
+ */
+export function simulateFast(m: Model, opts: FastRunOptions): RunResult<WorldView> {
   const kernel = kernelFor(m);
   const ctx = kernel.begin();
   const onQuarter = opts.onQuarter;
   const view = kernel.view;
-  const env = { m, rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0), emit: opts.emit ?? discard, kernel };
-  interpret(m, ctx, env, KERNEL_PHASES, (c) => c.world.t, onQuarter && ((t) => onQuarter(t, view)));
-  if (ctx.outcome === null) throw new Error('run ended without an outcome');
-  return { outcome: ctx.outcome, treatyT: ctx.world.treaty?.t ?? null, world: view };
+  interpret(m, ctx, { ...phaseEnv(m, opts), kernel }, KERNEL_PHASES, onQuarter && ((t) => onQuarter(t, view)));
+  return result(ctx, view);
 }
 
 /** One run through a live xstate actor, each phase producing the next context with immer. */
@@ -145,5 +138,5 @@ export function simulateReference(m: Model, opts: RunOptions): RunResult {
   }
   const ctx = actor.getSnapshot().context.run;
   actor.stop();
-  return result(ctx);
+  return result(ctx, ctx.world);
 }
