@@ -4,7 +4,8 @@ import { DIMENSION_COUNT, type Model } from '../model.js';
 import { type OptionTables, optionTables } from '../tables.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
 import { type Layout, layoutOf } from './layout.js';
-import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type KernelWorld, type Op, type Test } from './program.js';
+import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
+import type { KernelWorld } from './world.js';
 
 /**
  * The batch kernel's evaluator: Evaluator's values (evaluator.ts), bit for bit, over the kernel's
@@ -140,7 +141,7 @@ export class KernelEvaluator {
   }
 
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
-  inducement(i: number): number {
+  private inducement(i: number): number {
     let c = 0;
     for (const mod of this.w.modifiers) if (mod.kind === 1 && mod.actor === i) c += mod.amount;
     return c;

@@ -5,19 +5,8 @@ import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
-import {
-  allPass,
-  applyDealToCells,
-  applyOps,
-  applyToCells,
-  compileCondition,
-  compileEffect,
-  type FlatModifier,
-  type KernelWorld,
-  type Op,
-  type Test,
-} from './program.js';
-import { createWorld, resetWorld, unpackWorld, viewOf } from './world.js';
+import { allPass, applyDealToCells, applyOps, applyToCells, compileCondition, compileEffect, type Op, type Test } from './program.js';
+import { createWorld, type FlatModifier, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 /**
  * The batch kernel: the protocol's phases (phases.ts) and the actors' policies (policy.ts) over a

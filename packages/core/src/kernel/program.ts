@@ -1,7 +1,7 @@
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
-import type { Treaty } from '../state.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+import type { KernelWorld } from './world.js';
 
 /**
  * A model's effects, conditions and deals compiled to one record shape each over the kernel's
@@ -30,27 +30,6 @@ export interface Op {
   readonly actor: number;
   readonly move: number;
   readonly duration: number;
-}
-
-/** A pressure (kind 0, on `move`) or inducement (kind 1) modifier, as state.ts's Modifier. */
-export interface FlatModifier {
-  readonly kind: 0 | 1;
-  readonly actor: number;
-  readonly move: number;
-  readonly amount: number;
-  readonly until: number;
-}
-
-/** The kernel's run state: the cells and what no metric reads. */
-export interface KernelWorld {
-  readonly x: Float64Array;
-  t: number;
-  talks: boolean;
-  treaty: Treaty | null;
-  modifiers: FlatModifier[];
-  readonly fired: Uint8Array;
-  /** Moves taken this quarter, for reactions. */
-  readonly moves: number[];
 }
 
 const op = (o: number, c1: number, c2: number, value: number, actor = -1, move = -1, duration = 0): Op => ({

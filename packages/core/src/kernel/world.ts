@@ -1,7 +1,27 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import { initialState, type Modifier, type TerritoryStatus, type WorldState, type WorldView } from '../state.js';
+import { initialState, type Modifier, type TerritoryStatus, type Treaty, type WorldState, type WorldView } from '../state.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, statusOf, TRANSFERRED, unpackCells } from './layout.js';
-import type { KernelWorld } from './program.js';
+
+/** A pressure (kind 0, on `move`) or inducement (kind 1) modifier, as state.ts's Modifier. */
+export interface FlatModifier {
+  readonly kind: 0 | 1;
+  readonly actor: number;
+  readonly move: number;
+  readonly amount: number;
+  readonly until: number;
+}
+
+/** The kernel's run state: the cells and what no metric reads. */
+export interface KernelWorld {
+  readonly x: Float64Array;
+  t: number;
+  talks: boolean;
+  treaty: Treaty | null;
+  modifiers: FlatModifier[];
+  readonly fired: Uint8Array;
+  /** Moves taken this quarter, for reactions. */
+  readonly moves: number[];
+}
 
 /** A kernel world for model m, at its start (initialState, packed); `resetWorld` takes it back there for the next run. */
 export function createWorld(m: Model, L: Layout): KernelWorld {
