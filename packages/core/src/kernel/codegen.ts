@@ -14,14 +14,10 @@ import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op } from './program.js';
  */
 
 /**
- * The metrics of now, cached per world version: now[i × DIMENSION_COUNT + d] is current where
- * at[…] === version. A what-if computes the ones it needs before it changes the cells.
+ * ΔU of an option for one actor; the cells are as they were when it returns. `now` holds the
+ * metrics of now, now[i × DIMENSION_COUNT + d], current where at[…] === version: the function
+ * computes the ones it needs, before it changes the cells.
  */
-export interface NowCache {
-  readonly now: Float64Array;
-  readonly at: Int32Array;
-}
-/** ΔU of an option for one actor; the cells are as they were when it returns. */
 export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, version: number) => number;
 /** ΔU of a deal for one actor, with res[0] set to 1 if the actor could ratify it, else 0. */
 export type DealWeigh = (x: Float64Array, now: Float64Array, at: Int32Array, version: number, res: Float64Array) => number;
