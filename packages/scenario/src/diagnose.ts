@@ -9,6 +9,8 @@ export interface Diagnosis {
   readonly path: readonly Key[];
   readonly key?: string;
   readonly message: string;
+  /** Set when the problem is a required field that is missing. */
+  readonly missing?: true;
 }
 
 type AnySchema = z.ZodType;
@@ -76,7 +78,11 @@ const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
  * variant of a union (a condition, an effect, a term) is checked against the variant its
  * first key names, so the message is about that variant's fields.
  */
-export function diagnose(schema: AnySchema, raw: unknown, issues: readonly core.$ZodIssue[], prefix: readonly Key[] = []): Diagnosis[] {
+export function diagnose(schema: AnySchema, raw: unknown, issues: readonly core.$ZodIssue[]): Diagnosis[] {
+  return foldMisspelledEntries(raw, diagnoseIssues(schema, raw, issues, []));
+}
+
+function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$ZodIssue[], prefix: readonly Key[]): Diagnosis[] {
   const out: Diagnosis[] = [];
   for (const issue of issues) {
     const rel = issue.path as Key[];
@@ -101,7 +107,7 @@ export function diagnose(schema: AnySchema, raw: unknown, issues: readonly core.
         issue.code === 'invalid_type'
           ? expectedShape(schemaAt(schema, rel), issue.expected)
           : issue.message.replace(/^Invalid option: /, '');
-      out.push({ path, message: MESSAGES.missing(expected) });
+      out.push({ path, message: MESSAGES.missing(expected), missing: true });
       continue;
     }
     out.push({ path, message: `${issue.message} (found ${shown(input)})` });
@@ -114,7 +120,7 @@ function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$Zod
   if (!isPlainObject(input) || options.length !== issue.errors.length) return [{ path, message: issue.message }];
   const leads = options.map((o) => keysOf(o)[0]);
   const chosen = leads.findIndex((k) => k !== undefined && Object.hasOwn(input, k));
-  if (chosen >= 0) return diagnose(options[chosen]!, input, issue.errors[chosen]!, path);
+  if (chosen >= 0) return diagnoseIssues(options[chosen]!, input, issue.errors[chosen]!, path);
   const allKeys = new Set(options.flatMap(keysOf));
   const stray = Object.keys(input).find((k) => !allKeys.has(k));
   const hint = stray
@@ -124,4 +130,41 @@ function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$Zod
       )}`
     : '';
   return [{ path, ...(stray ? { key: stray } : {}), message: issue.message + hint }];
+}
+
+/**
+ * An entry with required fields missing whose name is a letter or two from a sibling's
+ * (`actors.rusia` beside `actors.russia`, as an extends file easily has) is most likely a
+ * misspelling, not a new entry: its missing fields become one problem, located at the name, saying
+ * which name it probably meant.
+ */
+function foldMisspelledEntries(raw: unknown, ds: readonly Diagnosis[]): Diagnosis[] {
+  const folded = new Map<string, { index: number; path: readonly Key[]; name: string; fields: string[]; hint: string }>();
+  const out: (Diagnosis | null)[] = [];
+  for (const d of ds) {
+    const entry = d.path.slice(0, -1);
+    const name = entry.at(-1);
+    const field = d.path.at(-1);
+    const siblings = valueAt(raw, entry.slice(0, -1));
+    if (d.missing && typeof name === 'string' && typeof field === 'string' && isPlainObject(siblings)) {
+      const key = JSON.stringify(entry);
+      const group = folded.get(key);
+      if (group) {
+        group.fields.push(field);
+        continue;
+      }
+      const hint = didYouMean(
+        name,
+        Object.keys(siblings).filter((k) => k !== name),
+      );
+      if (hint.startsWith(' (did you mean')) {
+        folded.set(key, { index: out.length, path: entry.slice(0, -1), name, fields: [field], hint });
+        out.push(null);
+        continue;
+      }
+    }
+    out.push(d);
+  }
+  for (const g of folded.values()) out[g.index] = { path: g.path, key: g.name, message: MESSAGES.newEntryIncomplete(g.fields) + g.hint };
+  return out.filter((d): d is Diagnosis => d !== null);
 }
