@@ -82,6 +82,11 @@ describe('playing, replaying and debriefing', () => {
     const md = readFileSync(join(dir, 'debrief.md'), 'utf8');
     expect(md).toMatch(/^\| Japan \(played\) \| 0\.\d{3} \| 0\.\d{3} \| \d+% \|$/m);
     expect(md).toMatch(/^- Russia rejecting the offer in 2016Q2 moved the chance of a treaty from \d+% \(had the AI decided\) to \d+%/m);
+    // A turning point that moved nothing says so, and moves and offers are named by their labels, not their ids.
+    for (const [, from, to] of md.matchAll(/moved the chance of a treaty from (\d+)% \(had the AI decided\) to (\d+)%/g))
+      expect(from).not.toBe(to);
+    expect(md).toMatch(/^- Japan's move in 2016Q\d \(Japan [a-z]/m);
+    expect(md).not.toMatch(/"japan-|"russia-|"two-islands/);
     expect(md).toContain('Was there ever a package both sides preferred to no deal?');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<figure id="bargaining"><svg');

@@ -10,13 +10,22 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 function choiceText(m: Model, p: TurningPoint): string {
   const d = p.decision;
+  const who = m.actors.find((a) => a.id === d.role)?.name ?? d.role;
+  const move = m.moves.find((mv) => mv.id === d.choice);
+  const offer = m.offers.find((o) => o.id === d.choice);
   const what =
     d.kind === 'response'
-      ? `${d.choice === 'accept' ? 'accepting' : 'rejecting'} the offer`
+      ? `${who} ${d.choice === 'accept' ? 'accepting' : 'rejecting'} the offer in ${d.quarter}`
       : d.kind === 'move'
-        ? `choosing "${d.choice}"`
-        : `offering "${d.choice}"`;
-  return `${m.actors.find((a) => a.id === d.role)?.name ?? d.role} ${what} in ${d.quarter} moved the chance of a treaty from ${pc(p.pAi)} (had the AI decided) to ${pc(p.pChosen)}`;
+        ? move
+          ? `${who}'s move in ${d.quarter} (${who} ${move.label})`
+          : `${who} holding still in ${d.quarter}`
+        : offer
+          ? `${who} offering ${offer.label} in ${d.quarter}`
+          : `${who} only talking in ${d.quarter}`;
+  // Rounded to whole per cent, as printed: a choice that moved nothing visible is said to have.
+  if (pc(p.pAi) === pc(p.pChosen)) return `${what} left the chance of a treaty where the AI's choice would have: ${pc(p.pAi)}`;
+  return `${what} moved the chance of a treaty from ${pc(p.pAi)} (had the AI decided) to ${pc(p.pChosen)}`;
 }
 
 /** The debrief as Markdown: what happened, how the players did, where it turned, what was on the table, and the questions. */
