@@ -1,5 +1,5 @@
-import { type Emit, type Model, OUTCOME_CLASSES, quarterLabel, utility, type WorldView } from '@parley/core';
-import { simulateFast } from '@parley/engine';
+import { type Emit, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
+import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
 import { SERIES } from './series.js';
@@ -58,11 +58,16 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     else if (e.type === 'talks') path.push(e.active ? 'talks resumed' : 'talks suspended');
     else if (e.type === 'treaty') path.push(`treaty: ${m.offers[e.offer]!.id}`);
   };
-  const record = (t: number, w: WorldView): void => {
-    for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, SERIES[s]!.value(m, w))]!++;
+  // The series and utilities are read straight off the kernel's cells (series.ts, kernel/readers.ts).
+  const kernel = kernelFor(m);
+  const x = kernel.world.x;
+  const series = SERIES.map((s) => s.reader(m, kernel));
+  const utility = kernel.read.utility;
+  const record = (t: number): void => {
+    for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, series[s]!(x))]!++;
     lastT = t;
   };
-  const onQuarter = (t: number, w: WorldView): void => record(t, w);
+  const onQuarter = (t: number): void => record(t);
   for (let run = input.from; run < input.to; run++) {
     path.length = 0;
     lastT = -1;
@@ -72,16 +77,15 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
-    const w = r.world;
-    for (let t = lastT + 1; t < H; t++) record(t, w);
+    for (let t = lastT + 1; t < H; t++) record(t);
     acc.runs++;
     acc.outcomes[OUTCOME_CLASSES.indexOf(r.outcome)]!++;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
-    const finals = SERIES.map((s) => s.value(m, w));
+    const finals = series.map((f) => f(x));
     finals.forEach((v, s) => {
       acc.final[s * FINAL.bins + binOf(FINAL, v)]!++;
     });
-    const utils = m.actors.map((_, i) => utility(m, w, i));
+    const utils = utility.map((f) => f(x));
     utils.forEach((u, i) => {
       acc.utility[i * UTILITY.bins + binOf(UTILITY, u)]!++;
     });

@@ -4,8 +4,9 @@ import { convene, type GuardContext, isOver, type PhaseEnv, type PhaseName } fro
 import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
-import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
+import { ASSURED, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { allPass, applyDealToCells, applyOps, applyToCells, compileCondition, compileEffect, type Op, type Test } from './program.js';
+import { compileReaders, type Readers } from './readers.js';
 import { createWorld, type FlatModifier, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 /**
@@ -39,6 +40,9 @@ export class Kernel {
   readonly world: KernelWorld;
   /** A live view of the world, for per-quarter measures. */
   readonly view: WorldView;
+  /** Metrics and utilities read straight off the cells (what a batch records). */
+  readonly read: Readers;
+  readonly L: Layout;
   readonly events: readonly KernelEvent[];
   /** The actors of each role, in actor order. */
   readonly parties: readonly number[];
@@ -55,6 +59,8 @@ export class Kernel {
     this.world = createWorld(m, L);
     this.start = this.world.x.slice();
     this.view = viewOf(m, L, this.world);
+    this.read = compileReaders(m, L);
+    this.L = L;
     this.events = m.events.map((e) => ({
       at: e.at ?? -1,
       hazard: e.hazard,
