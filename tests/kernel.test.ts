@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { SERIES } from '@parley/batch';
 import {
   chooseMove,
   chooseOffer,
@@ -113,6 +114,29 @@ describe('the batch kernel is the model', () => {
     }
   });
 
+  it('reads every metric, utility and batch series off its cells as the reference computes them, every quarter of every scenario', () => {
+    for (const file of findScenarioFiles(ROOT)) {
+      const sc = loadScenarioFile(file);
+      const m = sc.model;
+      const kernel = kernelFor(m);
+      const series = SERIES.map((x) => x.reader(m, kernel));
+      const check = (w: WorldView): void => {
+        const x = kernel.world.x;
+        for (let i = 0; i < m.actors.length; i++) {
+          expect(kernel.read.utility[i]!(x)).toBe(utility(m, w, i));
+          for (let d = 0; d < DIMENSION_COUNT; d++) expect(kernel.read.metric[i * DIMENSION_COUNT + d]!(x)).toBe(METRICS[d]!(m, w, i));
+        }
+        SERIES.forEach((x, k) => {
+          expect(series[k]!(kernel.world.x), x.id).toBe(x.value(m, w));
+        });
+      };
+      for (let run = 0; run < 8; run++) {
+        const f = simulateFast(m, { scenarioKey: sc.hash, seed: 4, run, onQuarter: (_t, w) => check(w) });
+        check(f.world);
+      }
+    }
+  });
+
   it('reports the same utilities from its final view as from the reference world', () => {
     const sc = flagship();
     for (let run = 0; run < 30; run++) {
@@ -133,7 +157,7 @@ function expectSameValues(m: Model, kernel: Kernel, s: WorldState): void {
   kev.reset(packWorld(kev.L, s));
   const n = m.actors.length;
   for (let i = 0; i < n; i++) {
-    expect([...kev.legalMoves(i)]).toEqual([...ev.legalMoves(i)]);
+    expect([...kev.legal[i]!.subarray(0, kev.legalMoves(i))]).toEqual([...ev.legalMoves(i)]);
     for (let mv = 0; mv < m.moves.length; mv++) {
       expect(kev.moveGain(i, mv), `move ${mv} for actor ${i}`).toBe(ev.moveGain(i, mv));
       expect(kev.directValue(i, mv)).toBe(ev.directValue(i, mv));
@@ -144,7 +168,11 @@ function expectSameValues(m: Model, kernel: Kernel, s: WorldState): void {
       expect(kev.acceptance(i, o, 0.02)).toBe(ev.acceptance(i, o, 0.02));
     }
     for (const u of [0.05, 0.5, 0.95]) {
-      expect(kernel.choices.move(i, u)).toBe(chooseMove(ev, i, u).chosen);
+      const ref = chooseMove(ev, i, u);
+      expect(kernel.choices.move(i, u)).toBe(ref.chosen);
+      // The compiled chooser's probabilities, not only its pick: each is the reference's double.
+      if (ref.options.length > 1)
+        expect([...kernel.choices.moveProbabilities().subarray(0, ref.options.length)]).toEqual(ref.options.map((o) => o.probability));
       for (let r = 0; r < n; r++) if (r !== i) expect(kernel.choices.offer(i, r, u)).toBe(chooseOffer(ev, i, r, u).chosen);
     }
   }

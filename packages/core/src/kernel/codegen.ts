@@ -1,9 +1,11 @@
+import { logitInto, pickIndex } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
+import { chooserCode, type MoveChooser } from './chooser-code.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { lit, metricCode } from './metric-code.js';
-import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op } from './program.js';
+import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, type Test } from './program.js';
 
 /**
  * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
@@ -27,6 +29,8 @@ export interface WhatIfs {
   readonly moves: readonly (MoveGain | null)[];
   /** [o × actors + i], null where the deal neither changes i's utility nor needs i's ratification. */
   readonly deals: readonly (DealWeigh | null)[];
+  /** [i]: actor i's whole move choice (chooser-code.ts), calling the move what-ifs directly. */
+  readonly choosers: readonly MoveChooser[];
 }
 
 function applyCode(ops: readonly Op[]): string {
@@ -118,12 +122,19 @@ function ratifyCode(m: Model, L: Layout, d: Deal, i: number): string {
   return lines.join('\n');
 }
 
-export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly Op[])[], deals: readonly Deal[]): WhatIfs {
+export function compileWhatIfs(
+  m: Model,
+  L: Layout,
+  moveOps: readonly (readonly Op[])[],
+  moveTests: readonly (readonly Test[])[],
+  deals: readonly Deal[],
+): WhatIfs {
   const n = L.n;
-  const { masks } = optionTables(m);
+  const tables = optionTables(m);
+  const { masks } = tables;
   const sources: string[] = [];
   const fn = (params: string, body: string): number => {
-    sources.push(`(function (${params}) {\n${body}\n})`);
+    sources.push(`const f${sources.length} = function (${params}) {\n${body}\n};`);
     return sources.length - 1;
   };
   const moveIds = m.moves.flatMap((_, mv) =>
@@ -160,11 +171,25 @@ export function compileWhatIfs(m: Model, L: Layout, moveOps: readonly (readonly 
       );
     }),
   );
-  // One compilation for the model: the source holds only literals and cell indices.
-  const all = new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as ((...args: never[]) => number)[];
+  const chooser = {
+    m,
+    L,
+    tables,
+    moveTests,
+    gainName: (mv: number, i: number) => (moveIds[mv * n + i]! < 0 ? null : `f${moveIds[mv * n + i]}`),
+  };
+  const choosers = m.actors.map((_, i) => chooserCode(chooser, i));
+  // One compilation for the model, so the choosers' calls go to known functions (which V8 can
+  // inline). The source holds only literals and cell indices; the logit and the pick are choice.ts's own.
+  const body = `'use strict';\n${sources.join('\n')}\nreturn [[${sources.map((_, k) => `f${k}`).join(', ')}], [\n${choosers.join(',\n')}\n]];`;
+  const [all, compiled] = new Function('logitInto', 'pickIndex', body)(logitInto, pickIndex) as [
+    ((...args: never[]) => number)[],
+    MoveChooser[],
+  ];
   const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
   return {
     moves: moveIds.map((id) => pickFn<MoveGain>(id)),
     deals: dealIds.map((id) => pickFn<DealWeigh>(id)),
+    choosers: compiled,
   };
 }

@@ -2,9 +2,11 @@ import { acceptanceProbability } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { type OptionTables, optionTables } from '../tables.js';
+import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
 import { type Layout, layoutOf } from './layout.js';
-import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
+import { compileLegality, type Legality } from './legality.js';
+import { compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -30,8 +32,16 @@ export class KernelEvaluator {
   private readonly nowAt: Int32Array;
   private readonly moveGains: Float64Array;
   private readonly moveAt: Int32Array;
-  private readonly legal: number[][];
+  /** Per actor, its legal moves (the first legalCount[i] entries), current where legalAt holds the version. */
+  readonly legal: readonly Int32Array[];
+  private readonly legalCount: Int32Array;
   private readonly legalAt: Int32Array;
+  private readonly legality: readonly Legality[];
+  /** The modifiers summed: [mv × actors + i] pressure on i's move mv, [i] inducement of i; current where modsAt holds the version. */
+  private readonly pressures: Float64Array;
+  private readonly inducements: Float64Array;
+  private modsAt = 0;
+  private modsSummed = false;
   private readonly dealGains: Float64Array;
   /** 0/1. */
   private readonly ratifies: Uint8Array;
@@ -59,13 +69,17 @@ export class KernelEvaluator {
     this.moveOps = m.moves.map((mv) => mv.effects.map((e) => compileEffect(L, e)));
     this.moveTests = m.moves.map((mv) => mv.when.map((c) => compileCondition(L, c)));
     this.deals = m.offers.map((_, o) => compileDeal(m, L, o));
-    this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.deals);
+    this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.moveTests, this.deals);
     this.now = new Float64Array(n * DIMENSION_COUNT);
     this.nowAt = new Int32Array(n * DIMENSION_COUNT);
     this.moveGains = new Float64Array(m.moves.length * n);
     this.moveAt = new Int32Array(m.moves.length * n);
-    this.legal = m.actors.map(() => []);
+    this.legal = this.t.movesByActor.map((mvs) => new Int32Array(mvs.length));
+    this.legalCount = new Int32Array(n);
     this.legalAt = new Int32Array(n);
+    this.legality = compileLegality(this.t.movesByActor, this.moveTests);
+    this.pressures = new Float64Array(m.moves.length * n);
+    this.inducements = new Float64Array(n);
     this.dealGains = new Float64Array(m.offers.length * n);
     this.ratifies = new Uint8Array(m.offers.length * n);
     this.dealAt = new Int32Array(m.offers.length * n);
@@ -86,6 +100,7 @@ export class KernelEvaluator {
   reset(world: KernelWorld): void {
     this.w = world;
     this.version = 1;
+    this.modsAt = 0;
     for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt, this.directAt]) a.fill(0);
   }
 
@@ -123,29 +138,89 @@ export class KernelEvaluator {
     return g;
   }
 
-  legalMoves(i: number): readonly number[] {
-    const out = this.legal[i]!;
-    if (this.legalAt[i] === this.version) return out;
-    let count = 0;
-    for (const mv of this.t.movesByActor[i]!) if (allPass(this.w, this.moveTests[mv]!)) out[count++] = mv;
-    if (out.length !== count) out.length = count;
-    this.legalAt[i] = this.version;
-    return out;
+  /** How many legal moves actor i has now; they are the first that many entries of legal[i] (policy.ts's legalMoves). */
+  legalMoves(i: number): number {
+    if (this.legalAt[i] !== this.version) {
+      const w = this.w;
+      this.legalCount[i] = this.legality[i]!(w.x, w.talks, w.treaty !== null, w.t, this.legal[i]!);
+      this.legalAt[i] = this.version;
+    }
+    return this.legalCount[i]!;
+  }
+
+  /**
+   * Sum the modifiers once per version, each in list order from 0 as effects.ts's moveCost and
+   * dealCost do (so the sums are the same doubles).
+   */
+  private sumModifiers(): void {
+    this.modsAt = this.version;
+    if (this.modsSummed) {
+      this.pressures.fill(0);
+      this.inducements.fill(0);
+      this.modsSummed = false;
+    }
+    const mods = this.w.modifiers;
+    for (let k = 0; k < mods.length; k++) {
+      const mod = mods[k]!;
+      if (mod.kind === 0) this.pressures[mod.move * this.n + mod.actor] = this.pressures[mod.move * this.n + mod.actor]! + mod.amount;
+      else this.inducements[mod.actor] = this.inducements[mod.actor]! + mod.amount;
+      this.modsSummed = true;
+    }
   }
 
   /** Extra cost actor i attaches to move mv now (effects.ts's moveCost). */
   private pressure(i: number, mv: number): number {
-    let c = 0;
-    for (const mod of this.w.modifiers) if (mod.kind === 0 && mod.actor === i && mod.move === mv) c += mod.amount;
-    return c;
+    if (this.modsAt !== this.version) this.sumModifiers();
+    return this.pressures[mv * this.n + i]!;
   }
 
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
   private inducement(i: number): number {
-    let c = 0;
-    for (const mod of this.w.modifiers) if (mod.kind === 1 && mod.actor === i) c += mod.amount;
-    return c;
+    if (this.modsAt !== this.version) this.sumModifiers();
+    return this.inducements[i]!;
   }
+
+  /**
+   * Actor i's move with draw u (policy.ts's chooseMove), by its compiled chooser: the move's index,
+   * or −1 for holding still; s.probs holds the probabilities.
+   */
+  chooseMove(i: number, u: number, s: ChooserScratch): number {
+    if (this.modsAt !== this.version) this.sumModifiers();
+    const w = this.w;
+    return this.whatIfs.choosers[i]!(
+      w.x,
+      this.now,
+      this.nowAt,
+      this.version,
+      w.talks,
+      w.treaty !== null,
+      w.t,
+      this.pressures,
+      u,
+      s,
+      this.induce,
+    );
+  }
+
+  /**
+   * policy.ts's inducement lookahead: the mean, over sovereignty deals o, of the change in
+   * target's acceptance of o that an inducement of `amount` makes, times o's gain to i.
+   * 0 when i can gain or lose nothing from any of them.
+   */
+  private inducementValue(i: number, target: number, amount: number): number {
+    if (!this.weighsSovereignty(i)) return 0;
+    let sum = 0;
+    let count = 0;
+    for (let o = 0; o < this.m.offers.length; o++) {
+      if (!this.t.sovereign[o]) continue;
+      count++;
+      const gain = this.dealGain(i, o);
+      if (gain !== 0) sum += (this.acceptance(target, o, amount) - this.acceptance(target, o)) * gain;
+    }
+    return count > 0 ? sum / count : 0;
+  }
+
+  private readonly induce = (i: number, target: number, amount: number): number => this.inducementValue(i, target, amount);
 
   /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
   directValue(i: number, mv: number): number {

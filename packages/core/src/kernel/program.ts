@@ -104,10 +104,10 @@ export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
 }
 
 // Conditions.
-const CELL = 0;
-const IS_TALKS = 1;
-const IS_TREATY = 2;
-const AFTER = 3;
+export const CELL = 0;
+export const IS_TALKS = 1;
+export const IS_TREATY = 2;
+export const AFTER = 3;
 const CMP: Record<Cmp, number> = { '<': 0, '<=': 1, '>': 2, '>=': 3 };
 
 export interface Test {
