@@ -37,7 +37,7 @@ export class KernelEvaluator {
   private readonly legalCount: Int32Array;
   private readonly legalAt: Int32Array;
   private readonly legality: readonly Legality[];
-  /** The modifiers summed: [mv × actors + i] pressure on i's move mv, [i] inducement of i; current where modsAt holds the version. */
+  /** The modifiers summed: [mv × actors + i] pressure on i's move mv, [i] inducement of i; current where modsAt holds the world's modsVersion. */
   private readonly pressures: Float64Array;
   private readonly inducements: Float64Array;
   private modsAt = 0;
@@ -100,7 +100,7 @@ export class KernelEvaluator {
   reset(world: KernelWorld): void {
     this.w = world;
     this.version = 1;
-    this.modsAt = 0;
+    this.modsAt = -1;
     for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt, this.directAt]) a.fill(0);
   }
 
@@ -149,11 +149,11 @@ export class KernelEvaluator {
   }
 
   /**
-   * Sum the modifiers once per version, each in list order from 0 as effects.ts's moveCost and
+   * Sum the modifiers whenever they have changed, each in list order from 0 as effects.ts's moveCost and
    * dealCost do (so the sums are the same doubles).
    */
   private sumModifiers(): void {
-    this.modsAt = this.version;
+    this.modsAt = this.w.modsVersion;
     if (this.modsSummed) {
       this.pressures.fill(0);
       this.inducements.fill(0);
@@ -170,13 +170,13 @@ export class KernelEvaluator {
 
   /** Extra cost actor i attaches to move mv now (effects.ts's moveCost). */
   private pressure(i: number, mv: number): number {
-    if (this.modsAt !== this.version) this.sumModifiers();
+    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
     return this.pressures[mv * this.n + i]!;
   }
 
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
   private inducement(i: number): number {
-    if (this.modsAt !== this.version) this.sumModifiers();
+    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
     return this.inducements[i]!;
   }
 
@@ -185,7 +185,7 @@ export class KernelEvaluator {
    * or −1 for holding still; s.probs holds the probabilities.
    */
   chooseMove(i: number, u: number, s: ChooserScratch): number {
-    if (this.modsAt !== this.version) this.sumModifiers();
+    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
     const w = this.w;
     return this.whatIfs.choosers[i]!(
       w.x,

@@ -7,7 +7,7 @@ import { KernelEvaluator } from './evaluator.js';
 import { ASSURED, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { allPass, applyDealToCells, applyOps, applyToCells, compileCondition, compileEffect, type Op, type Test } from './program.js';
 import { compileReaders, type Readers } from './readers.js';
-import { createWorld, type FlatModifier, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
+import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 /**
  * The batch kernel: the protocol's phases (phases.ts) and the actors' policies (policy.ts) over a
@@ -48,6 +48,11 @@ export class Kernel {
   readonly parties: readonly number[];
   readonly thirds: readonly number[];
   readonly reactionOps: readonly (readonly Op[])[];
+  /** Per move, the reactions it triggers, in model order. */
+  readonly reactionsTo: readonly (readonly number[])[];
+  /** The starting trust and room, that update drifts back towards. */
+  readonly initTrust: Float64Array;
+  readonly initRoom: Float64Array;
   /** The trust a meeting builds between the claimant and the holder. */
   readonly meetingOp: Op;
   private readonly start: Float64Array;
@@ -73,6 +78,9 @@ export class Kernel {
     this.parties = byRole('party');
     this.thirds = byRole('third');
     this.reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
+    this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
+    this.initTrust = Float64Array.from(m.initial.trust);
+    this.initRoom = Float64Array.from(m.initial.room);
     this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
   }
 
@@ -99,6 +107,7 @@ const shocks: KernelPhase = (ctx, env) => {
   const { m, rng, kernel } = env;
   const w = ctx.world;
   const events = kernel.events;
+  let fired = false;
   for (let k = 0; k < events.length; k++) {
     const ev = events[k]!;
     if (ev.once && w.fired[k] === 1) continue;
@@ -106,6 +115,7 @@ const shocks: KernelPhase = (ctx, env) => {
     if (!due || !allPass(w, ev.tests)) continue;
     if (ev.at < 0 && !(rng.shocks() < ev.hazard)) continue;
     // phases.ts's fireEvent.
+    fired = true;
     const talks = w.talks;
     applyOps(w, ev.ops);
     w.fired[k] = 1;
@@ -113,7 +123,7 @@ const shocks: KernelPhase = (ctx, env) => {
     if (talks !== w.talks) env.emit({ type: 'talks', t: w.t, active: w.talks });
     if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
   }
-  kernel.ev.changed();
+  if (fired) kernel.ev.changed();
 };
 
 const agenda: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
@@ -178,7 +188,7 @@ function movesBy(role: 'party' | 'third'): KernelPhase {
     for (let k = 0; k < count; k++) {
       const mv = chosen[k]!;
       applyOps(w, kernel.ev.moveOps[mv]!);
-      w.moves.push(mv);
+      w.moves[w.moveCount++] = mv;
     }
     kernel.ev.changed();
     if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
@@ -188,23 +198,26 @@ function movesBy(role: 'party' | 'third'): KernelPhase {
 const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
   const w = ctx.world;
   const talks = w.talks;
-  for (const mv of w.moves) {
-    for (let k = 0; k < m.reactions.length; k++) {
-      const re = m.reactions[k]!;
-      if (re.trigger !== mv || !(rng.reactions() < re.probability)) continue;
+  for (let q = 0; q < w.moveCount; q++) {
+    // Only the reactions a move triggers draw (phases.ts tests the trigger before drawing).
+    const ks = kernel.reactionsTo[w.moves[q]!]!;
+    for (let r = 0; r < ks.length; r++) {
+      const k = ks[r]!;
+      if (!(rng.reactions() < m.reactions[k]!.probability)) continue;
       applyOps(w, kernel.reactionOps[k]!);
       emit({ type: 'reaction', t: w.t, reaction: k });
     }
   }
   if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
   const { drift } = m.params;
-  const init = m.initial;
-  const L = kernel.ev.L;
+  const L = kernel.L;
   const x = w.x;
-  for (let k = 0; k < init.trust.length; k++) x[L.trust + k] = x[L.trust + k]! + drift * (init.trust[k]! - x[L.trust + k]!);
-  for (let k = 0; k < init.room.length; k++) x[L.room + k] = x[L.room + k]! + drift * (init.room[k]! - x[L.room + k]!);
-  if (w.modifiers.length > 0) expire(w.modifiers, w.t);
-  if (w.moves.length > 0) w.moves.length = 0;
+  const trust = kernel.initTrust;
+  const room = kernel.initRoom;
+  for (let k = 0; k < trust.length; k++) x[L.trust + k] = x[L.trust + k]! + drift * (trust[k]! - x[L.trust + k]!);
+  for (let k = 0; k < room.length; k++) x[L.room + k] = x[L.room + k]! + drift * (room[k]! - x[L.room + k]!);
+  if (w.modifiers.length > 0) expire(w);
+  w.moveCount = 0;
   ctx.meeting = null;
   ctx.pending = null;
   w.t += 1;
@@ -212,10 +225,14 @@ const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
 };
 
 /** Drop the modifiers that expire at quarter t, keeping the others in order (as phases.ts's filter). */
-function expire(mods: FlatModifier[], t: number): void {
+function expire(w: KernelWorld): void {
+  const mods = w.modifiers;
   let kept = 0;
-  for (let k = 0; k < mods.length; k++) if (mods[k]!.until > t) mods[kept++] = mods[k]!;
-  if (kept !== mods.length) mods.length = kept;
+  for (let k = 0; k < mods.length; k++) if (mods[k]!.until > w.t) mods[kept++] = mods[k]!;
+  if (kept !== mods.length) {
+    mods.length = kept;
+    w.modsVersion++;
+  }
 }
 
 const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {

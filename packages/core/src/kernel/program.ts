@@ -99,7 +99,10 @@ export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
   for (const o of ops) {
     if (o.op <= ADD_WEIGHT) applyToCells(w.x, o);
     else if (o.op === TALKS) w.talks = o.value === 1;
-    else w.modifiers.push({ kind: o.op === MOVE_COST ? 0 : 1, actor: o.actor, move: o.move, amount: o.value, until: w.t + o.duration });
+    else {
+      w.modifiers.push({ kind: o.op === MOVE_COST ? 0 : 1, actor: o.actor, move: o.move, amount: o.value, until: w.t + o.duration });
+      w.modsVersion++;
+    }
   }
 }
 

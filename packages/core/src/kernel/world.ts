@@ -18,9 +18,12 @@ export interface KernelWorld {
   talks: boolean;
   treaty: Treaty | null;
   modifiers: FlatModifier[];
+  /** Advanced whenever the modifiers change, so sums over them are redone only then. */
+  modsVersion: number;
   readonly fired: Uint8Array;
-  /** Moves taken this quarter, for reactions. */
+  /** Moves taken this quarter, for reactions: the first moveCount entries. */
   readonly moves: number[];
+  moveCount: number;
 }
 
 /** A kernel world for model m, at its start (initialState, packed); `resetWorld` takes it back there for the next run. */
@@ -34,8 +37,9 @@ export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void 
   w.talks = m.initial.talksActive;
   w.treaty = null;
   w.modifiers = [];
+  w.modsVersion++;
   w.fired.fill(0);
-  w.moves.length = 0;
+  w.moveCount = 0;
 }
 
 /** The world as a WorldState (plain data, shaped and ordered as initialState makes it). */
@@ -62,7 +66,7 @@ export function unpackWorld(m: Model, L: Layout, w: KernelWorld): WorldState {
     weights: c.weights,
     modifiers,
     fired: Array.from(w.fired, (f) => f === 1),
-    movesThisQuarter: [...w.moves],
+    movesThisQuarter: w.moves.slice(0, w.moveCount),
   };
 }
 
@@ -127,6 +131,8 @@ export function packWorld(L: Layout, s: WorldState): KernelWorld {
         : { kind: 1, actor: mod.actor, move: -1, amount: mod.amount, until: mod.until },
     ),
     fired: Uint8Array.from(s.fired, (f) => (f ? 1 : 0)),
+    modsVersion: 0,
     moves: [...s.movesThisQuarter],
+    moveCount: s.movesThisQuarter.length,
   };
 }
