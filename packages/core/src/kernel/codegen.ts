@@ -17,8 +17,8 @@ import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, type Test } from './prog
 
 /**
  * ΔU of an option for one actor; the cells are as they were when it returns. `now` holds the
- * metrics of now, now[i × DIMENSION_COUNT + d], current where at[…] === version: the function
- * computes the ones it needs, before it changes the cells.
+ * metrics of now, now[i × DIMENSION_COUNT + d], and each actor's Σ|w| (normSlot), current where
+ * at[…] === version: the function computes the ones it needs, before it changes the cells.
  */
 export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, version: number) => number;
 /** ΔU of a deal for one actor, with res[0] set to 1 if the actor could ratify it, else 0. */
@@ -48,6 +48,9 @@ function applyCode(ops: readonly Op[]): string {
 const saveCode = (cells: readonly number[]): string => cells.map((c, k) => `const s${k} = x[${c}];`).join('\n');
 const restoreCode = (cells: readonly number[]): string => cells.map((c, k) => `x[${c}] = s${k};`).join('\n');
 
+/** Where in the metrics of now actor i's Σ|w| is kept: after every actor's metrics. */
+export const normSlot = (L: Layout, i: number): number => L.n * DIMENSION_COUNT + i;
+
 /** Statements that make now[i, d] current for each dimension d in `mask`, computing the stale ones from the cells. */
 function primeCode(m: Model, L: Layout, i: number, mask: number): string {
   const lines: string[] = [];
@@ -76,13 +79,19 @@ function gainCode(m: Model, L: Layout, i: number, mask: number): { before: strin
     after.push('g = (na === 0 ? 0 : ua / na) - uNow;');
     return { before: before.join('\n'), after: after.join('\n') };
   }
-  const lines = ['let norm = 0, delta = 0;'];
+  // Σ|w| over every weighed dimension, in dimension order as Evaluator's gain sums it, is the same
+  // for every option while the weights are: it is kept with the metrics of now (normSlot).
+  const K = normSlot(L, i);
+  const norm = [`if (at[${K}] !== version) { let nm = 0;`];
+  for (let d = 0; d < DIMENSION_COUNT; d++) norm.push(`w = x[${W + d}]; if (w !== 0) ${absAdd('nm')}`);
+  norm.push(`now[${K}] = nm; at[${K}] = version; }`);
+  const lines = ['let delta = 0;'];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
-    const term = mask & (1 << d) ? `{ let md; ${metricCode(m, L, d, i, 'md')} delta += w * (md - now[${N + d}]); }` : '';
-    lines.push(`w = x[${W + d}]; if (w !== 0) { ${absAdd('norm')} ${term} }`);
+    if (!(mask & (1 << d))) continue;
+    lines.push(`w = x[${W + d}]; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md')} delta += w * (md - now[${N + d}]); }`);
   }
-  lines.push('g = norm === 0 ? 0 : delta / norm;');
-  return { before: primeCode(m, L, i, mask), after: lines.join('\n') };
+  lines.push(`g = now[${K}] === 0 ? 0 : delta / now[${K}];`);
+  return { before: `${primeCode(m, L, i, mask)}\n${norm.join('\n')}`, after: lines.join('\n') };
 }
 
 /** deal.ts's applyDeal on the cells, as straight-line code. */

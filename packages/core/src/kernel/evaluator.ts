@@ -70,8 +70,9 @@ export class KernelEvaluator {
     this.moveTests = m.moves.map((mv) => mv.when.map((c) => compileCondition(L, c)));
     this.deals = m.offers.map((_, o) => compileDeal(m, L, o));
     this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.moveTests, this.deals);
-    this.now = new Float64Array(n * DIMENSION_COUNT);
-    this.nowAt = new Int32Array(n * DIMENSION_COUNT);
+    // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
+    this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
+    this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
     this.moveGains = new Float64Array(m.moves.length * n);
     this.moveAt = new Int32Array(m.moves.length * n);
     this.legal = this.t.movesByActor.map((mvs) => new Int32Array(mvs.length));
