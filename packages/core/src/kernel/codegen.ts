@@ -4,15 +4,16 @@ import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
-import { lit, metricCode } from './metric-code.js';
+import { type CellSource, lit, metricCode } from './metric-code.js';
 import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, type Test } from './program.js';
 
 /**
  * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
  * every deal, and every actor whose utility it can change, one function that applies the option
- * to the cells, weighs it exactly as Evaluator does (evaluator.ts: the masked utility change, and
- * deal.ts's ratification), and takes it back. No loops, no lookups: cell indices and constants
- * are literals. What the functions compute is held bit for bit to the reference by tests.
+ * to locals holding the cells it changes (never to the cells themselves) and weighs it exactly as
+ * Evaluator does (evaluator.ts: the masked utility change, and deal.ts's ratification). No loops,
+ * no lookups: cell indices and constants are literals. Each actor's move choice is compiled with
+ * them (chooser-code.ts). What the functions compute is held bit for bit to the reference by tests.
  */
 
 /**
@@ -33,20 +34,31 @@ export interface WhatIfs {
   readonly choosers: readonly MoveChooser[];
 }
 
-function applyCode(ops: readonly Op[]): string {
+/**
+ * An option never writes the cells: each cell it changes gets a local (`let c19 = x[19];`), the
+ * option is applied to the locals, and the metrics after it read the locals (`after`) where the
+ * cells before it read x. The same operations on the same doubles as writing and restoring.
+ */
+function localsFor(cells: readonly number[]): { declare: string; after: CellSource } {
+  const written = new Set(cells);
+  return {
+    declare: cells.map((c) => `let c${c} = x[${c}];`).join('\n'),
+    after: (c) => (written.has(c) ? `c${c}` : `x[${c}]`),
+  };
+}
+
+/** program.ts's applyToCells on the locals. */
+function applyCode(ops: readonly Op[], at: CellSource): string {
   return ops
     .map((o) => {
-      const v = `x[${o.c1}] + ${lit(o.value)}`;
-      if (o.op === ADD) return `t = ${v}; x[${o.c1}] = t < 0 ? 0 : t > 1 ? 1 : t;`;
-      if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; x[${o.c1}] = t; x[${o.c2}] = t;`;
-      if (o.op === ADD_WEIGHT) return `t = ${v}; x[${o.c1}] = t < -1 ? -1 : t > 1 ? 1 : t;`;
+      const v = `${at(o.c1)} + ${lit(o.value)}`;
+      if (o.op === ADD) return `t = ${v}; ${at(o.c1)} = t < 0 ? 0 : t > 1 ? 1 : t;`;
+      if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; ${at(o.c1)} = t; ${at(o.c2)} = t;`;
+      if (o.op === ADD_WEIGHT) return `t = ${v}; ${at(o.c1)} = t < -1 ? -1 : t > 1 ? 1 : t;`;
       return '';
     })
     .join('\n');
 }
-
-const saveCode = (cells: readonly number[]): string => cells.map((c, k) => `const s${k} = x[${c}];`).join('\n');
-const restoreCode = (cells: readonly number[]): string => cells.map((c, k) => `x[${c}] = s${k};`).join('\n');
 
 /** Where in the metrics of now actor i's Σ|w| is kept: after every actor's metrics. */
 export const normSlot = (L: Layout, i: number): number => L.n * DIMENSION_COUNT + i;
@@ -62,8 +74,11 @@ function primeCode(m: Model, L: Layout, i: number, mask: number): string {
   return lines.join('\n');
 }
 
-/** Statements leaving ΔU_i in `g` with the option applied; `before` runs first and makes the metrics of now current. */
-function gainCode(m: Model, L: Layout, i: number, mask: number): { before: string; after: string } {
+/**
+ * Statements leaving ΔU_i in `g` with the option applied (its cells read through `at`); `before`
+ * runs first and makes the metrics of now current.
+ */
+function gainCode(m: Model, L: Layout, i: number, mask: number, at: CellSource): { before: string; after: string } {
   const W = L.weights + i * DIMENSION_COUNT;
   const N = i * DIMENSION_COUNT;
   const absAdd = (acc: string): string => `${acc} += w < 0 ? -w : w;`;
@@ -73,7 +88,7 @@ function gainCode(m: Model, L: Layout, i: number, mask: number): { before: strin
     const after = [`let ua = 0, na = 0;`];
     for (let d = 0; d < DIMENSION_COUNT; d++) {
       before.push(`w = x[${W + d}]; if (w !== 0) { ub += w * now[${N + d}]; ${absAdd('nb')} }`);
-      after.push(`w = x[${W + d}]; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md')} ua += w * md; ${absAdd('na')} }`);
+      after.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md', at)} ua += w * md; ${absAdd('na')} }`);
     }
     before.push('const uNow = nb === 0 ? 0 : ub / nb;');
     after.push('g = (na === 0 ? 0 : ua / na) - uNow;');
@@ -88,36 +103,34 @@ function gainCode(m: Model, L: Layout, i: number, mask: number): { before: strin
   const lines = ['let delta = 0;'];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     if (!(mask & (1 << d))) continue;
-    lines.push(`w = x[${W + d}]; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md')} delta += w * (md - now[${N + d}]); }`);
+    lines.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md', at)} delta += w * (md - now[${N + d}]); }`);
   }
   lines.push(`g = now[${K}] === 0 ? 0 : delta / now[${K}];`);
   return { before: `${primeCode(m, L, i, mask)}\n${norm.join('\n')}`, after: lines.join('\n') };
 }
 
-/** deal.ts's applyDeal on the cells, as straight-line code. */
-function dealCode(m: Model, L: Layout, d: Deal): string {
-  const lines = d.statuses.map(([k, code]) => `x[${L.territories + k}] = ${code};`);
-  lines.push(applyCode(d.ops));
+/** deal.ts's applyDeal on the locals (`at`), as straight-line code. */
+function dealCode(m: Model, L: Layout, d: Deal, at: CellSource): string {
+  const lines = d.statuses.map(([k, code]) => `${at(L.territories + k)} = ${code};`);
+  lines.push(applyCode(d.ops, at));
   const T = m.territories.length;
   if (d.assured) {
-    for (let k = 0; k < T; k++) lines.push(`if (x[${L.territories + k}] === ${TRANSFERRED}) x[${L.territories + k}] = ${ASSURED};`);
+    for (let k = 0; k < T; k++) lines.push(`if (${at(L.territories + k)} === ${TRANSFERRED}) ${at(L.territories + k)} = ${ASSURED};`);
   }
   if (d.signed) {
-    lines.push(`x[${L.treaty}] = 1;`);
+    lines.push(`${at(L.treaty)} = 1;`);
     for (let k = 0; k < T; k++) {
-      if (!d.talksOn[k]) lines.push(`if (x[${L.territories + k}] === ${HELD_CONTESTED}) x[${L.territories + k}] = ${HELD};`);
+      if (!d.talksOn[k]) lines.push(`if (${at(L.territories + k)} === ${HELD_CONTESTED}) ${at(L.territories + k)} = ${HELD};`);
     }
   }
   return lines.join('\n');
 }
 
-/** deal.ts's ratifiable for actor i: the concession between the saved statuses and the cells, against i's room. */
-function ratifyCode(m: Model, L: Layout, d: Deal, i: number): string {
+/** deal.ts's ratifiable for actor i: the concession between the statuses before (x) and after (`at`), against i's room. */
+function ratifyCode(m: Model, L: Layout, i: number, at: CellSource): string {
   const lines = ['let c = 0, b = 0, a = 0;'];
   m.territories.forEach((t, k) => {
-    // The statuses are saved right after the treaty flag (compileDeal's order).
-    const saved = d.cells.indexOf(L.territories + k);
-    lines.push(`b = s${saved}; a = x[${L.territories + k}];`);
+    lines.push(`b = x[${L.territories + k}]; a = ${at(L.territories + k)};`);
     const area = lit(t.area);
     if (i === m.holder) {
       lines.push(
@@ -152,10 +165,11 @@ export function compileWhatIfs(
       if (mask === 0) return -1;
       const ops = moveOps[mv]!.filter((o) => o.op <= ADD_WEIGHT);
       const cells = [...new Set(ops.flatMap((o) => (o.op === ADD_PAIR ? [o.c1, o.c2] : [o.c1])))];
-      const gain = gainCode(m, L, i, mask);
+      const local = localsFor(cells);
+      const gain = gainCode(m, L, i, mask, local.after);
       return fn(
         'x, now, at, version',
-        ['let t = 0, w = 0, g = 0;', gain.before, saveCode(cells), applyCode(ops), gain.after, restoreCode(cells), 'return g;'].join('\n'),
+        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, applyCode(ops, local.after), gain.after, 'return g;'].join('\n'),
       );
     }),
   );
@@ -163,20 +177,14 @@ export function compileWhatIfs(
     m.actors.map((a, i) => {
       const mask = masks.offers[o * n + i]!;
       if (mask === 0 && !a.ratifies) return -1;
-      const gain = mask === 0 ? { before: '', after: '' } : gainCode(m, L, i, mask);
-      const ratify = a.ratifies ? ratifyCode(m, L, d, i) : 'res[0] = 1;';
+      const local = localsFor(d.cells);
+      const gain = mask === 0 ? { before: '', after: '' } : gainCode(m, L, i, mask, local.after);
+      const ratify = a.ratifies ? ratifyCode(m, L, i, local.after) : 'res[0] = 1;';
       return fn(
         'x, now, at, version, res',
-        [
-          'let t = 0, w = 0, g = 0;',
-          gain.before,
-          saveCode(d.cells),
-          dealCode(m, L, d),
-          gain.after,
-          ratify,
-          restoreCode(d.cells),
-          'return g;',
-        ].join('\n'),
+        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, dealCode(m, L, d, local.after), gain.after, ratify, 'return g;'].join(
+          '\n',
+        ),
       );
     }),
   );

@@ -11,8 +11,8 @@ import type { KernelWorld } from './world.js';
 
 /**
  * The batch kernel's evaluator: Evaluator's values (evaluator.ts), bit for bit, over the kernel's
- * cells. An option's what-if is applied to the run's own cells and taken back (its cells are
- * saved first), so no after-state is ever built; and one evaluator serves a whole run, its caches
+ * cells. An option's what-if (codegen.ts) applies it to locals holding the cells it changes, so no
+ * after-state is ever built; and one evaluator serves a whole run, its caches
  * stamped with a version of the world that the kernel's phases advance whenever they change it,
  * so values computed in one phase serve the next while the world is unchanged.
  */

@@ -17,8 +17,12 @@ export function lit(v: number): string {
   return `(${String(v)})`;
 }
 
-/** Statements that leave metric d of actor i in the variable `out` (declared by the caller). */
-export function metricCode(m: Model, L: Layout, d: number, i: number, out: string): string {
+/** How generated code reads cell c: `x[c]`, or a local that holds the cell's value after an option (codegen.ts). */
+export type CellSource = (c: number) => string;
+const fromCells: CellSource = (c) => `x[${c}]`;
+
+/** Statements that leave metric d of actor i in the variable `out` (declared by the caller), reading cells through `cell`. */
+export function metricCode(m: Model, L: Layout, d: number, i: number, out: string, cell: CellSource = fromCells): string {
   const n = L.n;
   const v = `${out}_`;
   switch (d) {
@@ -37,7 +41,7 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
         add[TRANSFERRED] = claimant ? a : 0;
         add[ASSURED] = claimant ? a : 0;
         add[JOINT] = a * jointShare;
-        const c = `x[${L.territories + k}]`;
+        const c = `${cell(L.territories + k)}`;
         lines.push(
           `${v} += ${c} === ${HELD_CONTESTED} ? ${lit(add[0]!)} : ${c} === ${HELD} ? ${lit(add[1]!)} : ${c} === ${TRANSFERRED} ? ${lit(add[2]!)} : ${c} === ${ASSURED} ? ${lit(add[3]!)} : ${lit(add[4]!)};`,
         );
@@ -45,13 +49,13 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       return `${lines.join('\n')}\n${out} = ${v};`;
     }
     case 1:
-      return `${out} = x[${L.treaty}];`;
+      return `${out} = ${cell(L.treaty)};`;
     case 2: {
       // energy: mean development (share / max) of i's ties.
       const ties = m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [{ k, max: tie.max }] : []));
       if (ties.length === 0) return `${out} = 0;`;
       const lines = [`let ${v} = 0, ${v}r = 0;`];
-      for (const t of ties) lines.push(`${v}r = x[${L.energy + t.k}] / ${lit(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
+      for (const t of ties) lines.push(`${v}r = ${cell(L.energy + t.k)} / ${lit(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
       return `${lines.join('\n')}\n${out} = ${v} / ${ties.length};`;
     }
     case 3: {
@@ -61,7 +65,7 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
         const w = m.actors[j]!.mass;
-        lines.push(`${v} += x[${L.sanctions + j * n + i}] * ${lit(w)};`);
+        lines.push(`${v} += ${cell(L.sanctions + j * n + i)} * ${lit(w)};`);
         mass += w;
       }
       if (mass === 0) return `${out} = 1;`;
@@ -74,7 +78,7 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       const lines = [`let ${v} = 0, ${v}l = 0;`];
       for (const r of regimes) {
         lines.push(`${v}l = 0;`);
-        for (const j of r.members) lines.push(`${v}l += x[${L.sanctions + j * n + r.target}];`);
+        for (const j of r.members) lines.push(`${v}l += ${cell(L.sanctions + j * n + r.target)};`);
         lines.push(`${v} += ${v}l / ${r.members.length};`);
       }
       return `${lines.join('\n')}\n${out} = ${v} / ${regimes.length};`;
@@ -83,37 +87,37 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       // alliance: mean cohesion of i's alliances.
       const cells = m.alliances.flatMap((a, k) => (a.members.includes(i) ? [L.cohesion + k] : []));
       if (cells.length === 0) return `${out} = 0;`;
-      return `let ${v} = 0;\n${cells.map((c) => `${v} += x[${c}];`).join('\n')}\n${out} = ${v} / ${cells.length};`;
+      return `let ${v} = 0;\n${cells.map((c) => `${v} += ${cell(c)};`).join('\n')}\n${out} = ${v} / ${cells.length};`;
     }
     case 6: {
       // security: 0.5 + 0.5·own militarisation − threat − basing exposure, clamped.
       const lines = [`let ${v}t = 0, ${v}e = 0, ${v} = 0;`];
       for (let j = 0; j < n; j++) {
-        if (j !== i) lines.push(`${v}t += x[${L.militarisation + j}] * (1 - x[${L.trust + i * n + j}]);`);
+        if (j !== i) lines.push(`${v}t += ${cell(L.militarisation + j)} * (1 - ${cell(L.trust + i * n + j)});`);
       }
       lines.push(`${v}t /= ${Math.max(1, n - 1)};`);
       // Only the holder can be exposed by a transfer.
       if (i === m.holder) {
         m.territories.forEach((t, k) => {
-          lines.push(`if (x[${L.territories + k}] === ${TRANSFERRED}) ${v}e += ${lit(t.area)};`);
+          lines.push(`if (${cell(L.territories + k)} === ${TRANSFERRED}) ${v}e += ${lit(t.area)};`);
         });
       }
-      lines.push(`${v} = 0.5 + 0.5 * x[${L.militarisation + i}] - ${v}t - ${lit(m.params.basingRisk)} * ${v}e;`);
+      lines.push(`${v} = 0.5 + 0.5 * ${cell(L.militarisation + i)} - ${v}t - ${lit(m.params.basingRisk)} * ${v}e;`);
       return `${lines.join('\n')}\n${out} = ${v} < 0 ? 0 : ${v} > 1 ? 1 : ${v};`;
     }
     case 7: {
       // economy: mean ties with every other actor, plus joint activity for the parties.
       const party = i === m.claimant || i === m.holder;
       const lines = [`let ${v} = 0;`];
-      for (let j = 0; j < n; j++) if (j !== i) lines.push(`${v} += x[${L.economy + i * n + j}];`);
-      if (party) lines.push(`${v} += x[${L.joint}];`);
+      for (let j = 0; j < n; j++) if (j !== i) lines.push(`${v} += ${cell(L.economy + i * n + j)};`);
+      if (party) lines.push(`${v} += ${cell(L.joint)};`);
       return `${lines.join('\n')}\n${out} = ${v} / ${n - 1 + (party ? 1 : 0)};`;
     }
     case 8:
-      return `${out} = x[${L.room + i}];`;
+      return `${out} = ${cell(L.room + i)};`;
     case 9: {
       const pair = m.actors[i]!.axis;
-      return pair ? `${out} = x[${L.trust + pair[0] * n + pair[1]}];` : `${out} = 0;`;
+      return pair ? `${out} = ${cell(L.trust + pair[0] * n + pair[1])};` : `${out} = 0;`;
     }
     default:
       throw new Error(`metricCode: no dimension ${d} (there are ${DIMENSION_COUNT})`);
