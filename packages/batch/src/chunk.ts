@@ -1,4 +1,4 @@
-import { type Emit, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
+import { ALL_KERNEL_EVENTS, type Emit, type KernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
@@ -42,6 +42,7 @@ export function rowHeader(m: Model, format: RowFormat): string {
 }
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+const NO_EVENTS = Object.fromEntries(Object.keys(ALL_KERNEL_EVENTS).map((k) => [k, false])) as unknown as KernelEvents;
 
 /** Simulate runs [from, to) and count them into a fresh accumulator. Pure but for the clock-free engine. */
 export function runChunk(input: ChunkInput): ChunkOutput {
@@ -50,50 +51,75 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   const S = SERIES.length;
   const acc = createAccumulator({ horizon: H, actors: m.actors.length });
   const rows: string[] = [];
-  const path: string[] = [];
+  // A run's milestones (random shocks, talks suspended or resumed, a treaty) as one character each,
+  // counted per chunk and named at its end: building and looking up the named path of every run
+  // cost more than the rest of its bookkeeping.
+  const E = m.events.length;
+  const TALKS_RESUMED = E;
+  const TALKS_SUSPENDED = E + 1;
+  const TREATY = E + 2;
+  const milestone = (code: number): string =>
+    code < E
+      ? m.events[code]!.id
+      : code === TALKS_RESUMED
+        ? 'talks resumed'
+        : code === TALKS_SUSPENDED
+          ? 'talks suspended'
+          : `treaty: ${m.offers[code - TREATY]!.id}`;
+  if (TREATY + m.offers.length > 0xffff)
+    throw new Error(`runChunk: ${E} events and ${m.offers.length} offers are more milestones than a path can name`);
+  const pathCounts = new Map<string, number>();
+  let path = '';
   let lastT = -1;
+  const note = (code: number): void => {
+    if (path.length < PATH_LENGTH) path += String.fromCharCode(code);
+  };
+  const wants: KernelEvents = { ...NO_EVENTS, shock: true, talks: true, treaty: true };
   const emit: Emit = (e) => {
-    if (path.length >= PATH_LENGTH) return;
-    if (e.type === 'shock' && m.events[e.event]!.at === null) path.push(m.events[e.event]!.id);
-    else if (e.type === 'talks') path.push(e.active ? 'talks resumed' : 'talks suspended');
-    else if (e.type === 'treaty') path.push(`treaty: ${m.offers[e.offer]!.id}`);
+    if (e.type === 'shock' && m.events[e.event]!.at === null) note(e.event);
+    else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
+    else if (e.type === 'treaty') note(TREATY + e.offer);
   };
   // The series and utilities are read straight off the kernel's cells (series.ts, kernel/readers.ts).
   const kernel = kernelFor(m);
   const x = kernel.world.x;
   const series = SERIES.map((s) => s.reader(m, kernel));
   const utility = kernel.read.utility;
+  const finals = new Float64Array(S);
+  const utils = new Float64Array(utility.length);
+  const bins = new Int32Array(S);
   const record = (t: number): void => {
     for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, series[s]!(x))]!++;
     lastT = t;
   };
   const onQuarter = (t: number): void => record(t);
   for (let run = input.from; run < input.to; run++) {
-    path.length = 0;
+    path = '';
     lastT = -1;
     let r: ReturnType<typeof simulateFast>;
     try {
-      r = simulateFast(m, { scenarioKey, seed, run, emit, onQuarter });
+      r = simulateFast(m, { scenarioKey, seed, run, emit, wants, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
-    for (let t = lastT + 1; t < H; t++) record(t);
+    for (let s = 0; s < S; s++) {
+      finals[s] = series[s]!(x);
+      bins[s] = binOf(FAN, finals[s]!);
+      acc.final[s * FINAL.bins + binOf(FINAL, finals[s]!)]!++;
+    }
+    // The world no longer changes after the run: its remaining quarters count the final values.
+    for (let t = lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + bins[s]!]!++;
     acc.runs++;
     acc.outcomes[OUTCOME_CLASSES.indexOf(r.outcome)]!++;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
-    const finals = series.map((f) => f(x));
-    finals.forEach((v, s) => {
-      acc.final[s * FINAL.bins + binOf(FINAL, v)]!++;
-    });
-    const utils = utility.map((f) => f(x));
-    utils.forEach((u, i) => {
-      acc.utility[i * UTILITY.bins + binOf(UTILITY, u)]!++;
-    });
-    const key = path.length === 0 ? '(no shocks)' : path.join(' > ');
-    acc.paths[key] = (acc.paths[key] ?? 0) + 1;
+    for (let i = 0; i < utility.length; i++) {
+      utils[i] = utility[i]!(x);
+      acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
+    }
+    pathCounts.set(path, (pathCounts.get(path) ?? 0) + 1);
     if (input.rows === 'csv' || input.rows === 'parquet') {
       rows.push(
-        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...finals.map(r6), ...utils.map(r6)].join(',')}\n`,
+        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
       );
     } else if (input.rows === 'jsonl') {
       const row: Record<string, unknown> = {
@@ -110,6 +136,10 @@ export function runChunk(input: ChunkInput): ChunkOutput {
       });
       rows.push(`${JSON.stringify(row)}\n`);
     }
+  }
+  for (const [codes, count] of pathCounts) {
+    const key = codes === '' ? '(no shocks)' : Array.from(codes, (c) => milestone(c.charCodeAt(0))).join(' > ');
+    acc.paths[key] = (acc.paths[key] ?? 0) + count;
   }
   return { acc, rows: rows.join('') };
 }

@@ -97,8 +97,23 @@ export class Kernel {
   }
 }
 
+/** The kernel's world-changing events, by type: which of them a run's `emit` receives. */
+export type KernelEventType = 'shock' | 'meeting' | 'meeting-cancelled' | 'talks' | 'reaction' | 'treaty' | 'outcome';
+export type KernelEvents = { readonly [K in KernelEventType]: boolean };
+export const ALL_KERNEL_EVENTS: KernelEvents = Object.freeze({
+  shock: true,
+  meeting: true,
+  'meeting-cancelled': true,
+  talks: true,
+  reaction: true,
+  treaty: true,
+  outcome: true,
+});
+
 export interface KernelEnv extends PhaseEnv {
   readonly kernel: Kernel;
+  /** The events `emit` wants; the others are not even built (a batch follows only a run's milestones). */
+  readonly wants: KernelEvents;
 }
 
 type KernelPhase = (ctx: KernelContext, env: KernelEnv) => void;
@@ -119,17 +134,17 @@ const shocks: KernelPhase = (ctx, env) => {
     const talks = w.talks;
     applyOps(w, ev.ops);
     w.fired[k] = 1;
-    env.emit({ type: 'shock', t: w.t, event: k });
-    if (talks !== w.talks) env.emit({ type: 'talks', t: w.t, active: w.talks });
+    if (env.wants.shock) env.emit({ type: 'shock', t: w.t, event: k });
+    if (talks !== w.talks && env.wants.talks) env.emit({ type: 'talks', t: w.t, active: w.talks });
     if (ev.summit) ctx.meeting = { summit: k, proposer: m.claimant, responder: m.holder, offersOnAgenda: true };
   }
   if (fired) kernel.ev.changed();
 };
 
-const agenda: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+const agenda: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
   const w = ctx.world;
   if (!w.talks) {
-    if (ctx.meeting?.summit != null) emit({ type: 'meeting-cancelled', t: w.t, summit: ctx.meeting.summit });
+    if (ctx.meeting?.summit != null && wants['meeting-cancelled']) emit({ type: 'meeting-cancelled', t: w.t, summit: ctx.meeting.summit });
     ctx.meeting = null;
     return;
   }
@@ -139,7 +154,7 @@ const agenda: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
   ctx.meeting = meeting;
   applyToCells(w.x, kernel.meetingOp);
   kernel.ev.changed();
-  emit({ type: 'meeting', t: w.t, ...meeting });
+  if (wants.meeting) emit({ type: 'meeting', t: w.t, ...meeting });
 };
 
 const offer: KernelPhase = (ctx, env) => {
@@ -148,7 +163,7 @@ const offer: KernelPhase = (ctx, env) => {
   ctx.pending = chosen === null ? null : { offer: chosen, by: meeting.proposer, to: meeting.responder, counter: false };
 };
 
-const response: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+const response: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
   const w = ctx.world;
   const p = ctx.pending!;
   const accepted = kernel.choices.accepts(p.to, p.offer, rng.response());
@@ -164,7 +179,7 @@ const response: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
     }
     applyToCells(w.x, compileEffect(ev.L, { op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }));
     ev.changed();
-    if (w.treaty) emit({ type: 'treaty', t: w.t, offer: p.offer });
+    if (w.treaty && wants.treaty) emit({ type: 'treaty', t: w.t, offer: p.offer });
     return;
   }
   if (p.counter) return;
@@ -174,7 +189,7 @@ const response: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
 
 function movesBy(role: 'party' | 'third'): KernelPhase {
   const chosen: number[] = [];
-  return (ctx, { rng, emit, kernel }) => {
+  return (ctx, { rng, emit, kernel, wants }) => {
     const w = ctx.world;
     const actors = role === 'party' ? kernel.parties : kernel.thirds;
     const draw = role === 'party' ? rng.moves : rng.third;
@@ -191,11 +206,11 @@ function movesBy(role: 'party' | 'third'): KernelPhase {
       w.moves[w.moveCount++] = mv;
     }
     kernel.ev.changed();
-    if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
+    if (talks !== w.talks && wants.talks) emit({ type: 'talks', t: w.t, active: w.talks });
   };
 }
 
-const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
+const update: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
   const w = ctx.world;
   const talks = w.talks;
   for (let q = 0; q < w.moveCount; q++) {
@@ -205,10 +220,10 @@ const update: KernelPhase = (ctx, { m, rng, emit, kernel }) => {
       const k = ks[r]!;
       if (!(rng.reactions() < m.reactions[k]!.probability)) continue;
       applyOps(w, kernel.reactionOps[k]!);
-      emit({ type: 'reaction', t: w.t, reaction: k });
+      if (wants.reaction) emit({ type: 'reaction', t: w.t, reaction: k });
     }
   }
-  if (talks !== w.talks) emit({ type: 'talks', t: w.t, active: w.talks });
+  if (talks !== w.talks && wants.talks) emit({ type: 'talks', t: w.t, active: w.talks });
   const { drift } = m.params;
   const L = kernel.L;
   const x = w.x;
@@ -235,7 +250,7 @@ function expire(w: KernelWorld): void {
   }
 }
 
-const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {
+const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel, wants }) => {
   if (!isOver(ctx, m)) return;
   const w = ctx.world;
   const at = kernel.ev.L.territories;
@@ -257,7 +272,7 @@ const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel }) => {
     talksActive: w.talks,
     jointActivity: w.x[kernel.ev.L.joint]!,
   });
-  emit({ type: 'outcome', t: w.t, outcome: ctx.outcome });
+  if (wants.outcome) emit({ type: 'outcome', t: w.t, outcome: ctx.outcome });
 };
 
 /** The kernel's phases, by the names the statechart gives them. */
