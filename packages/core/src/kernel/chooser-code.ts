@@ -78,7 +78,8 @@ const directExpr = (c: ChooserInputs, mv: number, j: number): string =>
 function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, amount: number): string {
   const moves = c.tables.movesByActor[j]!;
   const tau = lit(c.m.actors[j]!.temperature);
-  const lines = ['{', 'let cnt = 0, pos = -1, dj = 0;', 's.b0[0] = 0; s.b1[0] = 0;'];
+  // Nothing to weigh unless the pressed move is legal (policy.ts: `if (at < 0) continue`).
+  const lines = [`if (${legalExpr(c, pressed)}) {`, 'let cnt = 0, pos = -1, dj = 0;', 's.b0[0] = 0; s.b1[0] = 0;'];
   moves.forEach((mv, k) => {
     lines.push(
       `const l${k} = ${legalExpr(c, mv)};`,
