@@ -16,8 +16,9 @@ import {
   type WorldView,
 } from '@parley/core';
 import { createActor } from 'xstate';
-import { type CompiledProtocol, compileProtocol, linkProtocol, type PhaseTable, stepLinked } from './compile.js';
+import { type CompiledProtocol, compileProtocol, linkProtocol, type PhaseTable } from './compile.js';
 import { protocolMachine } from './machine.js';
+import { protocolRunner } from './runner.js';
 
 export interface RunOptions {
   /** Identifies the scenario in the seed derivation (its content hash). */
@@ -58,8 +59,9 @@ export function compiledProtocol(): CompiledProtocol {
 }
 
 /**
- * Interpret the compiled statechart to the end of one run with `phases`, which mutate `ctx` (only
- * this loop owns it), calling `quarter` when a quarter is complete.
+ * Run the compiled statechart to the end of one run with `phases`, which mutate `ctx` (only
+ * this loop owns it), calling `quarter` when a quarter is complete: the linked protocol's
+ * generated runner (runner.ts), which steps it exactly as stepLinked does.
  */
 function interpret<C extends Ended, E extends PhaseEnv>(
   m: Model,
@@ -68,19 +70,7 @@ function interpret<C extends Ended, E extends PhaseEnv>(
   phases: PhaseTable<C, E>,
   quarter: ((t: number) => void) | undefined,
 ): void {
-  const p = linkProtocol(compiledProtocol(), phases);
-  let state = p.initial;
-  let guard = 0;
-  const limit = (m.horizon + 1) * 16;
-  let t = ctx.world.t;
-  while (!p.states[state]!.final) {
-    state = stepLinked(p, state, ctx, env);
-    if (quarter && ctx.world.t !== t) {
-      quarter(t);
-      t = ctx.world.t;
-    }
-    if (++guard > limit) throw new Error(`run did not end within ${limit} steps`);
-  }
+  protocolRunner(linkProtocol(compiledProtocol(), phases))(ctx, env, quarter, (m.horizon + 1) * 16);
 }
 
 /**
