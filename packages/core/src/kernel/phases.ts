@@ -44,6 +44,9 @@ export class Kernel {
   readonly read: Readers;
   readonly L: Layout;
   readonly events: readonly KernelEvent[];
+  /** Per quarter t, in model order, the events that can fire then: those scheduled at t and the random ones. */
+  readonly dueAt: readonly (readonly number[])[];
+  private readonly randomEvents: readonly number[];
   /** The actors of each role, in actor order. */
   readonly parties: readonly number[];
   readonly thirds: readonly number[];
@@ -74,6 +77,9 @@ export class Kernel {
       ops: e.effects.map((x) => compileEffect(L, x)),
       tests: e.when.map((c) => compileCondition(L, c)),
     }));
+    const random = (e: KernelEvent): boolean => e.at < 0 && e.hazard > 0;
+    this.randomEvents = this.events.flatMap((e, k) => (random(e) ? [k] : []));
+    this.dueAt = Array.from({ length: m.horizon + 1 }, (_, t) => this.events.flatMap((e, k) => (e.at === t || random(e) ? [k] : [])));
     const byRole = (role: 'party' | 'third') => m.actors.flatMap((a, i) => (a.role === role ? [i] : []));
     this.parties = byRole('party');
     this.thirds = byRole('third');
@@ -82,6 +88,11 @@ export class Kernel {
     this.initTrust = Float64Array.from(m.initial.trust);
     this.initRoom = Float64Array.from(m.initial.room);
     this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
+  }
+
+  /** The events that can fire in quarter t (phases.ts's shocks tests the others and skips them). */
+  due(t: number): readonly number[] {
+    return this.dueAt[t] ?? this.randomEvents;
   }
 
   /** A fresh run: the world back at the start. */
@@ -122,12 +133,13 @@ const shocks: KernelPhase = (ctx, env) => {
   const { m, rng, kernel } = env;
   const w = ctx.world;
   const events = kernel.events;
+  const due = kernel.due(w.t);
   let fired = false;
-  for (let k = 0; k < events.length; k++) {
+  for (let q = 0; q < due.length; q++) {
+    const k = due[q]!;
     const ev = events[k]!;
     if (ev.once && w.fired[k] === 1) continue;
-    const due = ev.at >= 0 ? ev.at === w.t : ev.hazard > 0;
-    if (!due || !allPass(w, ev.tests)) continue;
+    if (!allPass(w, ev.tests)) continue;
     if (ev.at < 0 && !(rng.shocks() < ev.hazard)) continue;
     // phases.ts's fireEvent.
     fired = true;
