@@ -12,3 +12,4 @@ export * from './report.js';
 export * from './series.js';
 export * from './stats.js';
 export * from './summary.js';
+export { bundleWorker } from './worker-bundle.js';

@@ -17,7 +17,7 @@ import { buildSync } from 'esbuild';
  * where `piscina` resolves, in this package's node_modules/.cache, atomically, named by its
  * content hash, and reused while the sources are unchanged; bundles of older sources are removed.
  */
-export function bundleWorker(entry: string): string {
+export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
   const out = buildSync({
     entryPoints: [entry],
     bundle: true,
@@ -32,23 +32,23 @@ export function bundleWorker(entry: string): string {
   const code = out.outputFiles[0]!.contents;
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const dir = fileURLToPath(new URL('../node_modules/.cache/parley/', import.meta.url));
-  const file = `${dir}batch-worker-${hash}.mjs`;
+  const file = `${dir}${prefix}-${hash}.mjs`;
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, code);
     renameSync(partial, file);
-    pruneOlderBundles(dir, file);
+    pruneOlderBundles(dir, file, prefix);
   }
   return file;
 }
 
 /** Remove bundles of earlier sources (a day old or more, so a batch still running from one keeps it). */
-export function pruneOlderBundles(dir: string, keep: string): void {
+export function pruneOlderBundles(dir: string, keep: string, prefix = 'batch-worker'): void {
   const dayAgo = Date.now() - 86_400_000;
   for (const name of readdirSync(dir)) {
     const f = `${dir}${name}`;
-    if (f === keep || !/^batch-worker-[0-9a-f]{16}\.mjs$/.test(name)) continue;
+    if (f === keep || !name.startsWith(`${prefix}-`) || !/-[0-9a-f]{16}\.mjs$/.test(name)) continue;
     if (statSync(f).mtimeMs < dayAgo) rmSync(f, { force: true });
   }
 }
