@@ -25,7 +25,10 @@ export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
     platform: 'node',
     target: 'node20',
     conditions: ['source'],
-    external: ['piscina'],
+    // esbuild itself stays outside too (a bundle of the package index would otherwise carry it), and
+    // CommonJS dependencies bundled in (yaml) get a real require.
+    external: ['piscina', 'esbuild'],
+    banner: { js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);" },
     write: false,
     logLevel: 'silent',
   });
