@@ -110,6 +110,15 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
       out.push({ path, message: MESSAGES.missing(expected), missing: true });
       continue;
     }
+    // A value where a mapping belongs (a bare number for a sourced value, a list for named
+    // entries): say what the mapping looks like, as for a missing one.
+    if (issue.code === 'invalid_type') {
+      const at = schemaAt(schema, rel);
+      if (at && (keysOf(at).length > 0 || def(at).type === 'record')) {
+        out.push({ path, message: MESSAGES.wrongShape(expectedShape(at, issue.expected), shown(input)) });
+        continue;
+      }
+    }
     out.push({ path, message: `${issue.message} (found ${shown(input)})` });
   }
   return out;

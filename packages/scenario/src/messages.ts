@@ -22,6 +22,7 @@ export const MESSAGES = {
   unknownFields: (keys: readonly string[]) => `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
   invalidName: (name: string, why: string) => `invalid name ${name}: ${why}`,
   missing: (expected: string) => `missing required field (${expected})`,
+  wrongShape: (expected: string, found: string) => `${expected} (found ${found})`,
   newEntryIncomplete: (fields: readonly string[]) =>
     `a new entry, missing required field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`,
   unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
