@@ -157,7 +157,7 @@ function expectSameValues(m: Model, kernel: Kernel, s: WorldState): void {
   kev.reset(packWorld(kev.L, s));
   const n = m.actors.length;
   for (let i = 0; i < n; i++) {
-    expect([...kev.legal[i]!.subarray(0, kev.legalMoves(i))]).toEqual([...ev.legalMoves(i)]);
+    expect(kev.legalMoves(i)).toEqual([...ev.legalMoves(i)]);
     for (let mv = 0; mv < m.moves.length; mv++) {
       expect(kev.moveGain(i, mv), `move ${mv} for actor ${i}`).toBe(ev.moveGain(i, mv));
       expect(kev.directValue(i, mv)).toBe(ev.directValue(i, mv));

@@ -2,9 +2,8 @@ import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { OptionTables } from '../tables.js';
 import type { Layout } from './layout.js';
-import { testCode } from './legality.js';
 import { lit } from './metric-code.js';
-import type { Test } from './program.js';
+import { type Test, testCode } from './program.js';
 
 /**
  * policy.ts's chooseMove for one actor as one straight-line JavaScript function (compiled with the
@@ -77,16 +76,18 @@ const directExpr = (c: ChooserInputs, mv: number, j: number): string =>
 /** Statements adding the pressure lookahead of policy.ts's strategicValue to `sv`: actor i's pressure on target j's move `pressed`. */
 function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, amount: number): string {
   const moves = c.tables.movesByActor[j]!;
+  const kp = moves.indexOf(pressed);
+  // Nothing to weigh unless the pressed move is one of j's legal moves (policy.ts: `if (at < 0) continue`).
+  if (kp < 0) return '';
   const tau = lit(c.m.actors[j]!.temperature);
-  // Nothing to weigh unless the pressed move is legal (policy.ts: `if (at < 0) continue`).
-  const lines = [`if (${legalExpr(c, pressed)}) {`, 'let cnt = 0, pos = -1, dj = 0;', 's.b0[0] = 0; s.b1[0] = 0;'];
+  const lines = ['{', ...moves.map((mv, k) => `const l${k} = ${legalExpr(c, mv)};`), `if (l${kp}) {`];
+  lines.push('let cnt = 0, pos = 0, dj = 0;', 's.b0[0] = 0; s.b1[0] = 0;');
   moves.forEach((mv, k) => {
     lines.push(
-      `const l${k} = ${legalExpr(c, mv)};`,
-      `if (l${k}) { dj = ${directExpr(c, mv, j)}; s.b0[cnt + 1] = dj; s.b1[cnt + 1] = dj;${mv === pressed ? ' pos = cnt;' : ''} cnt++; }`,
+      `if (l${k}) { dj = ${directExpr(c, mv, j)}; s.b0[cnt + 1] = dj; s.b1[cnt + 1] = dj;${k === kp ? ' pos = cnt;' : ''} cnt++; }`,
     );
   });
-  lines.push('if (pos >= 0) {', `s.b1[pos + 1] = s.b1[pos + 1] - ${lit(amount)};`);
+  lines.push(`s.b1[pos + 1] = s.b1[pos + 1] - ${lit(amount)};`);
   lines.push(`logitInto(s.b0, cnt + 1, ${tau}, s.q0);`, `logitInto(s.b1, cnt + 1, ${tau}, s.q1);`, 'let q = 1;');
   moves.forEach((mv, k) => {
     lines.push(`if (l${k}) { sv += (s.q1[q] - s.q0[q]) * ${gainExpr(c, mv, i)}; q++; }`);

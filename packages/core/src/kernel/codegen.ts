@@ -5,7 +5,7 @@ import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, lit, metricCode } from './metric-code.js';
-import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, type Test } from './program.js';
+import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, opCells, type Test } from './program.js';
 
 /**
  * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
@@ -17,9 +17,9 @@ import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, type Test } from './prog
  */
 
 /**
- * ΔU of an option for one actor; the cells are as they were when it returns. `now` holds the
- * metrics of now, now[i × DIMENSION_COUNT + d], and each actor's Σ|w| (normSlot), current where
- * at[…] === version: the function computes the ones it needs, before it changes the cells.
+ * ΔU of an option for one actor; it never writes the cells. `now` holds the metrics of now,
+ * now[i × DIMENSION_COUNT + d], and each actor's Σ|w| (normSlot), current where at[…] === version:
+ * the function computes the stale ones it needs.
  */
 export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, version: number) => number;
 /** ΔU of a deal for one actor, with res[0] set to 1 if the actor could ratify it, else 0. */
@@ -164,8 +164,7 @@ export function compileWhatIfs(
       const mask = masks.moves[mv * n + i]!;
       if (mask === 0) return -1;
       const ops = moveOps[mv]!.filter((o) => o.op <= ADD_WEIGHT);
-      const cells = [...new Set(ops.flatMap((o) => (o.op === ADD_PAIR ? [o.c1, o.c2] : [o.c1])))];
-      const local = localsFor(cells);
+      const local = localsFor(opCells(ops));
       const gain = gainCode(m, L, i, mask, local.after);
       return fn(
         'x, now, at, version',

@@ -5,16 +5,17 @@ import { type OptionTables, optionTables } from '../tables.js';
 import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
 import { type Layout, layoutOf } from './layout.js';
-import { compileLegality, type Legality } from './legality.js';
-import { compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
+import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
  * The batch kernel's evaluator: Evaluator's values (evaluator.ts), bit for bit, over the kernel's
  * cells. An option's what-if (codegen.ts) applies it to locals holding the cells it changes, so no
- * after-state is ever built; and one evaluator serves a whole run, its caches
- * stamped with a version of the world that the kernel's phases advance whenever they change it,
- * so values computed in one phase serve the next while the world is unchanged.
+ * after-state is ever built. Moves are chosen by the compiled choosers (chooser-code.ts); deals are
+ * weighed here, once per version of the world (the kernel's phases advance it whenever they change
+ * the world), so the offer, the response and a counter-offer share them. moveGain, directValue and
+ * legalMoves weigh a single move, uncached: the choosers' own arithmetic, for the tests to hold to
+ * Evaluator's.
  */
 export class KernelEvaluator {
   readonly L: Layout;
@@ -30,18 +31,10 @@ export class KernelEvaluator {
   /** The metrics of now, per actor and dimension, current where nowAt holds the version (filled by the what-ifs). */
   private readonly now: Float64Array;
   private readonly nowAt: Int32Array;
-  private readonly moveGains: Float64Array;
-  private readonly moveAt: Int32Array;
-  /** Per actor, its legal moves (the first legalCount[i] entries), current where legalAt holds the version. */
-  readonly legal: readonly Int32Array[];
-  private readonly legalCount: Int32Array;
-  private readonly legalAt: Int32Array;
-  private readonly legality: readonly Legality[];
   /** The modifiers summed: [mv × actors + i] pressure on i's move mv, [i] inducement of i; current where modsAt holds the world's modsVersion. */
   private readonly pressures: Float64Array;
   private readonly inducements: Float64Array;
   private modsAt = 0;
-  private modsSummed = false;
   private readonly dealGains: Float64Array;
   /** 0/1. */
   private readonly ratifies: Uint8Array;
@@ -49,10 +42,7 @@ export class KernelEvaluator {
   private readonly res = new Float64Array(1);
   /** Per actor, the union of the masks of the sovereignty deals: what an inducement's lookahead can weigh. */
   private readonly sovereignMask: Int32Array;
-  private readonly directs: Float64Array;
-  private readonly directAt: Int32Array;
   /** The model's numbers the hot paths read, as typed arrays (model objects can have many shapes). */
-  readonly cost: Float64Array;
   readonly temperature: Float64Array;
   readonly margin: Float64Array;
   private readonly ratifier: Uint8Array;
@@ -73,12 +63,6 @@ export class KernelEvaluator {
     // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
     this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
     this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
-    this.moveGains = new Float64Array(m.moves.length * n);
-    this.moveAt = new Int32Array(m.moves.length * n);
-    this.legal = this.t.movesByActor.map((mvs) => new Int32Array(mvs.length));
-    this.legalCount = new Int32Array(n);
-    this.legalAt = new Int32Array(n);
-    this.legality = compileLegality(this.t.movesByActor, this.moveTests);
     this.pressures = new Float64Array(m.moves.length * n);
     this.inducements = new Float64Array(n);
     this.dealGains = new Float64Array(m.offers.length * n);
@@ -89,9 +73,6 @@ export class KernelEvaluator {
     this.sovereignMask = Int32Array.from(m.actors, (_, i) =>
       m.offers.reduce((u, _o, o) => (this.t.sovereign[o] ? u | this.t.masks.offers[o * n + i]! : u), 0),
     );
-    this.directs = new Float64Array(m.moves.length * n);
-    this.directAt = new Int32Array(m.moves.length * n);
-    this.cost = Float64Array.from(m.moves, (mv) => mv.cost);
     this.temperature = Float64Array.from(m.actors, (a) => a.temperature);
     this.margin = Float64Array.from(m.actors, (a) => a.walkAwayMargin);
     this.ratifier = Uint8Array.from(m.actors, (a) => (a.ratifies ? 1 : 0));
@@ -102,7 +83,7 @@ export class KernelEvaluator {
     this.w = world;
     this.version = 1;
     this.modsAt = -1;
-    for (const a of [this.nowAt, this.moveAt, this.legalAt, this.dealAt, this.weightedAt, this.directAt]) a.fill(0);
+    for (const a of [this.nowAt, this.dealAt, this.weightedAt]) a.fill(0);
   }
 
   /** The world has changed: every cached value is stale. */
@@ -131,53 +112,40 @@ export class KernelEvaluator {
   /** U_i(after move mv) − U_i(now). */
   moveGain(i: number, mv: number): number {
     const k = mv * this.n + i;
-    if (this.moveAt[k] === this.version) return this.moveGains[k]!;
     const f = this.whatIfs.moves[k]!;
-    const g = f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.now, this.nowAt, this.version);
-    this.moveGains[k] = g;
-    this.moveAt[k] = this.version;
-    return g;
+    return f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.now, this.nowAt, this.version);
   }
 
-  /** How many legal moves actor i has now; they are the first that many entries of legal[i] (policy.ts's legalMoves). */
-  legalMoves(i: number): number {
-    if (this.legalAt[i] !== this.version) {
-      const w = this.w;
-      this.legalCount[i] = this.legality[i]!(w.x, w.talks, w.treaty !== null, w.t, this.legal[i]!);
-      this.legalAt[i] = this.version;
-    }
-    return this.legalCount[i]!;
+  /** Actor i's legal moves now, in model order (policy.ts's legalMoves). */
+  legalMoves(i: number): number[] {
+    return this.t.movesByActor[i]!.filter((mv) => allPass(this.w, this.moveTests[mv]!));
   }
 
   /**
-   * Sum the modifiers whenever they have changed, each in list order from 0 as effects.ts's moveCost and
-   * dealCost do (so the sums are the same doubles).
+   * The modifiers summed, redone whenever they have changed: each sum from 0 in list order, as
+   * effects.ts's moveCost and dealCost add them (so they are the same doubles).
    */
-  private sumModifiers(): void {
+  private modifierSums(): void {
+    if (this.modsAt === this.w.modsVersion) return;
     this.modsAt = this.w.modsVersion;
-    if (this.modsSummed) {
-      this.pressures.fill(0);
-      this.inducements.fill(0);
-      this.modsSummed = false;
-    }
-    const mods = this.w.modifiers;
-    for (let k = 0; k < mods.length; k++) {
-      const mod = mods[k]!;
-      if (mod.kind === 0) this.pressures[mod.move * this.n + mod.actor] = this.pressures[mod.move * this.n + mod.actor]! + mod.amount;
+    this.pressures.fill(0);
+    this.inducements.fill(0);
+    const n = this.n;
+    for (const mod of this.w.modifiers) {
+      if (mod.kind === 0) this.pressures[mod.move * n + mod.actor] = this.pressures[mod.move * n + mod.actor]! + mod.amount;
       else this.inducements[mod.actor] = this.inducements[mod.actor]! + mod.amount;
-      this.modsSummed = true;
     }
   }
 
   /** Extra cost actor i attaches to move mv now (effects.ts's moveCost). */
   private pressure(i: number, mv: number): number {
-    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
+    this.modifierSums();
     return this.pressures[mv * this.n + i]!;
   }
 
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
   private inducement(i: number): number {
-    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
+    this.modifierSums();
     return this.inducements[i]!;
   }
 
@@ -186,7 +154,7 @@ export class KernelEvaluator {
    * or −1 for holding still; s.probs holds the probabilities.
    */
   chooseMove(i: number, u: number, s: ChooserScratch): number {
-    if (this.modsAt !== this.w.modsVersion) this.sumModifiers();
+    this.modifierSums();
     const w = this.w;
     return this.whatIfs.choosers[i]!(
       w.x,
@@ -225,12 +193,7 @@ export class KernelEvaluator {
 
   /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
   directValue(i: number, mv: number): number {
-    const k = mv * this.n + i;
-    if (this.directAt[k] !== this.version) {
-      this.directs[k] = this.moveGain(i, mv) - this.cost[mv]! - this.pressure(i, mv);
-      this.directAt[k] = this.version;
-    }
-    return this.directs[k]!;
+    return this.moveGain(i, mv) - this.m.moves[mv]!.cost - this.pressure(i, mv);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+import { lit } from './metric-code.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -94,6 +95,17 @@ export function applyToCells(x: Float64Array, o: Op): void {
   }
 }
 
+/** The cells ops write, each once, in the order they first write them. */
+export function opCells(ops: readonly Op[]): number[] {
+  const cells = new Set<number>();
+  for (const o of ops) {
+    if (o.op > ADD_WEIGHT) continue;
+    cells.add(o.c1);
+    if (o.op === ADD_PAIR) cells.add(o.c2);
+  }
+  return [...cells];
+}
+
 /** Apply ops to the run state, as applyEffects does. */
 export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
   for (const o of ops) {
@@ -107,10 +119,10 @@ export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
 }
 
 // Conditions.
-export const CELL = 0;
-export const IS_TALKS = 1;
-export const IS_TREATY = 2;
-export const AFTER = 3;
+const CELL = 0;
+const IS_TALKS = 1;
+const IS_TREATY = 2;
+const AFTER = 3;
 const CMP: Record<Cmp, number> = { '<': 0, '<=': 1, '>': 2, '>=': 3 };
 
 export interface Test {
@@ -159,6 +171,18 @@ export function allPass(w: KernelWorld, tests: readonly Test[]): boolean {
   return true;
 }
 
+/** Each comparison's operator, by its code in CMP. */
+const CMP_SOURCE = Object.keys(CMP) as Cmp[];
+
+/** A condition as a JavaScript expression over x, talks, treaty and t, true exactly when allPass would pass it. */
+export function testCode(c: Test): string {
+  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${lit(c.value)}`;
+  if (c.kind === IS_TALKS) return c.value === 1 ? 'talks' : '!talks';
+  if (c.kind === IS_TREATY) return c.value === 1 ? 'treaty' : '!treaty';
+  if (c.kind === AFTER) return `t >= ${lit(c.value)}`;
+  throw new Error(`testCode: no test kind ${c.kind}`);
+}
+
 /** An offer's terms as deal.ts's applyDeal applies them. */
 export interface Deal {
   /** [territory, code] writes, in term order. */
@@ -201,12 +225,8 @@ export function compileDeal(m: Model, L: Layout, offer: number): Deal {
     else if (t.kind === 'peaceTreaty') signed = true;
     else ops.push(termOp(L, t)!);
   }
-  const cells = new Set<number>([L.treaty, ...m.territories.map((_, k) => L.territories + k)]);
-  for (const o of ops) {
-    cells.add(o.c1);
-    if (o.c2 >= 0) cells.add(o.c2);
-  }
-  return { statuses, ops, assured, signed, talksOn, cells: [...cells] };
+  const cells = [...new Set([L.treaty, ...m.territories.map((_, k) => L.territories + k), ...opCells(ops)])];
+  return { statuses, ops, assured, signed, talksOn, cells };
 }
 
 /** Apply a deal's terms to the cells (statuses, treaty flag, numbers); talks and the treaty record are the caller's. */
