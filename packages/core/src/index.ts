@@ -6,6 +6,7 @@ export * from './deal.js';
 export * from './dependencies.js';
 export * from './effects.js';
 export * from './evaluator.js';
+export * from './kernel/kernel.js';
 export * from './kernel/phases.js';
 export { packWorld } from './kernel/world.js';
 export * from './log.js';

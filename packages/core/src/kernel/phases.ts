@@ -1,112 +1,18 @@
-import type { Model } from '../model.js';
 import { classifyTally } from '../outcome.js';
-import { convene, type GuardContext, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
-import type { WorldState, WorldView } from '../state.js';
-import { Choices } from './choices.js';
-import { KernelEvaluator } from './evaluator.js';
-import { ASSURED, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
-import { allPass, applyDealToCells, applyOps, applyToCells, compileCondition, compileEffect, type Op, type Test } from './program.js';
-import { compileReaders, type Readers } from './readers.js';
-import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
+import { convene, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
+import type { Kernel, KernelContext } from './kernel.js';
+import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
+import { allPass, applyDealToCells, applyOps, applyToCells, compileEffect } from './program.js';
+import type { KernelWorld } from './world.js';
 
 /**
- * The batch kernel: the protocol's phases (phases.ts) and the actors' policies (policy.ts) over a
- * flat world of cells, for runs nobody watches. Same random draws in the same order, same results
- * bit for bit (tests/kernel.test.ts holds it to simulate, on every scenario and on perturbed models).
- * What it leaves out is only what nobody reads in a batch: the offer, response and move events
- * with their options. It reports what changes the world: shocks, meetings, talks, reactions,
- * treaties and the outcome. The statechart still says which phase runs when: the engine
- * interprets it with these phases.
+ * The batch kernel's phases, by the names the statechart gives them: phases.ts's phases and
+ * policy.ts's policies over a kernel's cells (kernel.ts), with the same random draws in the same
+ * order. What they leave out is only what nobody reads in a batch: the offer, response and move
+ * events with their options. They report what changes the world: shocks, meetings, talks,
+ * reactions, treaties and the outcome. The statechart still says which phase runs when: the engine
+ * runs it with these phases.
  */
-
-/** An event (model.ts's EventDef) as the kernel tests and fires it; at −1 = random. */
-interface KernelEvent {
-  readonly at: number;
-  readonly hazard: number;
-  readonly once: boolean;
-  readonly summit: boolean;
-  readonly ops: readonly Op[];
-  readonly tests: readonly Test[];
-}
-
-export interface KernelContext extends GuardContext {
-  readonly world: KernelWorld;
-}
-
-/** A kernel for one model: compiled once, reused run after run, never shared by two runs at once. */
-export class Kernel {
-  readonly ev: KernelEvaluator;
-  readonly choices: Choices;
-  readonly world: KernelWorld;
-  /** A live view of the world, for per-quarter measures. */
-  readonly view: WorldView;
-  /** Metrics and utilities read straight off the cells (what a batch records). */
-  readonly read: Readers;
-  readonly L: Layout;
-  readonly events: readonly KernelEvent[];
-  /** Per quarter t, in model order, the events that can fire then: those scheduled at t and the random ones. */
-  readonly dueAt: readonly (readonly number[])[];
-  private readonly randomEvents: readonly number[];
-  /** The actors of each role, in actor order. */
-  readonly parties: readonly number[];
-  readonly thirds: readonly number[];
-  readonly reactionOps: readonly (readonly Op[])[];
-  /** Per move, the reactions it triggers, in model order. */
-  readonly reactionsTo: readonly (readonly number[])[];
-  /** The starting trust and room, that update drifts back towards. */
-  readonly initTrust: Float64Array;
-  readonly initRoom: Float64Array;
-  /** The trust a meeting builds between the claimant and the holder. */
-  readonly meetingOp: Op;
-  private readonly start: Float64Array;
-
-  constructor(readonly m: Model) {
-    this.ev = new KernelEvaluator(m);
-    const L = this.ev.L;
-    this.choices = new Choices(this.ev);
-    this.world = createWorld(m, L);
-    this.start = this.world.x.slice();
-    this.view = viewOf(m, L, this.world);
-    this.read = compileReaders(m, L);
-    this.L = L;
-    this.events = m.events.map((e) => ({
-      at: e.at ?? -1,
-      hazard: e.hazard,
-      once: e.once,
-      summit: e.summit,
-      ops: e.effects.map((x) => compileEffect(L, x)),
-      tests: e.when.map((c) => compileCondition(L, c)),
-    }));
-    const random = (e: KernelEvent): boolean => e.at < 0 && e.hazard > 0;
-    this.randomEvents = this.events.flatMap((e, k) => (random(e) ? [k] : []));
-    this.dueAt = Array.from({ length: m.horizon + 1 }, (_, t) => this.events.flatMap((e, k) => (e.at === t || random(e) ? [k] : [])));
-    const byRole = (role: 'party' | 'third') => m.actors.flatMap((a, i) => (a.role === role ? [i] : []));
-    this.parties = byRole('party');
-    this.thirds = byRole('third');
-    this.reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
-    this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
-    this.initTrust = Float64Array.from(m.initial.trust);
-    this.initRoom = Float64Array.from(m.initial.room);
-    this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
-  }
-
-  /** The events that can fire in quarter t (phases.ts's shocks tests the others and skips them). */
-  due(t: number): readonly number[] {
-    return this.dueAt[t] ?? this.randomEvents;
-  }
-
-  /** A fresh run: the world back at the start. */
-  begin(): KernelContext {
-    resetWorld(this.m, this.world, this.start);
-    this.ev.reset(this.world);
-    return { world: this.world, meeting: null, pending: null, outcome: null };
-  }
-
-  /** The world as a WorldState. */
-  unpack(): WorldState {
-    return unpackWorld(this.m, this.ev.L, this.world);
-  }
-}
 
 /** The kernel's world-changing events, by type: which of them a run's `emit` receives. */
 export type KernelEventType = 'shock' | 'meeting' | 'meeting-cancelled' | 'talks' | 'reaction' | 'treaty' | 'outcome';
@@ -160,7 +66,7 @@ const agenda: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
     ctx.meeting = null;
     return;
   }
-  const L = kernel.ev.L;
+  const L = kernel.L;
   const meeting = convene(m, rng, ctx.meeting, w.x[L.trust + m.claimant * L.n + m.holder]!);
   if (!meeting) return;
   ctx.meeting = meeting;
@@ -265,7 +171,7 @@ function expire(w: KernelWorld): void {
 const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel, wants }) => {
   if (!isOver(ctx, m)) return;
   const w = ctx.world;
-  const at = kernel.ev.L.territories;
+  const at = kernel.L.territories;
   let transferred = 0;
   let joint = 0;
   let stillClaimed = 0;
@@ -282,7 +188,7 @@ const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel, wants }) => {
     stillClaimed,
     treaty: w.treaty !== null,
     talksActive: w.talks,
-    jointActivity: w.x[kernel.ev.L.joint]!,
+    jointActivity: w.x[kernel.L.joint]!,
   });
   if (wants.outcome) emit({ type: 'outcome', t: w.t, outcome: ctx.outcome });
 };
