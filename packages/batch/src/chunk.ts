@@ -88,11 +88,10 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   const finals = new Float64Array(S);
   const utils = new Float64Array(utility.length);
   const bins = new Int32Array(S);
-  const record = (t: number): void => {
+  const onQuarter = (t: number): void => {
     for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, series[s]!(x))]!++;
     lastT = t;
   };
-  const onQuarter = (t: number): void => record(t);
   for (let run = input.from; run < input.to; run++) {
     path = '';
     lastT = -1;

@@ -1,9 +1,4 @@
-import { DIMENSION_COUNT, DIMENSIONS, type Kernel, METRICS, type Model, type WorldView } from '@parley/core';
-
-const SANCTIONS_D = DIMENSIONS.indexOf('sanctions');
-const ENERGY_D = DIMENSIONS.indexOf('energy');
-const SANCTIONS = METRICS[SANCTIONS_D]!;
-const ENERGY = METRICS[ENERGY_D]!;
+import { DIMENSION_COUNT, DIMENSIONS, type Dimension, type Kernel, METRICS, type Model, type WorldView } from '@parley/core';
 
 /**
  * The world measures a batch follows over time (fan charts) and reports at the end
@@ -18,46 +13,51 @@ export interface SeriesDef {
   readonly reader: (m: Model, k: Kernel) => (x: Float64Array) => number;
 }
 
-const cell = (c: number) => (x: Float64Array) => x[c]!;
-const metricOf = (k: Kernel, d: number, i: number) => k.read.metric[i * DIMENSION_COUNT + d]!;
+/**
+ * Where a series' value comes from, said once for both ways of reading it: a number of the world
+ * (a cell of one of its arrays, or joint activity), or one actor's metric (or 1 minus it).
+ */
+type Source =
+  | { readonly array: 'trust' | 'militarisation'; readonly at: (m: Model) => number }
+  | { readonly joint: true }
+  | { readonly metric: Dimension; readonly of: (m: Model) => number; readonly complement?: true };
 
+function defineSeries(id: string, label: (m: Model) => string, source: Source): SeriesDef {
+  if ('array' in source) {
+    const { array, at } = source;
+    return { id, label, value: (m, w) => w[array][at(m)]!, reader: (m, k) => cellReader(k.L[array] + at(m)) };
+  }
+  if ('joint' in source) return { id, label, value: (_m, w) => w.jointActivity, reader: (_m, k) => cellReader(k.L.joint) };
+  const d = DIMENSIONS.indexOf(source.metric);
+  const { of, complement } = source;
+  const metric = METRICS[d]!;
+  return {
+    id,
+    label,
+    value: (m, w) => (complement ? 1 - metric(m, w, of(m)) : metric(m, w, of(m))),
+    reader: (m, k) => {
+      const f = k.read.metric[of(m) * DIMENSION_COUNT + d]!;
+      return complement ? (x) => 1 - f(x) : f;
+    },
+  };
+}
+
+const cellReader = (c: number) => (x: Float64Array) => x[c]!;
 const name = (m: Model, i: number): string => m.actors[i]!.name;
 
 /** "Japan's", "the United States'". */
 export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 export const SERIES: readonly SeriesDef[] = [
-  {
-    id: 'trust',
-    label: (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`,
-    value: (m, w) => w.trust[m.claimant * m.actors.length + m.holder]!,
-    reader: (m, k) => cell(k.L.trust + m.claimant * m.actors.length + m.holder),
-  },
-  {
-    id: 'sanctions',
-    label: (m) => `sanctions on ${name(m, m.holder)}`,
-    value: (m, w) => 1 - SANCTIONS(m, w, m.holder),
-    reader: (m, k) => {
-      const f = metricOf(k, SANCTIONS_D, m.holder);
-      return (x) => 1 - f(x);
-    },
-  },
-  {
-    id: 'militarisation',
-    label: (m) => `${possessive(name(m, m.holder))} militarisation`,
-    value: (_m, w) => w.militarisation[_m.holder]!,
-    reader: (m, k) => cell(k.L.militarisation + m.holder),
-  },
-  {
-    id: 'energy',
-    label: (m) => `${possessive(name(m, m.claimant))} energy ties`,
-    value: (m, w) => ENERGY(m, w, m.claimant),
-    reader: (m, k) => metricOf(k, ENERGY_D, m.claimant),
-  },
-  {
-    id: 'jointActivity',
-    label: () => 'joint activity',
-    value: (_m, w) => w.jointActivity,
-    reader: (_m, k) => cell(k.L.joint),
-  },
+  defineSeries('trust', (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`, {
+    array: 'trust',
+    at: (m) => m.claimant * m.actors.length + m.holder,
+  }),
+  defineSeries('sanctions', (m) => `sanctions on ${name(m, m.holder)}`, { metric: 'sanctions', of: (m) => m.holder, complement: true }),
+  defineSeries('militarisation', (m) => `${possessive(name(m, m.holder))} militarisation`, {
+    array: 'militarisation',
+    at: (m) => m.holder,
+  }),
+  defineSeries('energy', (m) => `${possessive(name(m, m.claimant))} energy ties`, { metric: 'energy', of: (m) => m.claimant }),
+  defineSeries('jointActivity', () => 'joint activity', { joint: true }),
 ];

@@ -56,10 +56,9 @@ export function pickIndex(probabilities: Readonly<Numbers>, n: number, u: number
 
 /** Pick an index among options by their probabilities with one uniform draw u ∈ [0, 1). */
 export function pick(options: readonly { readonly probability: number }[], u: number): number {
-  let acc = 0;
-  for (let k = 0; k < options.length; k++) {
-    acc += options[k]!.probability;
-    if (u < acc) return k;
-  }
-  return options.length - 1;
+  return pickIndex(
+    options.map((o) => o.probability),
+    options.length,
+    u,
+  );
 }
