@@ -1,4 +1,4 @@
-import { ALL_KERNEL_EVENTS, type Emit, type KernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
+import { type Emit, kernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
@@ -42,7 +42,8 @@ export function rowHeader(m: Model, format: RowFormat): string {
 }
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
-const NO_EVENTS = Object.fromEntries(Object.keys(ALL_KERNEL_EVENTS).map((k) => [k, false])) as unknown as KernelEvents;
+/** What a chunk follows of a run: its milestones. */
+const MILESTONES = kernelEvents(['shock', 'talks', 'treaty']);
 
 /** Simulate runs [from, to) and count them into a fresh accumulator. Pure but for the clock-free engine. */
 export function runChunk(input: ChunkInput): ChunkOutput {
@@ -74,7 +75,6 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   const note = (code: number): void => {
     if (path.length < PATH_LENGTH) path += String.fromCharCode(code);
   };
-  const wants: KernelEvents = { ...NO_EVENTS, shock: true, talks: true, treaty: true };
   const emit: Emit = (e) => {
     if (e.type === 'shock' && m.events[e.event]!.at === null) note(e.event);
     else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
@@ -97,7 +97,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     lastT = -1;
     let r: ReturnType<typeof simulateFast>;
     try {
-      r = simulateFast(m, { scenarioKey, seed, run, emit, wants, onQuarter });
+      r = simulateFast(m, { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }

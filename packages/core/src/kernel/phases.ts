@@ -14,18 +14,16 @@ import type { KernelWorld } from './world.js';
  * runs it with these phases.
  */
 
-/** The kernel's world-changing events, by type: which of them a run's `emit` receives. */
-export type KernelEventType = 'shock' | 'meeting' | 'meeting-cancelled' | 'talks' | 'reaction' | 'treaty' | 'outcome';
+/** The kernel's world-changing events, by type. */
+export const KERNEL_EVENT_TYPES = ['shock', 'meeting', 'meeting-cancelled', 'talks', 'reaction', 'treaty', 'outcome'] as const;
+export type KernelEventType = (typeof KERNEL_EVENT_TYPES)[number];
+/** Which of them a run's `emit` receives. */
 export type KernelEvents = { readonly [K in KernelEventType]: boolean };
-export const ALL_KERNEL_EVENTS: KernelEvents = Object.freeze({
-  shock: true,
-  meeting: true,
-  'meeting-cancelled': true,
-  talks: true,
-  reaction: true,
-  treaty: true,
-  outcome: true,
-});
+
+/** A run's emit receiving `types` only. */
+export const kernelEvents = (types: readonly KernelEventType[]): KernelEvents =>
+  Object.freeze(Object.fromEntries(KERNEL_EVENT_TYPES.map((k) => [k, types.includes(k)])) as KernelEvents);
+export const ALL_KERNEL_EVENTS = kernelEvents(KERNEL_EVENT_TYPES);
 
 export interface KernelEnv extends PhaseEnv {
   readonly kernel: Kernel;
