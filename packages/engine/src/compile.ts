@@ -93,7 +93,8 @@ interface LinkedState<C, E> {
 
 /**
  * A compiled protocol with its states numbered and its guards and phases resolved to functions,
- * once per phase table: stepping it looks nothing up by name (a batch steps it ~10 times a quarter).
+ * once per phase table: stepping it (stepLinked, for a session stepped from outside) looks nothing
+ * up by name, and runner.ts generates the function whole runs go through from it.
  */
 export interface LinkedProtocol<C, E> {
   readonly initial: number;
