@@ -139,6 +139,21 @@ describe('parley batch', () => {
     expect(html).toContain(s.reproduce.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
+  it('a batch where no run signs a treaty says so with a real interval and draws its curve on a 0–100% axis', () => {
+    const dir = tmp();
+    expect(
+      parley('batch', 'scenarios/kuril/2022-after-invasion.yaml', '--runs', '300', '--seed', '2', '--workers', '1', '--out', dir).code,
+    ).toBe(0);
+    const s = JSON.parse(summaryOf(dir));
+    expect(s.treaty.count).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    // 0 of 300: the Wilson interval reaches 1.3%, not "0.0%".
+    expect(html).toContain('A treaty in 0.0% of runs (95% interval 0.0% – 1.3%).');
+    const treaty = html.slice(html.indexOf('<figure id="treaty">'), html.indexOf('</figure>', html.indexOf('<figure id="treaty">')));
+    expect(treaty).toContain('>100%<');
+    expect(treaty).not.toContain('>0.000000%<');
+  }, 60_000);
+
   it.each([
     [['--runs', '0'], /invalid --runs "0": expected a whole number from 1/],
     [['--runs', '-5'], /--runs/],

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { percent } from './stats.js';
 import type { Summary } from './summary.js';
 
 /** SVG charts of a batch summary, rendered with vega-lite without a browser. */
@@ -18,11 +19,9 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   return svg;
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
 /** Outcome shares as bars, with their 95% intervals as whiskers and the share written on each bar. */
 export function outcomeChart(s: Summary): TopLevelSpec {
-  const values = s.outcomes.map((o) => ({ label: o.label, p: o.p, low: o.ci95[0], high: o.ci95[1], text: pct(o.p) }));
+  const values = s.outcomes.map((o) => ({ label: o.label, p: o.p, low: o.ci95[0], high: o.ci95[1], text: percent(o.p) }));
   return {
     width: 460,
     height: { step: 26 },
@@ -42,8 +41,9 @@ export function outcomeChart(s: Summary): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** The chance that a treaty has been signed by each quarter. */
+/** The chance that a treaty has been signed by each quarter (on a 0–100% axis when no run signed one). */
 export function treatyChart(s: Summary): TopLevelSpec {
+  const none = s.treaty.count === 0;
   return {
     width: 560,
     height: 200,
@@ -51,7 +51,14 @@ export function treatyChart(s: Summary): TopLevelSpec {
     mark: { type: 'line', interpolate: 'step-after', color: '#e45756', point: false },
     encoding: {
       x: { field: 'quarter', type: 'ordinal', title: null, axis: { labelAngle: -60, labelOverlap: true } },
-      y: { field: 'p', type: 'quantitative', title: 'P(treaty signed by then)', axis: { format: '%' } },
+      y: {
+        field: 'p',
+        type: 'quantitative',
+        title: 'P(treaty signed by then)',
+        axis: { format: '%' },
+        // All zero, the scale would have no extent and label its one tick "0.000000%".
+        ...(none ? { scale: { domain: [0, 1] } } : {}),
+      },
     },
   } as TopLevelSpec;
 }

@@ -1,9 +1,9 @@
 import { fanChart, outcomeChart, toSvg, treatyChart } from './charts.js';
 import { possessive } from './series.js';
+import { percent } from './stats.js';
 import type { Summary } from './summary.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
 
 /** A self-contained HTML report of a batch: tables and inline SVG charts, no scripts, no external files. */
@@ -29,10 +29,10 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums} .meta{color:#555;f
 <h2>Outcomes</h2>
 <figure id="outcomes">${outcomes}</figure>
 <table><tr><th>outcome</th><th class="n">share</th><th class="n">95% interval (Wilson)</th><th class="n">runs</th></tr>
-${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${pct(o.p)}</td><td class="n">${pct(o.ci95[0])} – ${pct(o.ci95[1])}</td><td class="n">${o.count}</td></tr>`).join('\n')}
+${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${percent(o.p)}</td><td class="n">${percent(o.ci95[0])} – ${percent(o.ci95[1])}</td><td class="n">${o.count}</td></tr>`).join('\n')}
 </table>
 <h2>When treaties are signed</h2>
-<p>A treaty in ${pct(s.treaty.p)} of runs (95% interval ${pct(s.treaty.ci95[0])} – ${pct(s.treaty.ci95[1])})${s.treaty.count > 0 ? `; of those, half were signed by ${s.treaty.quarterQuantiles.p50}` : ''}.</p>
+<p>A treaty in ${percent(s.treaty.p)} of runs (95% interval ${percent(s.treaty.ci95[0])} – ${percent(s.treaty.ci95[1])})${s.treaty.count > 0 ? `; of those, half were signed by ${s.treaty.quarterQuantiles.p50}` : ''}.</p>
 <figure id="treaty">${treaty}</figure>
 <h2>How the world moves</h2>
 <p>Median (line), middle half (dark band) and middle 90% (light band) of runs at the end of each quarter.</p>
@@ -44,7 +44,7 @@ ${s.utilities.map((u) => row([`${esc(possessive(u.name))} utility`, ...q(u.final
 </table>
 <h2>Most frequent event paths</h2>
 <table><tr><th class="n">share</th><th>first milestones of the run</th></tr>
-${s.paths.map((p) => `<tr><td class="n">${pct(p.p)}</td><td>${esc(p.path)}</td></tr>`).join('\n')}
+${s.paths.map((p) => `<tr><td class="n">${percent(p.p)}</td><td>${esc(p.path)}</td></tr>`).join('\n')}
 </table>
 <h2>Reproduce</h2>
 <p><code>${esc(s.reproduce)}</code></p>

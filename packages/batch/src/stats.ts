@@ -1,5 +1,15 @@
 /** Interval statistics for proportions. */
 
+/**
+ * A share as a percentage with one decimal (14.5%), the way every table, chart and terminal view
+ * prints it. A share too small for that (0 < x < 0.05%) keeps two significant digits (0.019%),
+ * so the upper end of an interval around zero is not printed as 0.0%.
+ */
+export function percent(x: number): string {
+  if (x > 0 && x < 0.0005) return `${(x * 100).toPrecision(2)}%`;
+  return `${(x * 100).toFixed(1)}%`;
+}
+
 export interface Interval {
   readonly low: number;
   readonly high: number;

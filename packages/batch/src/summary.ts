@@ -2,7 +2,7 @@ import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
-import { wilson } from './stats.js';
+import { percent, wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
 const QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -146,7 +146,6 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
   };
 }
 
-const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number | null): string => (x === null ? '  –  ' : x.toFixed(3));
 
 /** The summary as the table `parley batch` prints. */
@@ -161,11 +160,12 @@ export function formatSummary(s: Summary): string {
   out.push('', `${'Outcome'.padEnd(w + 5)}share   95% interval        runs`);
   for (const o of s.outcomes) {
     out.push(
-      `  ${o.label.padEnd(w)} ${pc(o.p).padStart(7)}  [${pc(o.ci95[0])}, ${pc(o.ci95[1])}]`.padEnd(w + 36) + `${o.count}`.padStart(8),
+      `  ${o.label.padEnd(w)} ${percent(o.p).padStart(7)}  [${percent(o.ci95[0])}, ${percent(o.ci95[1])}]`.padEnd(w + 36) +
+        `${o.count}`.padStart(8),
     );
   }
   const t = s.treaty;
-  out.push('', `Treaty: ${pc(t.p)} [${pc(t.ci95[0])}, ${pc(t.ci95[1])}] of runs.`);
+  out.push('', `Treaty: ${percent(t.p)} [${percent(t.ci95[0])}, ${percent(t.ci95[1])}] of runs.`);
   if (t.count > 0)
     out.push(`  Of those, signed by ${t.quarterQuantiles.p25} (25%), ${t.quarterQuantiles.p50} (median), ${t.quarterQuantiles.p75} (75%).`);
   out.push('', 'Final values (quantiles 5% 25% 50% 75% 95%)');
@@ -178,7 +178,7 @@ export function formatSummary(s: Summary): string {
     out.push(`  ${`${possessive(u.name)} utility`.padEnd(36)} ${[q.p05, q.p25, q.p50, q.p75, q.p95].map(f3).join('  ')}`);
   }
   out.push('', 'Most frequent event paths (first milestones of each run)');
-  for (const p of s.paths.slice(0, 6)) out.push(`  ${pc(p.p).padStart(6)}  ${p.path}`);
+  for (const p of s.paths.slice(0, 6)) out.push(`  ${percent(p.p).padStart(6)}  ${p.path}`);
   out.push('', `Reproduce any run: ${s.reproduce}`);
   return `${out.join('\n')}\n`;
 }

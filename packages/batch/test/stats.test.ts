@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binOf, quantile } from '../src/histogram.js';
-import { newcombe, wilson } from '../src/stats.js';
+import { newcombe, percent, wilson } from '../src/stats.js';
+
+describe('percentages as printed', () => {
+  it('have one decimal, and two significant digits where one decimal would print a share that is not 0 as 0.0%', () => {
+    expect(percent(0.145)).toBe('14.5%');
+    expect(percent(1)).toBe('100.0%');
+    expect(percent(0)).toBe('0.0%');
+    expect(percent(0.0005)).toBe('0.1%');
+    // The upper end of a Wilson interval for 0 treaties in 20,000 runs.
+    expect(percent(wilson(0, 20_000).high)).toBe('0.019%');
+  });
+});
 
 describe('interval statistics', () => {
   it('Wilson intervals match published values (Newcombe 1998, table I)', () => {

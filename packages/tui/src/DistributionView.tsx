@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { runBatch, wilson } from '@parley/batch';
+import { percent, runBatch, wilson } from '@parley/batch';
 import { type OutcomeClass, OUTCOME_CLASSES } from '@parley/core';
 import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -14,7 +14,6 @@ interface Live {
   readonly error: string | null;
 }
 
-const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /**
  * N runs of the scenario in worker threads, drawn as they come in: a progress bar and,
@@ -85,7 +84,7 @@ export function DistributionView({
           return (
             <Text key={c} wrap="truncate">
               {outcomeLabel(m, c).slice(0, labelWidth).padEnd(labelWidth + 1)}
-              <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {pc(p).padStart(6)} {live.done > 0 ? `[${pc(ci.low)}, ${pc(ci.high)}]` : ''}
+              <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)} {live.done > 0 ? `[${percent(ci.low)}, ${percent(ci.high)}]` : ''}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
             </Text>
           );

@@ -1,4 +1,4 @@
-import { wilson } from '@parley/batch';
+import { percent, wilson } from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass, quarterLabel } from '@parley/core';
 import { outcomeLabel, simulateFast } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -28,8 +28,7 @@ export function distributionCommand(sc: LoadedScenario, opts: DistributionOption
     const k = counts.get(o) ?? 0;
     if (k === 0) continue;
     const ci = wilson(k, n);
-    const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
-    lines.push(`  ${pc(k / n).padStart(6)}  [${pc(ci.low)}, ${pc(ci.high)}]  ${outcomeLabel(m, o)}`);
+    lines.push(`  ${percent(k / n).padStart(6)}  [${percent(ci.low)}, ${percent(ci.high)}]  ${outcomeLabel(m, o)}`);
   }
   if (treatyQuarters.length > 0) {
     treatyQuarters.sort((a, b) => a - b);

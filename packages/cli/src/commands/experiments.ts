@@ -4,6 +4,7 @@ import {
   type ComparisonResult,
   compare,
   compareSvg,
+  percent,
   type SensitivityResult,
   type SweepResult,
   sensitivity,
@@ -17,8 +18,7 @@ import { OUTCOME_CLASSES } from '@parley/core';
 import type { LoadedScenario } from '@parley/scenario';
 import type { Terminal } from './batch.js';
 
-const pc = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const ci = (c: readonly [number, number]): string => `[${pc(c[0])}, ${pc(c[1])}]`;
+const ci = (c: readonly [number, number]): string => `[${percent(c[0])}, ${percent(c[1])}]`;
 const csvCell = (x: unknown): string => (typeof x === 'string' && /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x ?? ''));
 const csv = (rows: readonly Record<string, unknown>[]): string => {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -68,7 +68,7 @@ export async function sweepCommand(
     const top = Object.entries(p.outcomes).sort((a, b) => b[1].p - a[1].p)[0];
     const vals = axes.map((a) => String(p.values[a.path]).padEnd(Math.max(12, a.path.length))).join('  ');
     lines.push(
-      `${vals}  ${pc(p.treaty.p).padStart(6)}  ${ci(p.treaty.ci95).padEnd(16)}  ${top ? `${labels[top[0]]} (${pc(top[1].p)})` : ''}`,
+      `${vals}  ${percent(p.treaty.p).padStart(6)}  ${ci(p.treaty.ci95).padEnd(16)}  ${top ? `${labels[top[0]]} (${percent(top[1].p)})` : ''}`,
     );
   }
   t.out(`${lines.join('\n')}\n`);
@@ -102,7 +102,7 @@ export async function compareCommand(
     const d = row.diff;
     const sig = d.ci95[0] > 0 || d.ci95[1] < 0 ? ' *' : '';
     lines.push(
-      `${row.label.slice(0, 58).padEnd(58)} ${pc(row.a.p).padStart(7)}  ${pc(row.b.p).padStart(7)}  ${`${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(1)}`.padStart(6)} pp  [${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}]${sig}`,
+      `${row.label.slice(0, 58).padEnd(58)} ${percent(row.a.p).padStart(7)}  ${percent(row.b.p).padStart(7)}  ${`${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(1)}`.padStart(6)} pp  [${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}]${sig}`,
     );
   }
   lines.push('', '* the interval excludes 0');
@@ -130,13 +130,13 @@ export async function sensitivityCommand(
   });
   const lines = [
     `Sensitivity of the treaty share in ${v.base.data.title}`,
-    `${o.runs} runs per variant, seed ${o.seed}, common random numbers; each parameter moved alone by ±20% (at least ±0.02). Base: ${pc(r.baseTreaty)}`,
+    `${o.runs} runs per variant, seed ${o.seed}, common random numbers; each parameter moved alone by ±20% (at least ±0.02). Base: ${percent(r.baseTreaty)}`,
     '',
     `${'parameter'.padEnd(52)}  ${'low → high'.padEnd(17)}  treaty at low / high   effect${o.morris ? '   Morris μ*  σ' : ''}`,
   ];
   for (const row of r.rows.slice(0, o.top)) {
     lines.push(
-      `${row.path.slice(0, 52).padEnd(52)}  ${`${row.low} → ${row.high}`.padEnd(17)}  ${pc(row.treatyLow).padStart(6)} / ${pc(row.treatyHigh).padStart(6)}      ${`${row.effect >= 0 ? '+' : ''}${(row.effect * 100).toFixed(1)}`.padStart(6)} pp${
+      `${row.path.slice(0, 52).padEnd(52)}  ${`${row.low} → ${row.high}`.padEnd(17)}  ${percent(row.treatyLow).padStart(6)} / ${percent(row.treatyHigh).padStart(6)}      ${`${row.effect >= 0 ? '+' : ''}${(row.effect * 100).toFixed(1)}`.padStart(6)} pp${
         row.morrisMuStar !== null ? `   ${row.morrisMuStar.toFixed(3).padStart(8)}  ${row.morrisSigma!.toFixed(3)}` : ''
       }`,
     );
