@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import { AleaSeeder, type AleaState, aleaFrom, aleaNext } from './alea.js';
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -8,18 +8,29 @@ export const STREAM_NAMES = ['shocks', 'agenda', 'offer', 'response', 'moves', '
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Readonly<Record<StreamName, Rng>>;
 
+/** The seeder of the last `scenarioKey:seed:` asked for: a batch's runs all share it. */
+let seeder: AleaSeeder | null = null;
+const root: AleaState = { c: 1, s0: 0, s1: 0, s2: 0 };
+const start: AleaState = { c: 1, s0: 0, s1: 0, s2: 0 };
+
 /**
  * Streams for one run. A seedrandom Alea generator seeded with `scenarioKey:seed:run` draws
  * the starting state (s0, s1, s2) of each purpose's own Alea stream, in STREAM_NAMES order.
  * Results depend only on these inputs, never on scheduling. Seeding once per run rather than
- * once per purpose matters in batches: hashing a 64-character key costs ~6 µs an Alea, and a
- * run needs seven streams.
+ * once per purpose matters in batches: hashing the 70-character key is most of the cost of
+ * seeding, and a run needs seven streams. The generators are seedrandom's Alea computed by
+ * alea.ts, which hashes the part of the key that a batch's runs share only once.
  */
 export function createStreams(scenarioKey: string, seed: number, run = 0): Streams {
-  const root = seedrandom.alea(`${scenarioKey}:${seed}:${run}`);
+  const prefix = `${scenarioKey}:${seed}:`;
+  if (seeder?.prefix !== prefix) seeder = new AleaSeeder(prefix);
+  seeder.seed(String(run), root);
   const out = {} as Record<StreamName, Rng>;
   for (const name of STREAM_NAMES) {
-    out[name] = seedrandom.alea('', { state: { c: 1, s0: root(), s1: root(), s2: root() } });
+    start.s0 = aleaNext(root);
+    start.s1 = aleaNext(root);
+    start.s2 = aleaNext(root);
+    out[name] = aleaFrom(start);
   }
   return out;
 }
