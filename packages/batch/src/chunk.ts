@@ -80,16 +80,23 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
     else if (e.type === 'treaty') note(TREATY + e.offer);
   };
-  // The series and utilities are read straight off the kernel's cells (series.ts, kernel/readers.ts).
+  // The series and utilities are sampled straight off the kernel's cells, all in one generated
+  // function (series.ts, kernel/readers.ts): the series every quarter, with the utilities at the end.
   const kernel = kernelFor(m);
   const x = kernel.world.x;
-  const series = SERIES.map((s) => s.reader(m, kernel));
-  const utility = kernel.read.utility;
-  const finals = new Float64Array(S);
-  const utils = new Float64Array(utility.length);
+  const A = m.actors.length;
+  const seriesSamples = SERIES.map((s) => s.sample(m, kernel));
+  const sampleQuarter = kernel.sampler(seriesSamples);
+  const sampleEnd = kernel.sampler([...seriesSamples, ...m.actors.map((_, i) => ({ utility: i }))]);
+  const quarter = new Float64Array(S);
+  const end = new Float64Array(S + A);
+  const finals = end.subarray(0, S);
+  const utils = end.subarray(S);
   const bins = new Int32Array(S);
+  const fan = acc.fan;
   const onQuarter = (t: number): void => {
-    for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + binOf(FAN, series[s]!(x))]!++;
+    sampleQuarter(x, quarter);
+    for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.bins + binOf(FAN, quarter[s]!)]!++;
     lastT = t;
   };
   for (let run = input.from; run < input.to; run++) {
@@ -101,8 +108,8 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
+    sampleEnd(x, end);
     for (let s = 0; s < S; s++) {
-      finals[s] = series[s]!(x);
       bins[s] = binOf(FAN, finals[s]!);
       acc.final[s * FINAL.bins + binOf(FINAL, finals[s]!)]!++;
     }
@@ -111,8 +118,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     acc.runs++;
     acc.outcomes[OUTCOME_CLASSES.indexOf(r.outcome)]!++;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
-    for (let i = 0; i < utility.length; i++) {
-      utils[i] = utility[i]!(x);
+    for (let i = 0; i < A; i++) {
       acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
     }
     pathCounts.set(path, (pathCounts.get(path) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { DIMENSION_COUNT, DIMENSIONS, type Dimension, type Kernel, METRICS, type Model, type WorldView } from '@parley/core';
+import { DIMENSIONS, type Dimension, type Kernel, METRICS, type Model, type Sample, type WorldView } from '@parley/core';
 
 /**
  * The world measures a batch follows over time (fan charts) and reports at the end
@@ -9,8 +9,18 @@ export interface SeriesDef {
   readonly id: string;
   readonly label: (m: Model) => string;
   readonly value: (m: Model, w: WorldView) => number;
-  /** The same value read straight off a batch kernel's cells, bit for bit (what a batch records every quarter). */
-  readonly reader: (m: Model, k: Kernel) => (x: Float64Array) => number;
+  /** The same value as a kernel samples it off its cells, bit for bit (what a batch records every quarter). */
+  readonly sample: (m: Model, k: Kernel) => Sample;
+}
+
+/** One series read off a kernel's cells on its own (the batch samples them all at once: chunk.ts). */
+export function seriesReader(def: SeriesDef, m: Model, k: Kernel): (x: Float64Array) => number {
+  const f = k.sampler([def.sample(m, k)]);
+  const out = new Float64Array(1);
+  return (x) => {
+    f(x, out);
+    return out[0]!;
+  };
 }
 
 /**
@@ -25,9 +35,9 @@ type Source =
 function defineSeries(id: string, label: (m: Model) => string, source: Source): SeriesDef {
   if ('array' in source) {
     const { array, at } = source;
-    return { id, label, value: (m, w) => w[array][at(m)]!, reader: (m, k) => cellReader(k.L[array] + at(m)) };
+    return { id, label, value: (m, w) => w[array][at(m)]!, sample: (m, k) => ({ cell: k.L[array] + at(m) }) };
   }
-  if ('joint' in source) return { id, label, value: (_m, w) => w.jointActivity, reader: (_m, k) => cellReader(k.L.joint) };
+  if ('joint' in source) return { id, label, value: (_m, w) => w.jointActivity, sample: (_m, k) => ({ cell: k.L.joint }) };
   const d = DIMENSIONS.indexOf(source.metric);
   const { of, complement } = source;
   const metric = METRICS[d]!;
@@ -35,14 +45,10 @@ function defineSeries(id: string, label: (m: Model) => string, source: Source): 
     id,
     label,
     value: (m, w) => (complement ? 1 - metric(m, w, of(m)) : metric(m, w, of(m))),
-    reader: (m, k) => {
-      const f = k.read.metric[of(m) * DIMENSION_COUNT + d]!;
-      return complement ? (x) => 1 - f(x) : f;
-    },
+    sample: (m) => ({ metric: d, actor: of(m), complement: complement === true }),
   };
 }
 
-const cellReader = (c: number) => (x: Float64Array) => x[c]!;
 const name = (m: Model, i: number): string => m.actors[i]!.name;
 
 /** "Japan's", "the United States'". */

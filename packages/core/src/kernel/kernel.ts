@@ -5,7 +5,10 @@ import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
 import { compileCondition, compileEffect, type Op, type Test } from './program.js';
-import { compileReaders, type Readers } from './readers.js';
+import { compileReaders, compileSampler, type Readers, type Sample, type Sampler } from './readers.js';
+
+export type { Sample, Sampler } from './readers.js';
+
 import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 /**
@@ -56,6 +59,7 @@ export class Kernel {
   /** The trust a meeting builds between the claimant and the holder. */
   readonly meetingOp: Op;
   private readonly start: Float64Array;
+  private readonly samplers = new Map<string, Sampler>();
 
   constructor(readonly m: Model) {
     this.ev = new KernelEvaluator(m);
@@ -97,6 +101,17 @@ export class Kernel {
     resetWorld(this.m, this.world, this.start);
     this.ev.reset(this.world);
     return { world: this.world, meeting: null, pending: null, outcome: null };
+  }
+
+  /** A function reading all of `samples` off the cells at once (readers.ts), compiled once per list. */
+  sampler(samples: readonly Sample[]): Sampler {
+    const key = JSON.stringify(samples);
+    let f = this.samplers.get(key);
+    if (!f) {
+      f = compileSampler(this.m, this.L, samples);
+      this.samplers.set(key, f);
+    }
+    return f;
   }
 
   /** The world as a WorldState. */

@@ -1,6 +1,6 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { Layout } from './layout.js';
-import { metricCode } from './metric-code.js';
+import { lit, metricCode } from './metric-code.js';
 
 /** A number read off the kernel's cells. */
 export type CellReader = (x: Float64Array) => number;
@@ -19,23 +19,57 @@ export interface Readers {
   readonly utility: readonly CellReader[];
 }
 
-function utilityCode(m: Model, L: Layout, i: number): string {
+/** One number a sampler reads: a cell, metric d of an actor (or 1 minus it), or an actor's utility. */
+export type Sample =
+  | { readonly cell: number }
+  | { readonly metric: number; readonly actor: number; readonly complement?: boolean }
+  | { readonly utility: number };
+
+/** Reads several numbers off the cells into `out`, in the order they were asked for. */
+export type Sampler = (x: Float64Array, out: Float64Array) => void;
+
+function utilityCode(m: Model, L: Layout, i: number, out: string): string {
   const W = L.weights + i * DIMENSION_COUNT;
-  const lines = ['let u = 0, norm = 0, w = 0;'];
+  const lines = [`let ${out}_u = 0, ${out}_norm = 0, ${out}_w = 0;`];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
-    lines.push(`w = x[${W + d}]; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md')} u += w * md; norm += w < 0 ? -w : w; }`);
+    const w = `${out}_w`;
+    lines.push(
+      `${w} = x[${W + d}]; if (${w} !== 0) { let md; ${metricCode(m, L, d, i, 'md')} ${out}_u += ${w} * md; ${out}_norm += ${w} < 0 ? -${w} : ${w}; }`,
+    );
   }
-  lines.push('return norm === 0 ? 0 : u / norm;');
+  lines.push(`${out} = ${out}_norm === 0 ? 0 : ${out}_u / ${out}_norm;`);
   return lines.join('\n');
+}
+
+/** Statements that leave sample s in the variable `out` (declared by the caller). */
+function sampleCode(m: Model, L: Layout, s: Sample, out: string): string {
+  if ('cell' in s) return `${out} = x[${s.cell}];`;
+  if ('utility' in s) return utilityCode(m, L, s.utility, out);
+  const code = metricCode(m, L, s.metric, s.actor, out);
+  return s.complement ? `${code}\n${out} = ${lit(1)} - ${out};` : code;
+}
+
+function compile<T>(sources: readonly string[]): T[] {
+  // As codegen.ts: the source holds only literals and cell indices.
+  return new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as T[];
 }
 
 export function compileReaders(m: Model, L: Layout): Readers {
   const sources: string[] = [];
   for (let i = 0; i < L.n; i++) {
-    for (let d = 0; d < DIMENSION_COUNT; d++) sources.push(`(function (x) { let md; ${metricCode(m, L, d, i, 'md')} return md; })`);
+    for (let d = 0; d < DIMENSION_COUNT; d++)
+      sources.push(`(function (x) { let v; ${sampleCode(m, L, { metric: d, actor: i }, 'v')} return v; })`);
   }
-  for (let i = 0; i < L.n; i++) sources.push(`(function (x) {\n${utilityCode(m, L, i)}\n})`);
-  // As codegen.ts: the source holds only literals and cell indices.
-  const all = new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as CellReader[];
+  for (let i = 0; i < L.n; i++) sources.push(`(function (x) { let v; ${sampleCode(m, L, { utility: i }, 'v')} return v; })`);
+  const all = compile<CellReader>(sources);
   return { metric: all.slice(0, L.n * DIMENSION_COUNT), utility: all.slice(L.n * DIMENSION_COUNT) };
+}
+
+/**
+ * One straight-line function reading all of `samples` (what a batch records every quarter): one
+ * call instead of one per number, each of which was a call through a list of different closures.
+ */
+export function compileSampler(m: Model, L: Layout, samples: readonly Sample[]): Sampler {
+  const body = samples.map((s, k) => `{ let v; ${sampleCode(m, L, s, 'v')} out[${k}] = v; }`).join('\n');
+  return compile<Sampler>([`(function (x, out) {\n${body}\n})`])[0]!;
 }
