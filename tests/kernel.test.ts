@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { SERIES, seriesReader } from '@parley/batch';
+import { SERIES } from '@parley/batch';
 import {
   chooseMove,
   chooseOffer,
@@ -119,20 +119,23 @@ describe('the batch kernel is the model', () => {
       const sc = loadScenarioFile(file);
       const m = sc.model;
       const kernel = kernelFor(m);
-      const series = SERIES.map((x) => seriesReader(x, m, kernel));
-      // What a batch samples at the end of a run, in one call: every series, then every utility.
-      const all = kernel.sampler([...SERIES.map((x) => x.sample(m, kernel)), ...m.actors.map((_, i) => ({ utility: i }))]);
-      const sampled = new Float64Array(SERIES.length + m.actors.length);
+      // Every metric of every actor, every utility, then every series, sampled in one call as a batch samples them.
+      const samples = [
+        ...m.actors.flatMap((_, i) => Array.from({ length: DIMENSION_COUNT }, (_d, d) => ({ metric: d, actor: i }))),
+        ...m.actors.map((_, i) => ({ utility: i })),
+        ...SERIES.map((x) => x.sample(m, kernel)),
+      ];
+      const sample = kernel.sampler(samples);
+      const got = new Float64Array(samples.length);
       const check = (w: WorldView): void => {
-        const x = kernel.world.x;
-        all(x, sampled);
-        expect(Array.from(sampled)).toEqual([...SERIES.map((x) => x.value(m, w)), ...m.actors.map((_, i) => utility(m, w, i))]);
-        for (let i = 0; i < m.actors.length; i++) {
-          expect(kernel.read.utility[i]!(x)).toBe(utility(m, w, i));
-          for (let d = 0; d < DIMENSION_COUNT; d++) expect(kernel.read.metric[i * DIMENSION_COUNT + d]!(x)).toBe(METRICS[d]!(m, w, i));
-        }
-        SERIES.forEach((x, k) => {
-          expect(series[k]!(kernel.world.x), x.id).toBe(x.value(m, w));
+        sample(kernel.world.x, got);
+        const want = [
+          ...m.actors.flatMap((_, i) => METRICS.map((metric) => metric(m, w, i))),
+          ...m.actors.map((_, i) => utility(m, w, i)),
+          ...SERIES.map((x) => x.value(m, w)),
+        ];
+        want.forEach((v, k) => {
+          expect(got[k], JSON.stringify(samples[k])).toBe(v);
         });
       };
       for (let run = 0; run < 8; run++) {

@@ -13,16 +13,6 @@ export interface SeriesDef {
   readonly sample: (m: Model, k: Kernel) => Sample;
 }
 
-/** One series read off a kernel's cells on its own (the batch samples them all at once: chunk.ts). */
-export function seriesReader(def: SeriesDef, m: Model, k: Kernel): (x: Float64Array) => number {
-  const f = k.sampler([def.sample(m, k)]);
-  const out = new Float64Array(1);
-  return (x) => {
-    f(x, out);
-    return out[0]!;
-  };
-}
-
 /**
  * Where a series' value comes from, said once for both ways of reading it: a number of the world
  * (a cell of one of its arrays, or joint activity), or one actor's metric (or 1 minus it).

@@ -5,7 +5,7 @@ import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
 import { compileCondition, compileEffect, type Op, type Test } from './program.js';
-import { compileReaders, compileSampler, type Readers, type Sample, type Sampler } from './readers.js';
+import { compileSampler, type Sample, type Sampler } from './readers.js';
 
 export type { Sample, Sampler } from './readers.js';
 
@@ -40,8 +40,6 @@ export class Kernel {
   readonly world: KernelWorld;
   /** A live view of the world, for per-quarter measures. */
   readonly view: WorldView;
-  /** Metrics and utilities read straight off the cells (what a batch records). */
-  readonly read: Readers;
   readonly L: Layout;
   readonly events: readonly KernelEvent[];
   /** Per quarter t, in model order, the events that can fire then: those scheduled at t and the random ones. */
@@ -68,7 +66,6 @@ export class Kernel {
     this.world = createWorld(m, L);
     this.start = this.world.x.slice();
     this.view = viewOf(m, L, this.world);
-    this.read = compileReaders(m, L);
     this.L = L;
     this.events = m.events.map((e) => ({
       at: e.at ?? -1,

@@ -2,22 +2,13 @@ import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { Layout } from './layout.js';
 import { lit, metricCode } from './metric-code.js';
 
-/** A number read off the kernel's cells. */
-export type CellReader = (x: Float64Array) => number;
-
 /**
  * What a batch reads off the world every quarter and at the end of every run, compiled for one
- * model: each metric of each actor (metrics.ts's METRICS) and each actor's utility (utility.ts),
- * as straight-line functions of the cells with the same terms in the same order, so they give
- * the reference values bit for bit (tests/kernel.test.ts). Reading the live WorldView instead
- * builds territory statuses and walks the model's lists on every call.
+ * model: metrics of actors (metrics.ts's METRICS), utilities (utility.ts) and cells, as
+ * straight-line code over the cells with the same terms in the same order, so they give the
+ * reference values bit for bit (tests/kernel.test.ts). Reading the live WorldView instead builds
+ * territory statuses and walks the model's lists on every call.
  */
-export interface Readers {
-  /** [i × DIMENSION_COUNT + d]: metric d of actor i. */
-  readonly metric: readonly CellReader[];
-  /** [i]: U_i. */
-  readonly utility: readonly CellReader[];
-}
 
 /** One number a sampler reads: a cell, metric d of an actor (or 1 minus it), or an actor's utility. */
 export type Sample =
@@ -52,17 +43,6 @@ function sampleCode(m: Model, L: Layout, s: Sample, out: string): string {
 function compile<T>(sources: readonly string[]): T[] {
   // As codegen.ts: the source holds only literals and cell indices.
   return new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as T[];
-}
-
-export function compileReaders(m: Model, L: Layout): Readers {
-  const sources: string[] = [];
-  for (let i = 0; i < L.n; i++) {
-    for (let d = 0; d < DIMENSION_COUNT; d++)
-      sources.push(`(function (x) { let v; ${sampleCode(m, L, { metric: d, actor: i }, 'v')} return v; })`);
-  }
-  for (let i = 0; i < L.n; i++) sources.push(`(function (x) { let v; ${sampleCode(m, L, { utility: i }, 'v')} return v; })`);
-  const all = compile<CellReader>(sources);
-  return { metric: all.slice(0, L.n * DIMENSION_COUNT), utility: all.slice(L.n * DIMENSION_COUNT) };
 }
 
 /**
