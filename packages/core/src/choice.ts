@@ -39,6 +39,61 @@ export function logitInto<T extends Numbers>(values: Readonly<Numbers>, n: numbe
   return out;
 }
 
+/**
+ * Two logits at once, bit for bit what two logitInto calls give: of the first `n` values into
+ * `out0`, and of the same values with values[at] lowered by `delta` into `out1` (an option made
+ * dearer: the pressure lookahead of policy.ts). When the change leaves the maximum where it was,
+ * every other option's exponential is the same number in both, and is computed once.
+ */
+export function logitPairInto<T extends Numbers>(
+  values: Readonly<Numbers>,
+  n: number,
+  temperature: number,
+  at: number,
+  delta: number,
+  out0: T,
+  out1: T,
+): void {
+  const lowered = values[at]! - delta;
+  let max0 = Number.NEGATIVE_INFINITY;
+  let max1 = Number.NEGATIVE_INFINITY;
+  let best0 = 0;
+  let best1 = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[k]!;
+    if (v > max0) {
+      max0 = v;
+      best0 = k;
+    }
+    const v1 = k === at ? lowered : v;
+    if (v1 > max1) {
+      max1 = v1;
+      best1 = k;
+    }
+  }
+  if (temperature <= 0) {
+    for (let k = 0; k < n; k++) {
+      out0[k] = k === best0 ? 1 : 0;
+      out1[k] = k === best1 ? 1 : 0;
+    }
+    return;
+  }
+  let sum0 = 0;
+  let sum1 = 0;
+  const shared = max0 === max1;
+  for (let k = 0; k < n; k++) {
+    const e = Math.exp((values[k]! - max0) / temperature);
+    out0[k] = e;
+    sum0 += e;
+    out1[k] = k === at ? Math.exp((lowered - max1) / temperature) : shared ? e : Math.exp((values[k]! - max1) / temperature);
+    sum1 += out1[k]!;
+  }
+  for (let k = 0; k < n; k++) {
+    out0[k] = out0[k]! / sum0;
+    out1[k] = out1[k]! / sum1;
+  }
+}
+
 /** Logit (softmax) choice probabilities P(k) ∝ exp(v_k / τ); argmax (first of ties) when τ = 0. */
 export function logitProbabilities(values: readonly number[], temperature: number): number[] {
   return logitInto(values, values.length, temperature, new Array<number>(values.length));

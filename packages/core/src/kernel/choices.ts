@@ -22,7 +22,7 @@ export class Choices {
     this.probs = new Float64Array(width);
     this.offerIds = new Int32Array(width);
     const f = () => new Float64Array(width);
-    this.scratch = { vals: f(), probs: f(), ids: new Int32Array(width), b0: f(), b1: f(), q0: f(), q1: f() };
+    this.scratch = { vals: f(), probs: f(), ids: new Int32Array(width), b0: f(), q0: f(), q1: f() };
     const n = m.actors.length;
     this.proposes = new Uint8Array(m.offers.length * n);
     m.offers.forEach((o, k) => {

@@ -37,7 +37,6 @@ export interface ChooserScratch {
   readonly probs: Float64Array;
   readonly ids: Int32Array;
   readonly b0: Float64Array;
-  readonly b1: Float64Array;
   readonly q0: Float64Array;
   readonly q1: Float64Array;
 }
@@ -81,14 +80,12 @@ function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, a
   if (kp < 0) return '';
   const tau = lit(c.m.actors[j]!.temperature);
   const lines = ['{', ...moves.map((mv, k) => `const l${k} = ${legalExpr(c, mv)};`), `if (l${kp}) {`];
-  lines.push('let cnt = 0, pos = 0, dj = 0;', 's.b0[0] = 0; s.b1[0] = 0;');
+  lines.push('let cnt = 0, pos = 0;', 's.b0[0] = 0;');
   moves.forEach((mv, k) => {
-    lines.push(
-      `if (l${k}) { dj = ${directExpr(c, mv, j)}; s.b0[cnt + 1] = dj; s.b1[cnt + 1] = dj;${k === kp ? ' pos = cnt;' : ''} cnt++; }`,
-    );
+    lines.push(`if (l${k}) { s.b0[cnt + 1] = ${directExpr(c, mv, j)};${k === kp ? ' pos = cnt;' : ''} cnt++; }`);
   });
-  lines.push(`s.b1[pos + 1] = s.b1[pos + 1] - ${lit(amount)};`);
-  lines.push(`logitInto(s.b0, cnt + 1, ${tau}, s.q0);`, `logitInto(s.b1, cnt + 1, ${tau}, s.q1);`, 'let q = 1;');
+  // j's choice without the pressure (q0) and with it (q1): the pressed move dearer by `amount`.
+  lines.push(`logitPairInto(s.b0, cnt + 1, ${tau}, pos + 1, ${lit(amount)}, s.q0, s.q1);`, 'let q = 1;');
   moves.forEach((mv, k) => {
     lines.push(`if (l${k}) { sv += (s.q1[q] - s.q0[q]) * ${gainExpr(c, mv, i)}; q++; }`);
   });

@@ -1,4 +1,4 @@
-import { logitInto, pickIndex } from '../choice.js';
+import { logitInto, logitPairInto, pickIndex } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
@@ -198,7 +198,7 @@ export function compileWhatIfs(
   // One compilation for the model, so the choosers' calls go to known functions (which V8 can
   // inline). The source holds only literals and cell indices; the logit and the pick are choice.ts's own.
   const body = `'use strict';\n${sources.join('\n')}\nreturn [[${sources.map((_, k) => `f${k}`).join(', ')}], [\n${choosers.join(',\n')}\n]];`;
-  const [all, compiled] = new Function('logitInto', 'pickIndex', body)(logitInto, pickIndex) as [
+  const [all, compiled] = new Function('logitInto', 'logitPairInto', 'pickIndex', body)(logitInto, logitPairInto, pickIndex) as [
     ((...args: never[]) => number)[],
     MoveChooser[],
   ];
