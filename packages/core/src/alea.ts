@@ -28,6 +28,57 @@ function mash(n: number, data: string): number {
   return n;
 }
 
+/**
+ * Mash over `data` from four states at once, in place: the same steps as mash() for each, written
+ * side by side so that the processor overlaps four chains of dependent arithmetic instead of
+ * waiting on one (each step of one chain needs the one before: ~50 cycles a character).
+ */
+function mash4(n: Float64Array, data: string): void {
+  let a = n[0]!;
+  let b = n[1]!;
+  let c = n[2]!;
+  let d = n[3]!;
+  for (let i = 0; i < data.length; i++) {
+    const ch = data.charCodeAt(i);
+    a += ch;
+    b += ch;
+    c += ch;
+    d += ch;
+    let ha = 0.02519603282416938 * a;
+    let hb = 0.02519603282416938 * b;
+    let hc = 0.02519603282416938 * c;
+    let hd = 0.02519603282416938 * d;
+    a = ha >>> 0;
+    b = hb >>> 0;
+    c = hc >>> 0;
+    d = hd >>> 0;
+    ha -= a;
+    hb -= b;
+    hc -= c;
+    hd -= d;
+    ha *= a;
+    hb *= b;
+    hc *= c;
+    hd *= d;
+    a = ha >>> 0;
+    b = hb >>> 0;
+    c = hc >>> 0;
+    d = hd >>> 0;
+    ha -= a;
+    hb -= b;
+    hc -= c;
+    hd -= d;
+    a += ha * TWO_POW_32;
+    b += hb * TWO_POW_32;
+    c += hc * TWO_POW_32;
+    d += hd * TWO_POW_32;
+  }
+  n[0] = a;
+  n[1] = b;
+  n[2] = c;
+  n[3] = d;
+}
+
 /** What `mash()` returns in state `n`. */
 const mashValue = (n: number): number => (n >>> 0) * TWO_POW_MINUS_32;
 
@@ -70,6 +121,34 @@ export class AleaSeeder {
     out.s1 = s1;
     out.s2 = s2;
     return out;
+  }
+
+  private readonly n4 = new Float64Array(4);
+
+  /**
+   * seed() for four suffixes at once, into out[0..3]: the passes over the prefix, most of the work,
+   * run side by side (mash4), about three times faster than four seed() calls.
+   */
+  seedFour(suffixes: readonly string[], out: readonly AleaState[]): void {
+    const n = this.n4;
+    for (let j = 0; j < 4; j++) {
+      n[j] = mash(this.afterPrefix, suffixes[j]!);
+      const s0 = SPACE[0] - mashValue(n[j]!);
+      out[j]!.s0 = s0 < 0 ? s0 + 1 : s0;
+    }
+    mash4(n, this.prefix);
+    for (let j = 0; j < 4; j++) {
+      n[j] = mash(n[j]!, suffixes[j]!);
+      const s1 = SPACE[1] - mashValue(n[j]!);
+      out[j]!.s1 = s1 < 0 ? s1 + 1 : s1;
+    }
+    mash4(n, this.prefix);
+    for (let j = 0; j < 4; j++) {
+      n[j] = mash(n[j]!, suffixes[j]!);
+      const s2 = SPACE[2] - mashValue(n[j]!);
+      out[j]!.s2 = s2 < 0 ? s2 + 1 : s2;
+      out[j]!.c = 1;
+    }
   }
 }
 

@@ -26,6 +26,19 @@ describe('Alea, as seedrandom computes it', () => {
     );
   });
 
+  it('seeding four keys at once gives each the state seeding it alone gives', () => {
+    fc.assert(
+      fc.property(key, fc.array(fc.string({ maxLength: 12 }), { minLength: 4, maxLength: 4 }), (prefix, suffixes) => {
+        const seeder = new AleaSeeder(prefix);
+        const four = suffixes.map(() => ({ c: 0, s0: 0, s1: 0, s2: 0 }));
+        seeder.seedFour(suffixes, four);
+        suffixes.forEach((suffix, j) => {
+          expect(four[j]).toEqual(seeder.seed(suffix, { c: 0, s0: 0, s1: 0, s2: 0 }));
+        });
+      }),
+    );
+  });
+
   it('a generator continued from a state draws what seedrandom.alea("", { state }) draws', () => {
     const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
     fc.assert(
@@ -46,6 +59,18 @@ describe('createStreams', () => {
           const ours = createStreams(scenarioKey, seed, run);
           const theirs = seedrandomStreams(scenarioKey, seed, run);
           for (const name of STREAM_NAMES) for (let k = 0; k < 8; k++) expect(ours[name]()).toBe(theirs[name]!());
+        }
+      }),
+    );
+  });
+
+  it("gives a batch's runs in turn, from any first run, seedrandom's numbers", () => {
+    fc.assert(
+      fc.property(key, fc.integer(), fc.nat(1_000_000), fc.integer({ min: 1, max: 11 }), (scenarioKey, seed, first, count) => {
+        for (let run = first; run < first + count; run++) {
+          const ours = createStreams(scenarioKey, seed, run);
+          const theirs = seedrandomStreams(scenarioKey, seed, run);
+          for (const name of STREAM_NAMES) expect(ours[name]()).toBe(theirs[name]!());
         }
       }),
     );
