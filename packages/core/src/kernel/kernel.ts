@@ -4,6 +4,7 @@ import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
+import { lit } from './metric-code.js';
 import { compileCondition, compileEffect, type Op, type Test } from './program.js';
 import { compileSampler, type Sample, type Sampler } from './readers.js';
 
@@ -33,6 +34,15 @@ export interface KernelContext extends GuardContext {
   readonly world: KernelWorld;
 }
 
+/** x_c ← x_c + drift × (start_c − x_c) for every trust and room cell, the same operations as phases.ts's update. */
+function driftCode(m: Model, L: Layout): (x: Float64Array) => void {
+  const d = lit(m.params.drift);
+  const cells = [...m.initial.trust.map((v, k) => [L.trust + k, v] as const), ...m.initial.room.map((v, k) => [L.room + k, v] as const)];
+  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${lit(v)} - x[${c}]);`).join('\n');
+  // As codegen.ts: the source holds only literals and cell indices.
+  return new Function('x', `'use strict';\n${body}`) as (x: Float64Array) => void;
+}
+
 /** A kernel for one model: compiled once, reused run after run, never shared by two runs at once. */
 export class Kernel {
   readonly ev: KernelEvaluator;
@@ -51,9 +61,8 @@ export class Kernel {
   readonly reactionOps: readonly (readonly Op[])[];
   /** Per move, the reactions it triggers, in model order. */
   readonly reactionsTo: readonly (readonly number[])[];
-  /** The starting trust and room, that update drifts back towards. */
-  readonly initTrust: Float64Array;
-  readonly initRoom: Float64Array;
+  /** Trust and domestic room drifting back towards their starting values (phases.ts's update), as straight-line code. */
+  readonly drift: (x: Float64Array) => void;
   /** The trust a meeting builds between the claimant and the holder. */
   readonly meetingOp: Op;
   private readonly start: Float64Array;
@@ -83,8 +92,7 @@ export class Kernel {
     this.thirds = byRole('third');
     this.reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
     this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
-    this.initTrust = Float64Array.from(m.initial.trust);
-    this.initRoom = Float64Array.from(m.initial.room);
+    this.drift = driftCode(m, L);
     this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
   }
 

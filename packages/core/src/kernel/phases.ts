@@ -140,13 +140,7 @@ const update: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
     }
   }
   if (talks !== w.talks && wants.talks) emit({ type: 'talks', t: w.t, active: w.talks });
-  const { drift } = m.params;
-  const L = kernel.L;
-  const x = w.x;
-  const trust = kernel.initTrust;
-  const room = kernel.initRoom;
-  for (let k = 0; k < trust.length; k++) x[L.trust + k] = x[L.trust + k]! + drift * (trust[k]! - x[L.trust + k]!);
-  for (let k = 0; k < room.length; k++) x[L.room + k] = x[L.room + k]! + drift * (room[k]! - x[L.room + k]!);
+  kernel.drift(w.x);
   if (w.modifiers.length > 0) expire(w);
   w.moveCount = 0;
   ctx.meeting = null;
