@@ -5,7 +5,7 @@ import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, lit, metricCode } from './metric-code.js';
-import { ADD, ADD_PAIR, ADD_WEIGHT, type Deal, type Op, opCells, type Test } from './program.js';
+import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from './program.js';
 
 /**
  * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
@@ -45,19 +45,6 @@ function localsFor(cells: readonly number[]): { declare: string; after: CellSour
     declare: cells.map((c) => `let c${c} = x[${c}];`).join('\n'),
     after: (c) => (written.has(c) ? `c${c}` : `x[${c}]`),
   };
-}
-
-/** program.ts's applyToCells on the locals. */
-function applyCode(ops: readonly Op[], at: CellSource): string {
-  return ops
-    .map((o) => {
-      const v = `${at(o.c1)} + ${lit(o.value)}`;
-      if (o.op === ADD) return `t = ${v}; ${at(o.c1)} = t < 0 ? 0 : t > 1 ? 1 : t;`;
-      if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; ${at(o.c1)} = t; ${at(o.c2)} = t;`;
-      if (o.op === ADD_WEIGHT) return `t = ${v}; ${at(o.c1)} = t < -1 ? -1 : t > 1 ? 1 : t;`;
-      return '';
-    })
-    .join('\n');
 }
 
 /** Where in the metrics of now actor i's Σ|w| is kept: after every actor's metrics. */
@@ -112,7 +99,7 @@ function gainCode(m: Model, L: Layout, i: number, mask: number, at: CellSource):
 /** deal.ts's applyDeal on the locals (`at`), as straight-line code. */
 function dealCode(m: Model, L: Layout, d: Deal, at: CellSource): string {
   const lines = d.statuses.map(([k, code]) => `${at(L.territories + k)} = ${code};`);
-  lines.push(applyCode(d.ops, at));
+  lines.push(cellOpsCode(d.ops, at));
   const T = m.territories.length;
   if (d.assured) {
     for (let k = 0; k < T; k++) lines.push(`if (${at(L.territories + k)} === ${TRANSFERRED}) ${at(L.territories + k)} = ${ASSURED};`);
@@ -168,7 +155,7 @@ export function compileWhatIfs(
       const gain = gainCode(m, L, i, mask, local.after);
       return fn(
         'x, now, at, version',
-        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, applyCode(ops, local.after), gain.after, 'return g;'].join('\n'),
+        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, cellOpsCode(ops, local.after), gain.after, 'return g;'].join('\n'),
       );
     }),
   );

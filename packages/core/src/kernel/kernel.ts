@@ -5,7 +5,7 @@ import { Choices } from './choices.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
 import { lit } from './metric-code.js';
-import { compileCondition, compileEffect, type Op, type Test } from './program.js';
+import { type ApplyOps, compileCondition, compileEffect, compileOpLists, type Op, type Test } from './program.js';
 import { compileSampler, type Sample, type Sampler } from './readers.js';
 
 export type { Sample, Sampler } from './readers.js';
@@ -26,7 +26,8 @@ interface KernelEvent {
   readonly hazard: number;
   readonly once: boolean;
   readonly summit: boolean;
-  readonly ops: readonly Op[];
+  /** Its effects, compiled (program.ts). */
+  readonly apply: ApplyOps;
   readonly tests: readonly Test[];
 }
 
@@ -58,7 +59,9 @@ export class Kernel {
   /** The actors of each role, in actor order. */
   readonly parties: readonly number[];
   readonly thirds: readonly number[];
-  readonly reactionOps: readonly (readonly Op[])[];
+  /** The effects of each move and each reaction, compiled. */
+  readonly moveApply: readonly ApplyOps[];
+  readonly reactionApply: readonly ApplyOps[];
   /** Per move, the reactions it triggers, in model order. */
   readonly reactionsTo: readonly (readonly number[])[];
   /** Trust and domestic room drifting back towards their starting values (phases.ts's update), as straight-line code. */
@@ -76,12 +79,20 @@ export class Kernel {
     this.start = this.world.x.slice();
     this.view = viewOf(m, L, this.world);
     this.L = L;
-    this.events = m.events.map((e) => ({
+    const eventOps = m.events.map((e) => e.effects.map((x) => compileEffect(L, x)));
+    const reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
+    // Every list of effects a run applies, compiled together: the events', the moves', the reactions'.
+    const applies = compileOpLists([...eventOps, ...this.ev.moveOps, ...reactionOps]);
+    const E = m.events.length;
+    const M = m.moves.length;
+    this.moveApply = applies.slice(E, E + M);
+    this.reactionApply = applies.slice(E + M);
+    this.events = m.events.map((e, k) => ({
       at: e.at ?? -1,
       hazard: e.hazard,
       once: e.once,
       summit: e.summit,
-      ops: e.effects.map((x) => compileEffect(L, x)),
+      apply: applies[k]!,
       tests: e.when.map((c) => compileCondition(L, c)),
     }));
     const random = (e: KernelEvent): boolean => e.at < 0 && e.hazard > 0;
@@ -90,7 +101,6 @@ export class Kernel {
     const byRole = (role: 'party' | 'third') => m.actors.flatMap((a, i) => (a.role === role ? [i] : []));
     this.parties = byRole('party');
     this.thirds = byRole('third');
-    this.reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
     this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
     this.drift = driftCode(m, L);
     this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });

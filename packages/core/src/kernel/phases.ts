@@ -2,7 +2,7 @@ import { classifyTally } from '../outcome.js';
 import { convene, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
 import type { Kernel, KernelContext } from './kernel.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
-import { allPass, applyDealToCells, applyOps, applyToCells, compileEffect } from './program.js';
+import { allPass, applyDealToCells, applyToCells, compileEffect } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -48,7 +48,7 @@ const shocks: KernelPhase = (ctx, env) => {
     // phases.ts's fireEvent.
     fired = true;
     const talks = w.talks;
-    applyOps(w, ev.ops);
+    ev.apply(w);
     w.fired[k] = 1;
     if (env.wants.shock) env.emit({ type: 'shock', t: w.t, event: k });
     if (talks !== w.talks && env.wants.talks) env.emit({ type: 'talks', t: w.t, active: w.talks });
@@ -118,7 +118,7 @@ function movesBy(role: 'party' | 'third'): KernelPhase {
     const talks = w.talks;
     for (let k = 0; k < count; k++) {
       const mv = chosen[k]!;
-      applyOps(w, kernel.ev.moveOps[mv]!);
+      kernel.moveApply[mv]!(w);
       w.moves[w.moveCount++] = mv;
     }
     kernel.ev.changed();
@@ -135,7 +135,7 @@ const update: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
     for (let r = 0; r < ks.length; r++) {
       const k = ks[r]!;
       if (!(rng.reactions() < m.reactions[k]!.probability)) continue;
-      applyOps(w, kernel.reactionOps[k]!);
+      kernel.reactionApply[k]!(w);
       if (wants.reaction) emit({ type: 'reaction', t: w.t, reaction: k });
     }
   }

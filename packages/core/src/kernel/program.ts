@@ -106,16 +106,48 @@ export function opCells(ops: readonly Op[]): number[] {
   return [...cells];
 }
 
-/** Apply ops to the run state, as applyEffects does. */
-export function applyOps(w: KernelWorld, ops: readonly Op[]): void {
-  for (const o of ops) {
-    if (o.op <= ADD_WEIGHT) applyToCells(w.x, o);
-    else if (o.op === TALKS) w.talks = o.value === 1;
-    else {
-      w.modifiers.push({ kind: o.op === MOVE_COST ? 0 : 1, actor: o.actor, move: o.move, amount: o.value, until: w.t + o.duration });
-      w.modsVersion++;
+/** How generated code reads and writes cell c. */
+type Cell = (c: number) => string;
+
+/** Statements doing applyToCells of each op, in order, on the cells as `at` names them (uses a local `t`). */
+export function cellOpsCode(ops: readonly Op[], at: Cell): string {
+  return ops
+    .map((o) => {
+      const v = `${at(o.c1)} + ${lit(o.value)}`;
+      if (o.op === ADD) return `t = ${v}; ${at(o.c1)} = t < 0 ? 0 : t > 1 ? 1 : t;`;
+      if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; ${at(o.c1)} = t; ${at(o.c2)} = t;`;
+      if (o.op === ADD_WEIGHT) return `t = ${v}; ${at(o.c1)} = t < -1 ? -1 : t > 1 ? 1 : t;`;
+      return '';
+    })
+    .join('\n');
+}
+
+/** Applies one list of ops to the run state: cells, talks and modifiers (effects.ts's applyEffects). */
+export type ApplyOps = (w: KernelWorld) => void;
+
+/**
+ * An ApplyOps for each list, as straight-line functions compiled together: applyToCells for the
+ * cells (the same operations in the same order on the same doubles, with cells and values written
+ * in as literals), talks switched, and modifiers added as effects.ts adds them.
+ */
+export function compileOpLists(lists: readonly (readonly Op[])[]): ApplyOps[] {
+  const fns = lists.map((ops) => {
+    const lines = ['const x = w.x;', 'let t = 0;'];
+    for (const o of ops) {
+      if (o.op <= ADD_WEIGHT) lines.push(cellOpsCode([o], (c) => `x[${c}]`));
+      else if (o.op === TALKS) lines.push(`w.talks = ${o.value === 1};`);
+      else {
+        const kind = o.op === MOVE_COST ? 0 : 1;
+        lines.push(
+          `w.modifiers.push({ kind: ${kind}, actor: ${o.actor}, move: ${o.move}, amount: ${lit(o.value)}, until: w.t + ${lit(o.duration)} });`,
+          'w.modsVersion++;',
+        );
+      }
     }
-  }
+    return `(function (w) {\n${lines.join('\n')}\n})`;
+  });
+  // As codegen.ts: the source holds only literals and cell indices.
+  return new Function(`'use strict'; return [\n${fns.join(',\n')}\n];`)() as ApplyOps[];
 }
 
 // Conditions.
