@@ -1,11 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import runTask, { type ChunkCounts, type ChunkTask } from './worker.js';
+import type runTask from './worker.js';
+import type { ChunkCounts, ChunkTask } from './worker.js';
 import { bundleWorker } from './worker-bundle.js';
 
 export type TaskResult = ReturnType<typeof runTask>;
 
-/** Runs chunk tasks: in this thread for one worker, on a worker-thread pool for more. */
+/** Runs chunk tasks: in this thread for one worker (the same module the workers load), on a worker-thread pool for more. */
 export interface ChunkRunner {
   run(task: ChunkTask): Promise<TaskResult>;
   close(): Promise<void>;
@@ -35,9 +36,26 @@ export function withoutTsx(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The worker module's task, loaded into this thread: from source that is the bundle the workers
+ * run, which runs the kernel ~10% faster than the same code as separate modules under tsx.
+ */
+async function inThisThread(): Promise<typeof runTask> {
+  const { filename } = workerFile();
+  const mod = (await import(pathToFileURL(filename).href)) as { default: typeof runTask };
+  return mod.default;
+}
+
 export function createChunkRunner(workers: number): ChunkRunner {
   if (workers <= 1) {
-    return { run: async (task) => runTask(task), close: async () => {} };
+    let task: Promise<typeof runTask> | null = null;
+    return {
+      run: async (t) => {
+        task ??= inThisThread();
+        return (await task)(t);
+      },
+      close: async () => {},
+    };
   }
   const { filename, execArgv } = workerFile();
   const pool = new Piscina({ filename, minThreads: workers, maxThreads: workers, execArgv, idleTimeout: 60_000 });
