@@ -16,6 +16,8 @@ if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(
 const t0 = performance.now();
 // Batches: when 20% of the runs are done (start-up, thread start and JIT warm-up behind), for the steady rate.
 const mark = { t: 0, done: -1 };
+// The naive baseline: heap kept per result.
+let keptBytesPerRun: number | null = null;
 if (mode === 'core') {
   for (let run = 0; run < runs; run++) single(sc.model, { scenarioKey: sc.hash, seed: 1, run });
 } else if (mode === 'batch') {
@@ -37,8 +39,19 @@ if (mode === 'core') {
   });
 } else {
   // The naive baseline: a fresh xstate actor per run, every result kept in an array, counted at the end.
+  // What the kept results cost: the live heap after a full collection at half the runs and at all of them
+  // (run with --expose-gc; peak RSS differences between two processes were too noisy, even negative).
   const results = [];
-  for (let run = 0; run < runs; run++) results.push(simulateReference(sc.model, { scenarioKey: sc.hash, seed: 1, run }));
+  const liveHeap = (): number => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  let half = 0;
+  for (let run = 0; run < runs; run++) {
+    if (run === runs / 2) half = liveHeap();
+    results.push(simulateReference(sc.model, { scenarioKey: sc.hash, seed: 1, run }));
+  }
+  keptBytesPerRun = (liveHeap() - half) / (runs - runs / 2);
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
 }
@@ -51,5 +64,6 @@ console.log(
     seconds,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     ...(mark.done < 0 ? {} : { steadyPerS: ((runs - mark.done) * 1000) / (t0 + seconds * 1000 - mark.t) }),
+    ...(keptBytesPerRun === null ? {} : { keptBytesPerRun }),
   }),
 );
