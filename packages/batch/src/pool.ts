@@ -1,4 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type runTask from './worker.js';
 import type { ChunkCounts, ChunkTask } from './worker.js';
@@ -19,8 +20,43 @@ export function isFailure(r: TaskResult): r is Exclude<TaskResult, ChunkCounts> 
 /** The worker module: worker.js next to this file when built; from source, worker.ts bundled into one ES module (worker-bundle.ts). */
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return { filename: here.replace(/pool\.js$/, 'worker.js'), execArgv: process.execArgv };
-  return { filename: bundleWorker(here.replace(/pool\.ts$/, 'worker.ts')), execArgv: withoutTsx(process.execArgv) };
+  if (!here.endsWith('.ts')) return { filename: here.replace(/pool\.js$/, 'worker.js'), execArgv: workerFlags(process.execArgv) };
+  return { filename: bundleWorker(here.replace(/pool\.ts$/, 'worker.ts')), execArgv: workerFlags(withoutTsx(process.execArgv)) };
+}
+
+/** Whether a worker thread accepts each option (or option and value), found by asking Node once. */
+const accepted = new Map<string, boolean>();
+
+function accepts(option: readonly string[]): boolean {
+  const key = option.join(' ');
+  let ok = accepted.get(key);
+  if (ok === undefined) {
+    try {
+      void new Worker('', { eval: true, execArgv: [...option] }).terminate();
+      ok = true;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      ok = false;
+    }
+    accepted.set(key, ok);
+  }
+  return ok;
+}
+
+/**
+ * The options of `argv` a worker thread can be given. Node refuses V8 and per-process options
+ * there (`node --max-old-space-size=4096 …` made every worker pool throw), and they apply to the
+ * whole process, workers included, anyway.
+ */
+export function workerFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const option = [argv[k]!];
+    // An option followed by its value (`--require x`) is asked about together.
+    if (k + 1 < argv.length && !argv[k + 1]!.startsWith('-')) option.push(argv[++k]!);
+    if (accepts(option)) out.push(...option);
+  }
+  return out;
 }
 
 /** Node options without tsx's hooks and the `source` condition: the bundle is plain JavaScript and needs neither. */

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withoutTsx } from '../src/pool.js';
+import { withoutTsx, workerFlags } from '../src/pool.js';
 import { bundleWorker, pruneOlderBundles } from '../src/worker-bundle.js';
 
 const WORKER = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
@@ -15,6 +16,37 @@ describe('worker options', () => {
       '--enable-source-maps',
     ]);
     expect(withoutTsx(['--import=tsx', '-C', 'source', '--trace-warnings'])).toEqual(['--trace-warnings']);
+  });
+
+  it('keep only what a worker thread accepts: V8 and per-process options apply to the whole process', () => {
+    expect(
+      workerFlags(['--max-old-space-size=4096', '--trace-warnings', '--expose-gc', '--stack-trace-limit=50', '--no-warnings']),
+    ).toEqual(['--trace-warnings', '--no-warnings']);
+  });
+
+  it('let a batch on two workers run in a process started with V8 options', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=2048',
+        '--expose-gc',
+        '--conditions=source',
+        '--import',
+        'tsx',
+        'packages/cli/src/bin.ts',
+        'batch',
+        'scenarios/kuril/2013-thaw.yaml',
+        '--runs',
+        '300',
+        '--workers',
+        '2',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/300 runs/);
   });
 });
 
