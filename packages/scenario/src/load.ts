@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Model } from '@parley/core';
 import { compileScenario } from './compile.js';
 import { diagnose } from './diagnose.js';
@@ -87,7 +87,8 @@ function fileLayers(text: string, file: string, readFile: (path: string) => stri
       const why = e instanceof ScenarioError ? (e.issues[0]?.message ?? '') : (e as Error).message;
       throw new ScenarioError([issueAt(at, MESSAGES.extendsMissing(raw.extends, why), where.line, where.col, 'extends')]);
     }
-    current = { text: next, file: join(dirname(current.file), raw.extends) };
+    // Named as the user wrote it (relative paths stay relative in messages), but an absolute path is not joined onto this file's folder.
+    current = { text: next, file: isAbsolute(raw.extends) ? raw.extends : join(dirname(current.file), raw.extends) };
   }
   return chain;
 }

@@ -59,6 +59,14 @@ describe('extends', () => {
     expect(sc.files).toEqual(['/s/base.yaml', '/s/child.yaml']);
   });
 
+  it('follows an absolute path, and the relative extends of the file it names from that file', () => {
+    files['/elsewhere/deep/mid.yaml'] = 'extends: ../../s/base.yaml\nhorizon: 6\n';
+    const sc = parseScenario('extends: /elsewhere/deep/mid.yaml\nid: child\n', '/t/child.yaml', { readFile, sets: [] });
+    expect(sc.data.horizon).toBe(6);
+    expect(sc.data.title).toBe('Minimal');
+    expect(sc.files).toEqual(['/s/base.yaml', '/elsewhere/deep/mid.yaml', '/t/child.yaml']);
+  });
+
   it('locates a bad value, and a field deleted with null, in the file that did it', () => {
     const issues = problems(() =>
       load('extends: base.yaml\nid: child\nactors:\n  a:\n    role: null\n    mass: { value: -1, assumption: "x x" }\n'),
