@@ -105,29 +105,12 @@ export class AleaSeeder {
     this.afterPrefix = mash(N3, prefix);
   }
 
-  /** Into `out`, the state of `seedrandom.alea(prefix + suffix)` before its first draw. */
-  seed(suffix: string, out: AleaState): AleaState {
-    let n = mash(this.afterPrefix, suffix);
-    let s0 = SPACE[0] - mashValue(n);
-    if (s0 < 0) s0 += 1;
-    n = mash(mash(n, this.prefix), suffix);
-    let s1 = SPACE[1] - mashValue(n);
-    if (s1 < 0) s1 += 1;
-    n = mash(mash(n, this.prefix), suffix);
-    let s2 = SPACE[2] - mashValue(n);
-    if (s2 < 0) s2 += 1;
-    out.c = 1;
-    out.s0 = s0;
-    out.s1 = s1;
-    out.s2 = s2;
-    return out;
-  }
-
   private readonly n4 = new Float64Array(4);
 
   /**
-   * seed() for four suffixes at once, into out[0..3]: the passes over the prefix, most of the work,
-   * run side by side (mash4), about three times faster than four seed() calls.
+   * Into out[0..3], the states of `seedrandom.alea(prefix + suffixes[j])` before their first draw.
+   * The four keys' passes over the prefix, most of the work, run side by side (mash4): about three
+   * times faster than one key after another.
    */
   seedFour(suffixes: readonly string[], out: readonly AleaState[]): void {
     const n = this.n4;

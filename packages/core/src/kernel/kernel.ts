@@ -7,10 +7,9 @@ import type { Layout } from './layout.js';
 import { lit } from './metric-code.js';
 import { type ApplyOps, compileCondition, compileEffect, compileOpLists, type Op, type Test } from './program.js';
 import { compileSampler, type Sample, type Sampler } from './readers.js';
+import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 export type { Sample, Sampler } from './readers.js';
-
-import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
 /**
  * The batch kernel: a model compiled once for runs nobody watches (its world of cells, its
