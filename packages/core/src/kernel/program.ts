@@ -1,7 +1,7 @@
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
-import { lit } from './metric-code.js';
+import { type CellSource, lit } from './metric-code.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -106,11 +106,8 @@ export function opCells(ops: readonly Op[]): number[] {
   return [...cells];
 }
 
-/** How generated code reads and writes cell c. */
-type Cell = (c: number) => string;
-
 /** Statements doing applyToCells of each op, in order, on the cells as `at` names them (uses a local `t`). */
-export function cellOpsCode(ops: readonly Op[], at: Cell): string {
+export function cellOpsCode(ops: readonly Op[], at: CellSource): string {
   return ops
     .map((o) => {
       const v = `${at(o.c1)} + ${lit(o.value)}`;
