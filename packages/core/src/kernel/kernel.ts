@@ -67,6 +67,8 @@ export class Kernel {
   readonly drift: (x: Float64Array) => void;
   /** The trust a meeting builds between the claimant and the holder. */
   readonly meetingOp: Op;
+  /** [by × n + to]: the trust an accepted deal builds between its proposer and the accepting actor. */
+  readonly dealTrustOps: readonly Op[];
   private readonly start: Float64Array;
   private readonly samplers = new Map<string, Sampler>();
 
@@ -103,6 +105,10 @@ export class Kernel {
     this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
     this.drift = driftCode(m, L);
     this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
+    const n = m.actors.length;
+    this.dealTrustOps = Array.from({ length: n * n }, (_, k) =>
+      compileEffect(L, { op: 'trust', a: Math.floor(k / n), b: k % n, delta: 2 * m.params.meetingTrust }),
+    );
   }
 
   /** The events that can fire in quarter t (phases.ts's shocks tests the others and skips them). */

@@ -2,7 +2,7 @@ import { classifyTally } from '../outcome.js';
 import { convene, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
 import type { Kernel, KernelContext } from './kernel.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
-import { allPass, applyDealToCells, applyToCells, compileEffect } from './program.js';
+import { allPass, applyDealToCells, applyToCells } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -93,7 +93,7 @@ const response: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
       w.treaty = { t: w.t, offer: p.offer };
       w.talks = true;
     }
-    applyToCells(w.x, compileEffect(ev.L, { op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }));
+    applyToCells(w.x, kernel.dealTrustOps[p.by * ev.L.n + p.to]!);
     ev.changed();
     if (w.treaty && wants.treaty) emit({ type: 'treaty', t: w.t, offer: p.offer });
     return;
