@@ -12,10 +12,9 @@ import { buildSync } from 'esbuild';
  * flagship at about two-thirds of the main thread's speed; the bundle runs as fast as the
  * main thread and needs no TypeScript hooks, so workers also start sooner.
  *
- * piscina stays outside the bundle, so that the worker shares piscina's module with the
- * thread's bootstrap (Piscina.move is recognised by identity). The bundle is therefore written
- * where `piscina` resolves, in this package's node_modules/.cache, atomically, named by its
- * content hash, and reused while the sources are unchanged; bundles of older sources are removed.
+ * Packages left outside the bundle (piscina, esbuild) resolve from where it is written: this
+ * package's node_modules/.cache. It is written there atomically, named by its content hash, and
+ * reused while the sources are unchanged; bundles of older sources are removed.
  */
 export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
   const out = buildSync({
@@ -25,7 +24,7 @@ export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
     platform: 'node',
     target: 'node20',
     conditions: ['source'],
-    // esbuild itself stays outside too (a bundle of the package index would otherwise carry it), and
+    // esbuild stays outside (a bundle of the package index would otherwise carry it), and
     // CommonJS dependencies bundled in (yaml) get a real require.
     external: ['piscina', 'esbuild'],
     banner: { js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);" },
