@@ -45,83 +45,122 @@ const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 /** What a chunk follows of a run: its milestones. */
 const MILESTONES = kernelEvents(['shock', 'talks', 'treaty']);
 
+/**
+ * What runChunk keeps of a model from chunk to chunk: its samplers, scratch arrays and the hooks
+ * every run calls. The hooks are made once per model, not once per chunk, so that the optimized
+ * code V8 makes for a run, which calls them, stays valid for the next chunk: a new closure at the
+ * same call site failed its call-target check, deoptimized the run's phases and had them compiled
+ * again (--trace-deopt: 'wrong call target'), which cost each worker's warm-up. Only the counting
+ * state changes per chunk.
+ */
+class Counter {
+  acc!: Accumulator;
+  path = '';
+  lastT = -1;
+  readonly pathCounts = new Map<string, number>();
+  readonly x: Float64Array;
+  readonly sampleEnd: (x: Float64Array, into: Float64Array) => void;
+  readonly end: Float64Array;
+  readonly finals: Float64Array;
+  readonly utils: Float64Array;
+  readonly bins: Int32Array;
+  readonly emit: Emit;
+  readonly onQuarter: (t: number) => void;
+  /** A milestone's name, from its code (see emit). */
+  readonly milestone: (code: number) => string;
+
+  constructor(readonly m: Model) {
+    const H = m.horizon;
+    const S = SERIES.length;
+    const A = m.actors.length;
+    // A run's milestones (random shocks, talks suspended or resumed, a treaty) as one character each,
+    // counted per chunk and named at its end: building and looking up the named path of every run
+    // cost more than the rest of its bookkeeping.
+    const E = m.events.length;
+    const TALKS_RESUMED = E;
+    const TALKS_SUSPENDED = E + 1;
+    const TREATY = E + 2;
+    if (TREATY + m.offers.length > 0xffff)
+      throw new Error(`runChunk: ${E} events and ${m.offers.length} offers are more milestones than a path can name`);
+    this.milestone = (code) =>
+      code < E
+        ? m.events[code]!.id
+        : code === TALKS_RESUMED
+          ? 'talks resumed'
+          : code === TALKS_SUSPENDED
+            ? 'talks suspended'
+            : `treaty: ${m.offers[code - TREATY]!.id}`;
+    const note = (code: number): void => {
+      if (this.path.length < PATH_LENGTH) this.path += String.fromCharCode(code);
+    };
+    this.emit = (e) => {
+      if (e.type === 'shock' && m.events[e.event]!.at === null) note(e.event);
+      else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
+      else if (e.type === 'treaty') note(TREATY + e.offer);
+    };
+    // The series and utilities are sampled straight off the kernel's cells, all in one generated
+    // function (series.ts, kernel/readers.ts): the series every quarter, with the utilities at the end.
+    const kernel = kernelFor(m);
+    const x = kernel.world.x;
+    const seriesSamples = SERIES.map((s) => s.sample(m, kernel));
+    const sampleQuarter = kernel.sampler(seriesSamples);
+    this.sampleEnd = kernel.sampler([...seriesSamples, ...m.actors.map((_, i) => ({ utility: i }))]);
+    const quarter = new Float64Array(S);
+    this.x = x;
+    this.end = new Float64Array(S + A);
+    this.finals = this.end.subarray(0, S);
+    this.utils = this.end.subarray(S);
+    this.bins = new Int32Array(S);
+    this.onQuarter = (t) => {
+      sampleQuarter(x, quarter);
+      const fan = this.acc.fan;
+      for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.bins + binOf(FAN, quarter[s]!)]!++;
+      this.lastT = t;
+    };
+  }
+}
+
+const counters = new WeakMap<Model, Counter>();
+
 /** Simulate runs [from, to) and count them into a fresh accumulator. Pure but for the clock-free engine. */
 export function runChunk(input: ChunkInput): ChunkOutput {
   const { model: m, scenarioKey, seed } = input;
+  let c = counters.get(m);
+  if (!c) {
+    c = new Counter(m);
+    counters.set(m, c);
+  }
   const H = m.horizon;
   const S = SERIES.length;
-  const acc = createAccumulator({ horizon: H, actors: m.actors.length });
-  const rows: string[] = [];
-  // A run's milestones (random shocks, talks suspended or resumed, a treaty) as one character each,
-  // counted per chunk and named at its end: building and looking up the named path of every run
-  // cost more than the rest of its bookkeeping.
-  const E = m.events.length;
-  const TALKS_RESUMED = E;
-  const TALKS_SUSPENDED = E + 1;
-  const TREATY = E + 2;
-  const milestone = (code: number): string =>
-    code < E
-      ? m.events[code]!.id
-      : code === TALKS_RESUMED
-        ? 'talks resumed'
-        : code === TALKS_SUSPENDED
-          ? 'talks suspended'
-          : `treaty: ${m.offers[code - TREATY]!.id}`;
-  if (TREATY + m.offers.length > 0xffff)
-    throw new Error(`runChunk: ${E} events and ${m.offers.length} offers are more milestones than a path can name`);
-  const pathCounts = new Map<string, number>();
-  let path = '';
-  let lastT = -1;
-  const note = (code: number): void => {
-    if (path.length < PATH_LENGTH) path += String.fromCharCode(code);
-  };
-  const emit: Emit = (e) => {
-    if (e.type === 'shock' && m.events[e.event]!.at === null) note(e.event);
-    else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
-    else if (e.type === 'treaty') note(TREATY + e.offer);
-  };
-  // The series and utilities are sampled straight off the kernel's cells, all in one generated
-  // function (series.ts, kernel/readers.ts): the series every quarter, with the utilities at the end.
-  const kernel = kernelFor(m);
-  const x = kernel.world.x;
   const A = m.actors.length;
-  const seriesSamples = SERIES.map((s) => s.sample(m, kernel));
-  const sampleQuarter = kernel.sampler(seriesSamples);
-  const sampleEnd = kernel.sampler([...seriesSamples, ...m.actors.map((_, i) => ({ utility: i }))]);
-  const quarter = new Float64Array(S);
-  const end = new Float64Array(S + A);
-  const finals = end.subarray(0, S);
-  const utils = end.subarray(S);
-  const bins = new Int32Array(S);
-  const fan = acc.fan;
-  const onQuarter = (t: number): void => {
-    sampleQuarter(x, quarter);
-    for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.bins + binOf(FAN, quarter[s]!)]!++;
-    lastT = t;
-  };
+  const acc = createAccumulator({ horizon: H, actors: A });
+  c.acc = acc;
+  c.pathCounts.clear();
+  const rows: string[] = [];
+  const { x, end, finals, utils, bins, emit, onQuarter, pathCounts } = c;
   for (let run = input.from; run < input.to; run++) {
-    path = '';
-    lastT = -1;
+    c.path = '';
+    c.lastT = -1;
     let r: ReturnType<typeof simulateFast>;
     try {
       r = simulateFast(m, { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
-    sampleEnd(x, end);
+    c.sampleEnd(x, end);
     for (let s = 0; s < S; s++) {
       bins[s] = binOf(FAN, finals[s]!);
       acc.final[s * FINAL.bins + binOf(FINAL, finals[s]!)]!++;
     }
     // The world no longer changes after the run: its remaining quarters count the final values.
-    for (let t = lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + bins[s]!]!++;
+    for (let t = c.lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + bins[s]!]!++;
     acc.runs++;
     acc.outcomes[OUTCOME_CLASSES.indexOf(r.outcome)]!++;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
     for (let i = 0; i < A; i++) {
       acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
     }
-    pathCounts.set(path, (pathCounts.get(path) ?? 0) + 1);
+    pathCounts.set(c.path, (pathCounts.get(c.path) ?? 0) + 1);
     if (input.rows === 'csv' || input.rows === 'parquet') {
       rows.push(
         `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
@@ -143,7 +182,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     }
   }
   for (const [codes, count] of pathCounts) {
-    const key = codes === '' ? '(no shocks)' : Array.from(codes, (c) => milestone(c.charCodeAt(0))).join(' > ');
+    const key = codes === '' ? '(no shocks)' : Array.from(codes, (ch) => c.milestone(ch.charCodeAt(0))).join(' > ');
     acc.paths[key] = (acc.paths[key] ?? 0) + count;
   }
   return { acc, rows: rows.join('') };

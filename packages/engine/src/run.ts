@@ -126,8 +126,24 @@ export function simulateFast(m: Model, opts: FastRunOptions): RunResult<WorldVie
     kernel,
     wants: opts.wants ?? ALL_KERNEL_EVENTS,
   };
-  interpret(m, ctx, env, KERNEL_PHASES, onQuarter && ((t) => onQuarter(t, view)));
+  interpret(m, ctx, env, KERNEL_PHASES, onQuarter && quarterHook(onQuarter, view));
   return result(ctx, view);
+}
+
+const hooks = new WeakMap<NonNullable<FastRunOptions['onQuarter']>, { view: WorldView; hook: (t: number) => void }>();
+
+/**
+ * `onQuarter` with the world's view, made once for a caller's function and view rather than once
+ * per run: the runner's optimized code checks the function it calls, and a new one every run failed
+ * that check and had the runner deoptimized and compiled again while a batch warmed up.
+ */
+function quarterHook(onQuarter: NonNullable<FastRunOptions['onQuarter']>, view: WorldView): (t: number) => void {
+  let h = hooks.get(onQuarter);
+  if (h?.view !== view) {
+    h = { view, hook: (t) => onQuarter(t, view) };
+    hooks.set(onQuarter, h);
+  }
+  return h.hook;
 }
 
 /** One run through a live xstate actor, each phase producing the next context with immer. */
