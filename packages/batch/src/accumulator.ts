@@ -32,7 +32,7 @@ function sizes(shape: Shape): Record<Part, number> {
  * Everything a batch keeps about its runs: integer counts only (held exactly in one
  * Float64Array, viewed part by part), so partial results from workers, shards and
  * resumed jobs merge exactly, in any order, and memory stays flat however many runs
- * there are. The one buffer also crosses from a worker thread without copying.
+ * there are. The one buffer also crosses from a worker thread as one copy.
  */
 export interface Accumulator {
   runs: number;
@@ -56,7 +56,7 @@ export function countsLength(shape: Shape): number {
   return Object.values(sizes(shape)).reduce((a, b) => a + b, 0);
 }
 
-/** An accumulator over existing counts (e.g. a buffer moved from a worker). */
+/** An accumulator over existing counts (e.g. a buffer from a worker). */
 export function accumulatorOver(shape: Shape, runs: number, paths: Record<string, number>, counts: Float64Array): Accumulator {
   if (counts.length !== countsLength(shape)) throw new Error(`accumulator has ${counts.length} counts, expected ${countsLength(shape)}`);
   const n = sizes(shape);

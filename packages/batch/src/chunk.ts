@@ -1,6 +1,6 @@
 import { type Emit, kernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { kernelFor, simulateFast } from '@parley/engine';
-import { type Accumulator, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
+import { type Accumulator, accumulatorOver, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
 import { SERIES } from './series.js';
 
@@ -16,6 +16,8 @@ export interface ChunkInput {
   readonly from: number;
   readonly to: number;
   readonly rows?: RowFormat | null;
+  /** A buffer to count into, zeroed first (default: a new one); the output's accumulator is over it. */
+  readonly counts?: Float64Array;
 }
 
 export interface ChunkOutput {
@@ -133,7 +135,8 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   const H = m.horizon;
   const S = SERIES.length;
   const A = m.actors.length;
-  const acc = createAccumulator({ horizon: H, actors: A });
+  const shape = { horizon: H, actors: A };
+  const acc = input.counts ? accumulatorOver(shape, 0, {}, input.counts.fill(0)) : createAccumulator(shape);
   c.acc = acc;
   c.pathCounts.clear();
   const rows: string[] = [];
