@@ -75,7 +75,7 @@ const naiveMillionGB = (naive.maxRssMB + mbPerRun * (1e6 - naiveRuns)) / 1024;
 console.log(`\n2. Batches of ${runs.toLocaleString('en-US')} runs (each in its own process; includes start-up)`);
 const steady = (p: Probe): string => n0(p.steadyPerS ?? Number.NaN);
 console.log(
-  `  1 worker (this thread):  ${n0(perS(one)).padStart(7)} runs/s, ${steady(one)} over the last 80%, peak RSS ${one.maxRssMB.toFixed(0)} MB`,
+  `  1 worker (one thread):   ${n0(perS(one)).padStart(7)} runs/s, ${steady(one)} over the last 80%, peak RSS ${one.maxRssMB.toFixed(0)} MB`,
 );
 console.log(
   `  2 workers (two threads): ${n0(perS(two)).padStart(7)} runs/s, ${steady(two)} over the last 80%, peak RSS ${two.maxRssMB.toFixed(0)} MB`,
