@@ -55,7 +55,7 @@ const MILESTONES = kernelEvents(['shock', 'talks', 'treaty']);
  * again (--trace-deopt: 'wrong call target'), which cost each worker's warm-up. Only the counting
  * state changes per chunk.
  */
-class Counter {
+class RunCounter {
   acc!: Accumulator;
   path = '';
   lastT = -1;
@@ -71,7 +71,7 @@ class Counter {
   /** A milestone's name, from its code (see emit). */
   readonly milestone: (code: number) => string;
 
-  constructor(readonly m: Model) {
+  constructor(m: Model) {
     const H = m.horizon;
     const S = SERIES.length;
     const A = m.actors.length;
@@ -122,14 +122,14 @@ class Counter {
   }
 }
 
-const counters = new WeakMap<Model, Counter>();
+const counters = new WeakMap<Model, RunCounter>();
 
-/** Simulate runs [from, to) and count them into a fresh accumulator. Pure but for the clock-free engine. */
+/** Simulate runs [from, to) and count them into a fresh accumulator (over `counts` if given). Pure but for the clock-free engine. */
 export function runChunk(input: ChunkInput): ChunkOutput {
   const { model: m, scenarioKey, seed } = input;
   let c = counters.get(m);
   if (!c) {
-    c = new Counter(m);
+    c = new RunCounter(m);
     counters.set(m, c);
   }
   const H = m.horizon;
