@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Entry } from './catalog.js';
+import { clip } from './panels.js';
 import { colour } from './theme.js';
-
-const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function wrap(text: string, width: number, lines: number): string[] {
   const out: string[] = [];

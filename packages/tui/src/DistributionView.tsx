@@ -5,7 +5,7 @@ import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import { bar } from './panels.js';
+import { bar, clip } from './panels.js';
 import { colour } from './theme.js';
 
 interface Live {
@@ -63,10 +63,12 @@ export function DistributionView({
   }, [sc, file, runs, workers, chunkSize]);
 
   const m = sc.model;
-  // label, bar, share (7), interval (17) and the marker (11) must fit in the width.
-  const labelWidth = Math.max(16, Math.min(40, width - 46));
-  const barWidth = Math.max(6, width - labelWidth - 1 - 7 - 18 - 12);
   const shown = OUTCOME_CLASSES.map((c, k) => ({ c, k, n: live.counts[k]! })).filter((x) => x.n > 0 || x.c === current);
+  // The labels as long as the longest shown, if the width allows: a bar of at least 10, the share (7),
+  // the interval (18) and the marker (12) must fit beside them. A label cut short ends in an ellipsis.
+  const longest = Math.max(0, ...shown.map(({ c }) => outcomeLabel(m, c).length));
+  const labelWidth = Math.max(16, Math.min(longest, width - 1 - 10 - 7 - 18 - 12));
+  const barWidth = Math.max(6, width - labelWidth - 1 - 7 - 18 - 12);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -83,7 +85,7 @@ export function DistributionView({
           const p = live.done === 0 ? 0 : n / live.done;
           return (
             <Text key={c} wrap="truncate">
-              {outcomeLabel(m, c).slice(0, labelWidth).padEnd(labelWidth + 1)}
+              {clip(outcomeLabel(m, c), labelWidth).padEnd(labelWidth + 1)}
               <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)} {live.done > 0 ? `[${percent(ci.low)}, ${percent(ci.high)}]` : ''}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
             </Text>

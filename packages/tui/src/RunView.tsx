@@ -1,13 +1,12 @@
 import type { RunSession } from '@parley/engine';
 import { outcomeLabel } from '@parley/engine';
 import { Box, Text } from 'ink';
-import { bar, breakdownLines, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
+import { bar, breakdownLines, clip, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
 import { Menu } from './Menu.js';
 import type { UiState } from './state.js';
 import { colour } from './theme.js';
 
 const TONE = { held: 'white', contested: 'yellow', transferred: 'green', joint: 'cyan' } as const;
-const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** One run, stepped by the user: the territories, gauges, the narrated log and each actor's utility. */
 export function RunView({

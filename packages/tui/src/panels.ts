@@ -35,6 +35,9 @@ export function gauges(m: Model, w: WorldState): Gauge[] {
   return SERIES.filter((s) => s.id !== 'jointActivity' || w.jointActivity > 0).map((s) => ({ label: s.label(m), value: s.value(m, w) }));
 }
 
+/** s in at most n characters: cut with an ellipsis when longer. */
+export const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 export const bar = (value: number, width: number): string => {
   const full = Math.round(Math.max(0, Math.min(1, value)) * width);
   return `${'█'.repeat(full)}${'░'.repeat(width - full)}`;

@@ -121,6 +121,22 @@ describe('explaining a run', () => {
     expect(frame).toMatch(/Treaty; the island is shared +[█░]+ +\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
     expect(frame).toContain('← this run');
   });
+
+  it('d shows each outcome label whole when the width allows it, and keeps every line within the width', async () => {
+    const flagship = entries.findIndex((e) => e.name === 'kuril/2016-nagato.yaml');
+    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={300} distributionWorkers={1} />);
+    for (let k = 0; k < flagship; k++) stdin.write('j');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    stdin.write('d');
+    for (let k = 0; k < 100 && !lastFrame()!.includes('300/300 done'); k++) await tick();
+    const frame = lastFrame()!;
+    expect(frame).toContain('300/300 done');
+    // 43 characters: it used to be cut at 40, mid-word ("… two-island form").
+    expect(frame).toMatch(/Peace treaty on the 1956 two-island formula +[█░]+ +\d+\.\d%/);
+    for (const line of frame.split('\n').filter((l) => /\d%, \d/.test(l))) expect(line.length).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('playing a country', () => {
