@@ -119,9 +119,54 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
         continue;
       }
     }
-    out.push({ path, message: `${issue.message} (found ${shown(input)})` });
+    const plain = plainExpectation(schemaAt(schema, rel), issue);
+    out.push({ path, message: plain === null ? `${issue.message} (found ${shown(input)})` : plain(shown(input)) });
   }
   return out;
+}
+
+const TYPES: Record<string, string> = { number: 'a number', int: 'a whole number', string: 'text (a string)', boolean: 'true or false' };
+
+/** zod's number schemas tell their bounds and whether they take whole numbers only. */
+interface NumberBounds {
+  readonly minValue?: number | null;
+  readonly maxValue?: number | null;
+  readonly isInt?: boolean;
+}
+
+/**
+ * What a plain value should have been, in the scenario's terms rather than zod's ("Invalid input:
+ * expected number, received string"): a wrong type, or a number, list or text out of bounds.
+ */
+function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): ((found: string) => string) | null {
+  const num = (schemaHere ? unwrap(schemaHere) : {}) as NumberBounds;
+  const kind = num.isInt === true ? 'a whole number' : 'a number';
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { received?: string }).received;
+    const what =
+      issue.expected === 'number' && (received === 'NaN' || received === 'Infinity')
+        ? 'a finite number'
+        : issue.expected === 'number'
+          ? kind
+          : TYPES[issue.expected];
+    return what === undefined ? null : (found) => MESSAGES.wrongType(what, found);
+  }
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return null;
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === 'number') {
+    // Both bounds when the schema has two and the one crossed includes its end: "from -1 to 1".
+    const lo = num.minValue;
+    const hi = num.maxValue;
+    const two = inclusive && typeof lo === 'number' && typeof hi === 'number' && Math.abs(lo) < 2 ** 53 - 1 && Math.abs(hi) < 2 ** 53 - 1;
+    const op = small ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
+    return (found) => MESSAGES.outOfRange(two ? `${kind} from ${lo} to ${hi}` : `${kind} ${op} ${bound}`, found);
+  }
+  const unit = issue.origin === 'array' ? 'item' : issue.origin === 'string' ? 'character' : null;
+  if (unit === null) return null;
+  const n = inclusive ? bound : small ? bound + 1 : bound - 1;
+  return (found) => MESSAGES.outOfRange(`${small ? 'at least' : 'at most'} ${n} ${unit}${n === 1 ? '' : 's'}`, found);
 }
 
 function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$ZodIssueInvalidUnion, path: Key[]): Diagnosis[] {

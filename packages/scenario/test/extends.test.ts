@@ -71,7 +71,7 @@ describe('extends', () => {
     const issues = problems(() =>
       load('extends: base.yaml\nid: child\nactors:\n  a:\n    role: null\n    mass: { value: -1, assumption: "x x" }\n'),
     );
-    expect(issues).toContainEqual(expect.stringMatching(/^\/s\/child\.yaml:6:\d+ {2}actors\.a\.mass\.value {2}Too small/));
+    expect(issues).toContainEqual(expect.stringMatching(/^\/s\/child\.yaml:6:\d+ {2}actors\.a\.mass\.value {2}expected a number from /));
     expect(issues).toContainEqual(expect.stringMatching(/^\/s\/child\.yaml:5:\d+ {2}actors\.a\.role {2}missing required field/));
   });
 
@@ -103,7 +103,7 @@ describe('--set overrides', () => {
     expect(
       problems(() => load('extends: base.yaml\n', ['actors.a.walkAwayMargin=7', 'actors.a.weigths.territory=1', 'dispute.holder=c'])),
     ).toEqual([
-      '--set actors.a.walkAwayMargin=7  actors.a.walkAwayMargin.value  Too big: expected number to be <=1 (found 7)',
+      '--set actors.a.walkAwayMargin=7  actors.a.walkAwayMargin.value  expected a number from -1 to 1 (found 7)',
       '--set actors.a.weigths.territory=1  actors.a.weigths  unknown field "weigths" (did you mean "weights"?)',
       '--set dispute.holder=c  dispute.holder  unknown actor "c"; expected one of: a, b',
     ]);

@@ -32,7 +32,7 @@ describe('loading scenarios', () => {
     const [issue] = issuesOf(text);
     expect(issue).toMatch(
       new RegExp(
-        `^bad\\.yaml:${lineOf('territory: { value: 0.30, source: { doc: 003')}:\\d+  actors\\.japan\\.weights\\.territory\\.value  .*<=1.*found 1\\.3`,
+        `^bad\\.yaml:${lineOf('territory: { value: 0.30, source: { doc: 003')}:\\d+  actors\\.japan\\.weights\\.territory\\.value  expected a number from -1 to 1 \\(found 1\\.3\\)$`,
       ),
     );
   });

@@ -29,7 +29,7 @@ describe('the scenario browser', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: Broken\nhorizon: -3\n');
     const { lastFrame } = render(<App entries={loadCatalog(dir)} />);
     expect(lastFrame()).toContain('broken.yaml cannot be loaded');
-    expect(lastFrame()).toMatch(/3:10 {2}horizon {2}Too small/);
+    expect(lastFrame()).toMatch(/3:10 {2}horizon {2}expected a whole number from 1 to 400/);
   });
 });
 
