@@ -105,34 +105,32 @@ describe('explaining a run', () => {
     expect(lastFrame()).toMatch(/Japan +0\.\d{3} = territory 0\.\d{3} \+ treaty 0\.000/);
   });
 
-  it('d runs the distribution in the background, draws each outcome with its interval, and marks the run being watched', async () => {
-    const tutorial = entries.findIndex((e) => e.name.startsWith('tutorial/'));
-    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={400} distributionWorkers={1} />);
-    for (let k = 0; k < tutorial; k++) stdin.write('j');
+  /** Open a scenario, press the keys `before`, then d, and wait for its distribution of `runs` runs on one worker. */
+  async function distributionOf(name: (n: string) => boolean, runs: number, before = ''): Promise<string> {
+    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={runs} distributionWorkers={1} />);
+    for (let k = 0; k < entries.findIndex((e) => name(e.name)); k++) stdin.write('j');
     await tick();
     stdin.write('\r');
     await tick();
-    stdin.write('e');
-    await tick();
+    for (const key of before) {
+      stdin.write(key);
+      await tick();
+    }
     stdin.write('d');
-    for (let k = 0; k < 100 && !lastFrame()!.includes('400/400 done'); k++) await tick();
-    const frame = lastFrame()!;
-    expect(frame).toContain('400/400 done');
+    const done = `${runs}/${runs} done`;
+    for (let k = 0; k < 100 && !lastFrame()!.includes(done); k++) await tick();
+    expect(lastFrame()).toContain(done);
+    return lastFrame()!;
+  }
+
+  it('d runs the distribution in the background, draws each outcome with its interval, and marks the run being watched', async () => {
+    const frame = await distributionOf((n) => n.startsWith('tutorial/'), 400, 'e');
     expect(frame).toMatch(/Treaty; the island is shared +[█░]+ +\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
     expect(frame).toContain('← this run');
   });
 
   it('d shows each outcome label whole when the width allows it, and keeps every line within the width', async () => {
-    const flagship = entries.findIndex((e) => e.name === 'kuril/2016-nagato.yaml');
-    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={300} distributionWorkers={1} />);
-    for (let k = 0; k < flagship; k++) stdin.write('j');
-    await tick();
-    stdin.write('\r');
-    await tick();
-    stdin.write('d');
-    for (let k = 0; k < 100 && !lastFrame()!.includes('300/300 done'); k++) await tick();
-    const frame = lastFrame()!;
-    expect(frame).toContain('300/300 done');
+    const frame = await distributionOf((n) => n === 'kuril/2016-nagato.yaml', 300);
     // 43 characters: it used to be cut at 40, mid-word ("… two-island form").
     expect(frame).toMatch(/Peace treaty on the 1956 two-island formula +[█░]+ +\d+\.\d%/);
     for (const line of frame.split('\n').filter((l) => /\d%, \d/.test(l))) expect(line.length).toBeLessThanOrEqual(100);
