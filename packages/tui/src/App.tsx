@@ -1,8 +1,8 @@
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { Browser } from './Browser.js';
-import { DistributionView } from './DistributionView.js';
 import type { Entry } from './catalog.js';
+import { DistributionView } from './DistributionView.js';
 import { Help } from './Help.js';
 import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
@@ -72,7 +72,12 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
           {...(distributionWorkers ? { workers: distributionWorkers } : {})}
         />
       ) : run ? (
-        <RunView session={run.session} title={entries[run.entry]!.sc!.data.title} width={width} height={bodyHeight} lower={ui.lower}
+        <RunView
+          session={run.session}
+          title={entries[run.entry]!.sc!.data.title}
+          width={width}
+          height={bodyHeight}
+          lower={ui.lower}
           player={run.player}
           awaiting={ui.awaiting}
           hints={ui.hints}

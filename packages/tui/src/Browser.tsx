@@ -17,7 +17,17 @@ function wrap(text: string, width: number, lines: number): string[] {
 }
 
 /** The scenario list and the selected scenario's title, period, actors, sources and briefing. */
-export function Browser({ entries, selected, width, height }: { entries: readonly Entry[]; selected: number; width: number; height: number }) {
+export function Browser({
+  entries,
+  selected,
+  width,
+  height,
+}: {
+  entries: readonly Entry[];
+  selected: number;
+  width: number;
+  height: number;
+}) {
   const listWidth = Math.min(34, Math.floor(width * 0.4));
   const detailWidth = width - listWidth - 4;
   const e = entries[selected];
@@ -28,7 +38,7 @@ export function Browser({ entries, selected, width, height }: { entries: readonl
         <Text bold>Scenarios</Text>
         {entries.map((x, k) => (
           <Text key={x.file} color={x.sc ? (k === selected ? colour('cyan') : undefined) : colour('red')} inverse={k === selected}>
-            {clip(`${x.sc ? " " : "!"} ${x.name}`, listWidth - 4)}
+            {clip(`${x.sc ? ' ' : '!'} ${x.name}`, listWidth - 4)}
           </Text>
         ))}
       </Box>
@@ -53,7 +63,11 @@ export function Browser({ entries, selected, width, height }: { entries: readonl
               {sc.data.period ?? `${sc.data.start}, ${sc.data.horizon} quarters`} · {sc.model.actors.map((a) => a.name).join(', ')}
             </Text>
             <Text dimColor wrap="truncate">
-              {`Sources: ${Object.values(sc.data.sources).map((s) => s.title).join('; ') || 'none cited'}`}
+              {`Sources: ${
+                Object.values(sc.data.sources)
+                  .map((s) => s.title)
+                  .join('; ') || 'none cited'
+              }`}
             </Text>
             <Box marginTop={1} flexDirection="column">
               {wrap(sc.data.briefing, detailWidth - 2, Math.max(2, height - 4)).map((line, k) => (

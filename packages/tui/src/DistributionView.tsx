@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { percent, runBatch, wilson } from '@parley/batch';
-import { type OutcomeClass, OUTCOME_CLASSES } from '@parley/core';
+import { OUTCOME_CLASSES, type OutcomeClass } from '@parley/core';
 import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 import { Box, Text } from 'ink';
@@ -13,7 +13,6 @@ interface Live {
   readonly counts: readonly number[];
   readonly error: string | null;
 }
-
 
 /**
  * N runs of the scenario in worker threads, drawn as they come in: a progress bar and,
@@ -86,7 +85,8 @@ export function DistributionView({
           return (
             <Text key={c} wrap="truncate">
               {clip(outcomeLabel(m, c), labelWidth).padEnd(labelWidth + 1)}
-              <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)} {live.done > 0 ? `[${percent(ci.low)}, ${percent(ci.high)}]` : ''}
+              <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)}{' '}
+              {live.done > 0 ? `[${percent(ci.low)}, ${percent(ci.high)}]` : ''}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
             </Text>
           );

@@ -2,9 +2,9 @@ import type { LoadedExercise } from '@parley/scenario';
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { type ExerciseUi, reduceExercise, startExercise } from './exercise-state.js';
+import type { KeyPress } from './keypress.js';
 import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
-import type { KeyPress } from './keypress.js';
 import { colour } from './theme.js';
 
 /** A class playing an exercise at one terminal: hot-seat turns, confidential briefs on each role's turn, instructor injects. */
@@ -14,11 +14,16 @@ export function ExerciseApp({ ex, roles, onExit }: { ex: LoadedExercise; roles: 
   const { stdout } = useStdout();
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
-  const [s, dispatch] = useReducer((st: ExerciseUi, key: KeyPress) => reduceExercise(ex, st, key), undefined, () => startExercise(ex, roles));
+  const [s, dispatch] = useReducer(
+    (st: ExerciseUi, key: KeyPress) => reduceExercise(ex, st, key),
+    undefined,
+    () => startExercise(ex, roles),
+  );
   const latest = useRef(s);
   latest.current = s;
   useEffect(() => () => onExit?.(latest.current), [onExit]);
-  const onKey = (input: string, key: Omit<KeyPress, 'input'>) => (input === 'q' && !s.awaiting && !s.injectMenu ? exit() : dispatch({ input, ...key }));
+  const onKey = (input: string, key: Omit<KeyPress, 'input'>) =>
+    input === 'q' && !s.awaiting && !s.injectMenu ? exit() : dispatch({ input, ...key });
   const m = ex.scenario.model;
   const point = s.awaiting?.queue[0];
   const role = point ? s.players.find((p) => p.actor === point.actor)!.role : null;
@@ -35,7 +40,8 @@ export function ExerciseApp({ ex, roles, onExit }: { ex: LoadedExercise; roles: 
           {ex.data.title}
         </Text>
         <Text dimColor>
-          {'  '}turn {Math.min(s.session.t + 1, ex.data.turns)}/{ex.data.turns} · players: {roles.join(', ')} · space quarter · i injects · h hints · q quit
+          {'  '}turn {Math.min(s.session.t + 1, ex.data.turns)}/{ex.data.turns} · players: {roles.join(', ')} · space quarter · i injects ·
+          h hints · q quit
         </Text>
       </Text>
       {s.awaiting?.stage === 'handover' && role ? (

@@ -1,8 +1,8 @@
 import type { RunSession } from '@parley/engine';
 import { outcomeLabel } from '@parley/engine';
 import { Box, Text } from 'ink';
-import { bar, breakdownLines, clip, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
 import { Menu } from './Menu.js';
+import { bar, breakdownLines, clip, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
 import type { UiState } from './state.js';
 import { colour } from './theme.js';
 
@@ -43,7 +43,7 @@ export function RunView({
     <Box flexDirection="column" height={height} overflow="hidden">
       <Text wrap="truncate">
         <Text bold>{clip(title, width - 30)}</Text>
-        <Text dimColor>  seed {session.seed}  </Text>
+        <Text dimColor> seed {session.seed} </Text>
         <Text color={colour('green')}>
           {note ?? (player === null ? 'watching (c to play a country)' : `you play ${m.actors[player]!.name} (c to change)`)}
         </Text>
@@ -74,7 +74,10 @@ export function RunView({
         {awaiting ? (
           <Menu m={m} awaiting={awaiting} hints={hints} />
         ) : lower.kind === 'why' ? (
-          [`Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`, ...whyLines(m, session.log[lower.at]!)]
+          [
+            `Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`,
+            ...whyLines(m, session.log[lower.at]!),
+          ]
             .slice(0, logHeight)
             .map((line, k) => (
               <Text key={`${k}:${line}`} wrap="truncate" bold={k === 0}>
