@@ -51,6 +51,21 @@ describe('worker options', () => {
 });
 
 describe('worker bundles', () => {
+  it('are made again when a file they were made from changes, and not before', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-entry-'));
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, "import { word } from './dep.ts';\nexport default (): string => word;\n");
+    writeFileSync(join(dir, 'dep.ts'), "export const word = 'first';\n");
+    const first = bundleWorker(entry, 'test-entry');
+    expect(readFileSync(first, 'utf8')).toContain('"first"');
+    expect(bundleWorker(entry, 'test-entry')).toBe(first);
+    // A changed import, even with the entry itself untouched, makes a new bundle with the change.
+    writeFileSync(join(dir, 'dep.ts'), "export const word = 'second one';\n");
+    const second = bundleWorker(entry, 'test-entry');
+    expect(second).not.toBe(first);
+    expect(readFileSync(second, 'utf8')).toContain('"second one"');
+  });
+
   it('are reused while the sources are unchanged, and bundles of older sources a day old are removed', () => {
     const a = bundleWorker(WORKER);
     expect(bundleWorker(WORKER)).toBe(a);
@@ -60,9 +75,12 @@ describe('worker bundles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-bundles-'));
     const file = (h: string): string => join(dir, `batch-worker-${h}.mjs`);
     for (const h of ['0000000000000000', '1111111111111111', '2222222222222222']) writeFileSync(file(h), '');
+    const inputs = join(dir, 'batch-worker-abcdef01.inputs.json');
+    writeFileSync(inputs, '{}');
     const twoDays = (Date.now() - 2 * 86_400_000) / 1000;
     utimesSync(file('0000000000000000'), twoDays, twoDays);
     utimesSync(file('2222222222222222'), twoDays, twoDays);
+    utimesSync(inputs, twoDays, twoDays);
     pruneOlderBundles(`${dir}/`, file('2222222222222222'));
     expect(readdirSync(dir).sort()).toEqual(['batch-worker-1111111111111111.mjs', 'batch-worker-2222222222222222.mjs']);
   });
