@@ -149,7 +149,7 @@ function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): 
         : issue.expected === 'number'
           ? kind
           : TYPES[issue.expected];
-    return what === undefined ? null : (found) => MESSAGES.wrongType(what, found);
+    return what === undefined ? null : (found) => MESSAGES.expected(what, found);
   }
   if (issue.code !== 'too_small' && issue.code !== 'too_big') return null;
   const small = issue.code === 'too_small';
@@ -161,12 +161,12 @@ function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): 
     const hi = num.maxValue;
     const two = inclusive && typeof lo === 'number' && typeof hi === 'number' && Math.abs(lo) < 2 ** 53 - 1 && Math.abs(hi) < 2 ** 53 - 1;
     const op = small ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
-    return (found) => MESSAGES.outOfRange(two ? `${kind} from ${lo} to ${hi}` : `${kind} ${op} ${bound}`, found);
+    return (found) => MESSAGES.expected(two ? `${kind} from ${lo} to ${hi}` : `${kind} ${op} ${bound}`, found);
   }
   const unit = issue.origin === 'array' ? 'item' : issue.origin === 'string' ? 'character' : null;
   if (unit === null) return null;
   const n = inclusive ? bound : small ? bound + 1 : bound - 1;
-  return (found) => MESSAGES.outOfRange(`${small ? 'at least' : 'at most'} ${n} ${unit}${n === 1 ? '' : 's'}`, found);
+  return (found) => MESSAGES.expected(`${small ? 'at least' : 'at most'} ${n} ${unit}${n === 1 ? '' : 's'}`, found);
 }
 
 function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$ZodIssueInvalidUnion, path: Key[]): Diagnosis[] {

@@ -23,10 +23,8 @@ export const MESSAGES = {
   invalidName: (name: string, why: string) => `invalid name ${name}: ${why}`,
   missing: (expected: string) => `missing required field (${expected})`,
   wrongShape: (expected: string, found: string) => `${expected} (found ${found})`,
-  /** A plain value of the wrong type: `what` is "a number", "a whole number", "true or false", … */
-  wrongType: (what: string, found: string) => `expected ${what} (found ${found})`,
-  /** A number, list or text outside its bounds: e.g. "a number ≥ 1", "at least 1 item". */
-  outOfRange: (what: string, found: string) => `expected ${what} (found ${found})`,
+  /** A plain value of the wrong type or out of bounds: `what` is e.g. "a whole number", "a number from -1 to 1", "at least 1 item". */
+  expected: (what: string, found: string) => `expected ${what} (found ${found})`,
   newEntryIncomplete: (fields: readonly string[]) =>
     `a new entry, missing required field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`,
   unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
