@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, buildSync } from 'esbuild';
+import { writeAtomic } from './files.js';
 
 /**
  * The batch worker as one ES module, bundled from source with esbuild.
@@ -66,12 +67,6 @@ function cachedBundle(inputsFile: string, key: string): string | null {
   return inputs.bundle;
 }
 
-const writeAtomically = (file: string, data: string | Uint8Array): void => {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, data);
-  renameSync(partial, file);
-};
-
 export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
   const dir = fileURLToPath(new URL('../node_modules/.cache/parley/', import.meta.url));
   const inputsFile = `${dir}${prefix}-${createHash('sha256').update(entry).digest('hex').slice(0, 8)}.inputs.json`;
@@ -92,14 +87,14 @@ export function bundleWorker(entry: string, prefix = 'batch-worker'): string {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const file = `${dir}${prefix}-${hash}.mjs`;
   if (!existsSync(file)) {
-    writeAtomically(file, code);
+    writeAtomic(file, code);
     pruneOlderBundles(dir, file, prefix);
   }
   const files = Object.keys(out.metafile!.inputs).flatMap((f) => {
     const st = stamp(resolve(dir, f));
     return st ? [st] : [];
   });
-  writeAtomically(inputsFile, JSON.stringify({ key, bundle: file, files } satisfies Inputs));
+  writeAtomic(inputsFile, JSON.stringify({ key, bundle: file, files } satisfies Inputs));
   return file;
 }
 
