@@ -125,7 +125,8 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
   return out;
 }
 
-const TYPES: Record<string, string> = { number: 'a number', int: 'a whole number', string: 'text (a string)', boolean: 'true or false' };
+/** Plain types other than number, which plainExpectation words from the schema (whole or not, finite). */
+const TYPES: Record<string, string> = { int: 'a whole number', string: 'text (a string)', boolean: 'true or false' };
 
 /** zod's number schemas tell their bounds and whether they take whole numbers only. */
 interface NumberBounds {
@@ -144,11 +145,7 @@ function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): 
   if (issue.code === 'invalid_type') {
     const received = (issue as { received?: string }).received;
     const what =
-      issue.expected === 'number' && (received === 'NaN' || received === 'Infinity')
-        ? 'a finite number'
-        : issue.expected === 'number'
-          ? kind
-          : TYPES[issue.expected];
+      issue.expected !== 'number' ? TYPES[issue.expected] : received === 'NaN' || received === 'Infinity' ? 'a finite number' : kind;
     return what === undefined ? null : (found) => MESSAGES.expected(what, found);
   }
   if (issue.code !== 'too_small' && issue.code !== 'too_big') return null;
