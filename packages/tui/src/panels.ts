@@ -59,25 +59,33 @@ export const isDecision = (e: LogEvent): boolean => e.type === 'offer' || e.type
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
 
+/** Option labels in one column: as wide as the longest, at most 46 characters, a longer one cut with an ellipsis. */
+const labelColumn = (labels: readonly string[]): string[] => {
+  const w = Math.min(46, Math.max(0, ...labels.map((l) => l.length)));
+  return labels.map((l) => clip(l, w).padEnd(w));
+};
+
 /** Why a decision went the way it did: the options the actor had, what each was worth to it, and how likely each was. */
 export function whyLines(m: Model, e: LogEvent): string[] {
   const name = (i: number): string => m.actors[i]!.name;
   if (e.type === 'move') {
     const chosen = e.move;
+    const labels = labelColumn(e.options.map((o) => (o.move === null ? 'hold still' : m.moves[o.move]!.label)));
     return [
       `${name(e.actor)}'s options in ${quarterLabel(m, e.t)} (value = own utility change − cost + effect on others' choices):`,
       ...e.options.map(
-        (o) =>
-          `${o.move === chosen ? '▶' : ' '} ${(o.move === null ? 'hold still' : m.moves[o.move]!.label).slice(0, 46).padEnd(46)} ${signed(o.value)}  P ${(o.probability * 100).toFixed(0).padStart(3)}%${o.strategic !== 0 ? `  (strategic ${signed(o.strategic)})` : ''}`,
+        (o, k) =>
+          `${o.move === chosen ? '▶' : ' '} ${labels[k]} ${signed(o.value)}  P ${(o.probability * 100).toFixed(0).padStart(3)}%${o.strategic !== 0 ? `  (strategic ${signed(o.strategic)})` : ''}`,
       ),
     ];
   }
   if (e.type === 'offer') {
+    const labels = labelColumn(e.options.map((o) => (o.offer === null ? 'only talk' : m.offers[o.offer]!.label)));
     return [
       `${name(e.by)}'s offers to ${name(e.to)} in ${quarterLabel(m, e.t)} (value = chance accepted × surplus over its walk-away):`,
       ...e.options.map(
-        (o) =>
-          `${o.offer === e.offer ? '▶' : ' '} ${(o.offer === null ? 'only talk' : m.offers[o.offer]!.label).slice(0, 46).padEnd(46)} ${signed(o.value)}  accepted ${(o.acceptance * 100).toFixed(0).padStart(3)}%  P ${(o.probability * 100).toFixed(0).padStart(3)}%`,
+        (o, k) =>
+          `${o.offer === e.offer ? '▶' : ' '} ${labels[k]} ${signed(o.value)}  accepted ${(o.acceptance * 100).toFixed(0).padStart(3)}%  P ${(o.probability * 100).toFixed(0).padStart(3)}%`,
       ),
     ];
   }

@@ -7,6 +7,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../src/App.js';
 import { loadCatalog } from '../src/catalog.js';
+import { whyLines } from '../src/panels.js';
 import { initialUi, reduce } from '../src/state.js';
 
 const ROOT = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
@@ -94,6 +95,24 @@ describe('explaining a run', () => {
     expect(frame).toMatch(/options in 2016Q2/);
     expect(frame).toMatch(/▶ .* [+-]\d\.\d{4} {2}P +\d+%/);
     expect(frame).toMatch(/hold still +\+0\.0000/);
+  });
+
+  it('w lines up the options in one column, and cuts a label longer than 46 characters with an ellipsis', () => {
+    const m = entries.find((e) => e.name === 'kuril/2022-after-invasion.yaml')!.sc!.model;
+    const long = m.moves.findIndex((mv) => mv.label.length > 46);
+    expect(long).toBeGreaterThanOrEqual(0);
+    const option = (move: number | null, value: number) => ({ move, direct: value, strategic: 0, value, probability: 0.5 });
+    const e = {
+      type: 'move',
+      t: 0,
+      actor: m.moves[long]!.actor,
+      move: long,
+      thirdParty: false,
+      options: [option(null, 0), option(long, 0.01)],
+    } as const;
+    const [, hold, chosen] = whyLines(m, e);
+    expect(chosen).toContain(`▶ ${m.moves[long]!.label.slice(0, 45)}… +0.0100`);
+    expect(hold!.indexOf('+0.0000')).toBe(chosen!.indexOf('+0.0100'));
   });
 
   it('u breaks each actor’s utility into its dimensions', async () => {
