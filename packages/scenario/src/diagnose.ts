@@ -60,7 +60,7 @@ function expectedShape(s: AnySchema | null, fallback: string): string {
   if (keys.includes('value') && keys.includes('assumption')) return 'expected { value, source: { doc, quote } } or { value, assumption }';
   if (keys.length > 0) return `expected a mapping with ${keys.filter((k) => k !== 'source' && k !== 'assumption').join(', ')}`;
   if (s && def(s).type === 'record') return 'expected a mapping of names to entries';
-  return `expected ${fallback}`;
+  return `expected ${plainType(s, fallback) ?? fallback}`;
 }
 
 const shown = (x: unknown): string => {
@@ -125,8 +125,8 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
   return out;
 }
 
-/** Plain types other than number, which plainExpectation words from the schema (whole or not, finite). */
-const TYPES: Record<string, string> = { int: 'a whole number', string: 'text (a string)', boolean: 'true or false' };
+/** Plain types in the scenario's words (a number's come from its schema: whole or not). */
+const TYPES: Record<string, string> = { int: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list' };
 
 /** zod's number schemas tell their bounds and whether they take whole numbers only. */
 interface NumberBounds {
@@ -135,18 +135,26 @@ interface NumberBounds {
   readonly isInt?: boolean;
 }
 
+const boundsOf = (s: AnySchema | null): NumberBounds => (s ? unwrap(s) : {}) as NumberBounds;
+
+/** A plain type zod names (`expected`) as the scenario would say it, or null when there is no plain word for it. */
+function plainType(s: AnySchema | null, expected: string): string | null {
+  if (expected === 'number') return boundsOf(s).isInt === true ? 'a whole number' : 'a number';
+  return TYPES[expected] ?? null;
+}
+
 /**
  * What a plain value should have been, in the scenario's terms rather than zod's ("Invalid input:
  * expected number, received string"): a wrong type, or a number, list or text out of bounds.
  */
 function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): ((found: string) => string) | null {
-  const num = (schemaHere ? unwrap(schemaHere) : {}) as NumberBounds;
-  const kind = num.isInt === true ? 'a whole number' : 'a number';
+  const num = boundsOf(schemaHere);
+  const kind = plainType(schemaHere, 'number')!;
   if (issue.code === 'invalid_type') {
     const received = (issue as { received?: string }).received;
-    const what =
-      issue.expected !== 'number' ? TYPES[issue.expected] : received === 'NaN' || received === 'Infinity' ? 'a finite number' : kind;
-    return what === undefined ? null : (found) => MESSAGES.expected(what, found);
+    const finite = issue.expected === 'number' && (received === 'NaN' || received === 'Infinity');
+    const what = finite ? 'a finite number' : plainType(schemaHere, issue.expected);
+    return what === null ? null : (found) => MESSAGES.expected(what, found);
   }
   if (issue.code !== 'too_small' && issue.code !== 'too_big') return null;
   const small = issue.code === 'too_small';

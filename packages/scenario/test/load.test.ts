@@ -49,7 +49,7 @@ describe('loading scenarios', () => {
     expect(issues).toContainEqual(
       expect.stringMatching(/actors\.japan\.role {2}missing required field \(expected one of "party"\|"third"\)$/),
     );
-    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.name {2}missing required field \(expected string\)$/));
+    expect(issues).toContainEqual(expect.stringMatching(/actors\.japan\.name {2}missing required field \(expected text\)$/));
   });
 
   it('reports a reference to an undefined actor with a suggestion', () => {
