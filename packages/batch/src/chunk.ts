@@ -122,26 +122,30 @@ class RunCounter {
   }
 }
 
-const counters = new WeakMap<Model, RunCounter>();
-
-/** Simulate runs [from, to) and count them into a fresh accumulator (over `counts` if given). Pure but for the clock-free engine. */
-export function runChunk(input: ChunkInput): ChunkOutput {
-  const { model: m, scenarioKey, seed } = input;
-  let c = counters.get(m);
-  if (!c) {
-    c = new RunCounter(m);
-    counters.set(m, c);
-  }
+/**
+ * The runs of a chunk, counted into c.acc and c.pathCounts, in a function of their own: V8
+ * optimizes this loop while it runs (on-stack replacement), and when the code after the loop (the
+ * naming of the paths, which had not run yet) was in the same function, that code deoptimized at
+ * the loop's end in each worker's first chunks and had the loop compiled again
+ * (--trace-deopt: 'Insufficient type feedback' at runChunk's loop exit; 3 OSR compiles a worker).
+ * It takes the chunk's numbers, not its input object, whose shape differs between the first chunk
+ * and the others (no counts yet), which deoptimized the loop again ('wrong map').
+ */
+function countRuns(
+  c: RunCounter,
+  m: Model,
+  scenarioKey: string,
+  seed: number,
+  from: number,
+  to: number,
+  format: RowFormat | null,
+  rows: string[],
+): void {
   const H = m.horizon;
   const S = SERIES.length;
   const A = m.actors.length;
-  const shape = { horizon: H, actors: A };
-  const acc = input.counts ? accumulatorOver(shape, 0, {}, input.counts.fill(0)) : createAccumulator(shape);
-  c.acc = acc;
-  c.pathCounts.clear();
-  const rows: string[] = [];
-  const { x, end, finals, utils, bins, emit, onQuarter, pathCounts } = c;
-  for (let run = input.from; run < input.to; run++) {
+  const { x, end, finals, utils, bins, emit, onQuarter, pathCounts, acc } = c;
+  for (let run = from; run < to; run++) {
     c.path = '';
     c.lastT = -1;
     let r: ReturnType<typeof simulateFast>;
@@ -164,11 +168,11 @@ export function runChunk(input: ChunkInput): ChunkOutput {
       acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
     }
     pathCounts.set(c.path, (pathCounts.get(c.path) ?? 0) + 1);
-    if (input.rows === 'csv' || input.rows === 'parquet') {
+    if (format === 'csv' || format === 'parquet') {
       rows.push(
         `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
       );
-    } else if (input.rows === 'jsonl') {
+    } else if (format === 'jsonl') {
       const row: Record<string, unknown> = {
         run,
         seed,
@@ -184,7 +188,25 @@ export function runChunk(input: ChunkInput): ChunkOutput {
       rows.push(`${JSON.stringify(row)}\n`);
     }
   }
-  for (const [codes, count] of pathCounts) {
+}
+
+const counters = new WeakMap<Model, RunCounter>();
+
+/** Simulate runs [from, to) and count them into a fresh accumulator (over `counts` if given). Pure but for the clock-free engine. */
+export function runChunk(input: ChunkInput): ChunkOutput {
+  const m = input.model;
+  let c = counters.get(m);
+  if (!c) {
+    c = new RunCounter(m);
+    counters.set(m, c);
+  }
+  const shape = { horizon: m.horizon, actors: m.actors.length };
+  const acc = input.counts ? accumulatorOver(shape, 0, {}, input.counts.fill(0)) : createAccumulator(shape);
+  c.acc = acc;
+  c.pathCounts.clear();
+  const rows: string[] = [];
+  countRuns(c, m, input.scenarioKey, input.seed, input.from, input.to, input.rows ?? null, rows);
+  for (const [codes, count] of c.pathCounts) {
     const key = codes === '' ? '(no shocks)' : Array.from(codes, (ch) => c.milestone(ch.charCodeAt(0))).join(' > ');
     acc.paths[key] = (acc.paths[key] ?? 0) + count;
   }
