@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadScenarioFile } from '@parley/scenario';
 import { describe, expect, it } from 'vitest';
-import { withoutTsx, workerFlags } from '../src/pool.js';
+import { createChunkRunner, withoutTsx, workerFlags } from '../src/pool.js';
 import { bundleWorker, pruneOlderBundles } from '../src/worker-bundle.js';
 
 const WORKER = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
@@ -47,6 +48,31 @@ describe('worker options', () => {
     expect(r.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/300 runs/);
+  });
+});
+
+/** The nice value of each thread of this process (Linux: /proc/self/task/<id>/stat, field 19). */
+function threadNices(): number[] {
+  return readdirSync('/proc/self/task').map((t) => {
+    const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+describe('worker threads', () => {
+  it.runIf(process.platform === 'linux')('run 10 nice levels below their process, and this thread keeps its priority', async () => {
+    const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
+    const mine = getPriority(0);
+    const runner = createChunkRunner(2);
+    try {
+      const task = { model: sc.model, modelKey: sc.hash, streamKey: sc.hash, seed: 1, from: 0, to: 20, rows: null };
+      const results = await Promise.all([runner.run(task), runner.run({ ...task, from: 20, to: 40 })]);
+      expect(results.map((r) => ('runs' in r ? r.runs : -1))).toEqual([20, 20]);
+      expect(getPriority(0)).toBe(mine);
+      expect(threadNices().filter((n) => n === Math.min(19, mine + 10))).toHaveLength(2);
+    } finally {
+      await runner.close();
+    }
   });
 });
 
