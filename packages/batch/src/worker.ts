@@ -15,8 +15,9 @@ import { type RowFormat, RunFailure, runChunk } from './chunk.js';
  * helpers, and the main thread merging results. Every core is busy with a worker when there are
  * as many workers as cores; at equal priority a worker's optimized code came later, and it ran
  * its first chunks that much longer in slow code. The work is the same; only who waits changes.
- * Measured: 100,000 flagship runs on 2 workers (docs/batch.md, Speed). On Linux this changes
- * only the calling thread; where it is refused, the thread keeps its priority.
+ * Measured: 100,000 flagship runs on 2 workers (docs/batch.md, Speed). Only on Linux, where
+ * setpriority changes the calling thread alone (elsewhere it would lower the whole process);
+ * where it is refused, the thread keeps its priority.
  */
 function yieldToHelpers(): void {
   try {
@@ -25,7 +26,7 @@ function yieldToHelpers(): void {
     // Not permitted or not supported: run at the process's priority.
   }
 }
-if (!isMainThread) yieldToHelpers();
+if (!isMainThread && process.platform === 'linux') yieldToHelpers();
 
 export interface ChunkTask {
   /** The compiled scenario (plain data, cloned to the worker). */
