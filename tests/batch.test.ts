@@ -168,6 +168,17 @@ describe('parley batch', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('refuses a bad PARLEY_WORKER_NICE with one line and exit code 2', () => {
+    const r = spawnSync(process.execPath, [...BIN, 'batch', SCENARIO, '--runs', '300'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: ROOT, PARLEY_WORKER_NICE: 'high' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^parley: invalid PARLEY_WORKER_NICE "high": expected a whole number from 0 to 19/);
+  });
+
   it('refuses partials from different seeds and a corrupt checkpoint, losing nothing', () => {
     const dir = tmp();
     expect(parley('batch', SCENARIO, ...COMMON, '--shard', '1/2', '--out', join(dir, 'a.json')).code).toBe(0);

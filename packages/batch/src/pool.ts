@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { BatchInputError } from './errors.js';
 import type runTask from './worker.js';
 import type { ChunkCounts, ChunkTask } from './worker.js';
 import { bundleWorker } from './worker-bundle.js';
@@ -72,6 +73,24 @@ export function withoutTsx(argv: readonly string[]): string[] {
   return out;
 }
 
+/** How many nice levels below their process batch worker threads run unless PARLEY_WORKER_NICE says otherwise (worker.ts). */
+export const DEFAULT_WORKER_NICE = 10;
+
+/**
+ * The nice levels worker threads run below their process: PARLEY_WORKER_NICE, a whole number
+ * from 0 (the process's own priority) to 19, or DEFAULT_WORKER_NICE when it is unset.
+ */
+export function workerNice(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const v = env.PARLEY_WORKER_NICE;
+  if (v === undefined || v === '') return DEFAULT_WORKER_NICE;
+  if (!/^\d{1,2}$/.test(v) || Number(v) > 19) {
+    throw new BatchInputError(
+      `invalid PARLEY_WORKER_NICE "${v}": expected a whole number from 0 to 19 (how many nice levels worker threads run below this process; 0 keeps its priority)`,
+    );
+  }
+  return Number(v);
+}
+
 /**
  * A pool of worker threads, also for one worker: one worker thread then runs the same bundle in
  * the same conditions as each of several, and it is faster than this thread was (100,000 flagship
@@ -79,8 +98,10 @@ export function withoutTsx(argv: readonly string[]): string[] {
  */
 export function createChunkRunner(workers: number): ChunkRunner {
   const threads = Math.max(1, workers);
+  const nice = workerNice();
   const { filename, execArgv } = workerFile();
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv, idleTimeout: 60_000 });
+  const env = { ...process.env, PARLEY_WORKER_NICE: String(nice) };
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv, env, idleTimeout: 60_000 });
   return {
     run: (task) => pool.run(task) as Promise<TaskResult>,
     close: () => pool.destroy(),

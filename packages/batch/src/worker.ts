@@ -9,7 +9,8 @@ import type { Model } from '@parley/core';
 import { type RowFormat, RunFailure, runChunk } from './chunk.js';
 
 /**
- * A batch worker thread runs at a lower priority (a nice value 10 above its process's), so that
+ * A batch worker thread runs at a lower priority (by default a nice value 10 above its process's;
+ * the pool passes the number in PARLEY_WORKER_NICE, pool.ts's workerNice), so that
  * the threads that serve it are not kept waiting by the batch's other workers: V8's compiler
  * threads, which turn each worker's warm-up code into optimized code, the garbage collector's
  * helpers, and the main thread merging results. Every core is busy with a worker when there are
@@ -19,14 +20,15 @@ import { type RowFormat, RunFailure, runChunk } from './chunk.js';
  * setpriority changes the calling thread alone (elsewhere it would lower the whole process);
  * where it is refused, the thread keeps its priority.
  */
-function yieldToHelpers(): void {
+function yieldToHelpers(levels: number): void {
+  if (!(levels > 0)) return;
   try {
-    setPriority(0, Math.min(19, getPriority(0) + 10));
+    setPriority(0, Math.min(19, getPriority(0) + levels));
   } catch {
     // Not permitted or not supported: run at the process's priority.
   }
 }
-if (!isMainThread && process.platform === 'linux') yieldToHelpers();
+if (!isMainThread && process.platform === 'linux') yieldToHelpers(Number(process.env.PARLEY_WORKER_NICE ?? 0));
 
 export interface ChunkTask {
   /** The compiled scenario (plain data, cloned to the worker). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '@parley/scenario';
 import { describe, expect, it } from 'vitest';
-import { createChunkRunner, withoutTsx, workerFlags } from '../src/pool.js';
+import { createChunkRunner, withoutTsx, workerFlags, workerNice } from '../src/pool.js';
 import { bundleWorker, pruneOlderBundles } from '../src/worker-bundle.js';
 
 const WORKER = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
@@ -59,19 +59,47 @@ function threadNices(): number[] {
   });
 }
 
+/** The nice values of this process's threads while a pool of two runs a chunk each. */
+async function nicesWhileTwoWorkersRun(): Promise<number[]> {
+  const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
+  const runner = createChunkRunner(2);
+  try {
+    const task = { model: sc.model, modelKey: sc.hash, streamKey: sc.hash, seed: 1, from: 0, to: 20, rows: null };
+    const results = await Promise.all([runner.run(task), runner.run({ ...task, from: 20, to: 40 })]);
+    expect(results.map((r) => ('runs' in r ? r.runs : -1))).toEqual([20, 20]);
+    return threadNices();
+  } finally {
+    await runner.close();
+  }
+}
+
 describe('worker threads', () => {
   it.runIf(process.platform === 'linux')('run 10 nice levels below their process, and this thread keeps its priority', async () => {
-    const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
     const mine = getPriority(0);
-    const runner = createChunkRunner(2);
+    const nices = await nicesWhileTwoWorkersRun();
+    expect(getPriority(0)).toBe(mine);
+    expect(nices.filter((n) => n === Math.min(19, mine + 10))).toHaveLength(2);
+  });
+
+  it.runIf(process.platform === 'linux')('run as many levels below it as PARLEY_WORKER_NICE says', async () => {
+    const mine = getPriority(0);
+    process.env.PARLEY_WORKER_NICE = '3';
     try {
-      const task = { model: sc.model, modelKey: sc.hash, streamKey: sc.hash, seed: 1, from: 0, to: 20, rows: null };
-      const results = await Promise.all([runner.run(task), runner.run({ ...task, from: 20, to: 40 })]);
-      expect(results.map((r) => ('runs' in r ? r.runs : -1))).toEqual([20, 20]);
-      expect(getPriority(0)).toBe(mine);
-      expect(threadNices().filter((n) => n === Math.min(19, mine + 10))).toHaveLength(2);
+      expect((await nicesWhileTwoWorkersRun()).filter((n) => n === Math.min(19, mine + 3))).toHaveLength(2);
     } finally {
-      await runner.close();
+      delete process.env.PARLEY_WORKER_NICE;
+    }
+  });
+
+  it('take PARLEY_WORKER_NICE as a whole number from 0 to 19, 10 when it is unset, and refuse anything else in one line', () => {
+    expect(workerNice({})).toBe(10);
+    expect(workerNice({ PARLEY_WORKER_NICE: '' })).toBe(10);
+    expect(workerNice({ PARLEY_WORKER_NICE: '0' })).toBe(0);
+    expect(workerNice({ PARLEY_WORKER_NICE: '19' })).toBe(19);
+    for (const bad of ['20', '-1', '1.5', 'high', ' 3']) {
+      expect(() => workerNice({ PARLEY_WORKER_NICE: bad })).toThrow(
+        `invalid PARLEY_WORKER_NICE "${bad}": expected a whole number from 0 to 19`,
+      );
     }
   });
 });
