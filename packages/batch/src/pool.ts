@@ -74,7 +74,7 @@ export function withoutTsx(argv: readonly string[]): string[] {
 }
 
 /** How many nice levels below their process batch worker threads run unless PARLEY_WORKER_NICE says otherwise (worker.ts). */
-export const DEFAULT_WORKER_NICE = 10;
+const DEFAULT_WORKER_NICE = 10;
 
 /**
  * The nice levels worker threads run below their process: PARLEY_WORKER_NICE, a whole number
