@@ -63,11 +63,13 @@ export function DistributionView({
 
   const m = sc.model;
   const shown = OUTCOME_CLASSES.map((c, k) => ({ c, k, n: live.counts[k]! })).filter((x) => x.n > 0 || x.c === current);
-  // The labels as long as the longest shown, if the width allows: a bar of at least 10, the share (7),
-  // the interval (18) and the marker (12) must fit beside them. A label cut short ends in an ellipsis.
+  // The labels as long as the longest shown, if the width allows: a bar of at least 10 and, beside the
+  // label and bar, a space, the share (7), the interval (18) and the marker (12) must fit. A label cut
+  // short ends in an ellipsis.
+  const beside = 1 + 7 + 18 + 12;
   const longest = Math.max(0, ...shown.map(({ c }) => outcomeLabel(m, c).length));
-  const labelWidth = Math.max(16, Math.min(longest, width - 1 - 10 - 7 - 18 - 12));
-  const barWidth = Math.max(6, width - labelWidth - 1 - 7 - 18 - 12);
+  const labelWidth = Math.max(16, Math.min(longest, width - beside - 10));
+  const barWidth = Math.max(6, width - labelWidth - beside);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
