@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +17,39 @@ function parley(...args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'parley-batch-'));
+
+/**
+ * Start a batch, SIGKILL it as soon as its first checkpoint appears in `dir`, and say what happened:
+ * killed mid-batch (a checkpoint and no summary), or finished first. Nothing here waits for a time:
+ * the exit is listened for from the start, and the directory is watched, not polled.
+ */
+async function killAfterFirstCheckpoint(args: string[], dir: string): Promise<'killed mid-batch' | 'finished first'> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const checkpoint = join(dir, '.checkpoint.json');
+  const watcher = watch(dir);
+  const appeared = new Promise<void>((resolve) => {
+    const look = (): void => {
+      if (existsSync(checkpoint)) resolve();
+    };
+    watcher.on('change', look);
+    look();
+  });
+  const first = await Promise.race([appeared.then(() => 'checkpoint' as const), exited.then(() => 'exit' as const)]);
+  watcher.close();
+  if (first === 'checkpoint') child.kill('SIGKILL');
+  const code = await exited;
+  if (existsSync(join(dir, 'summary.json'))) return 'finished first';
+  if (first === 'exit') throw new Error(`the batch exited with code ${code} before writing a checkpoint or a summary`);
+  return 'killed mid-batch';
+}
 const summaryOf = (dir: string): string => readFileSync(join(dir, 'summary.json'), 'utf8');
-/** A batch of up to 100,000 runs in chunks of 150: long enough to interrupt, or for --until-ci to stop early. */
-const longBatch = (out: string, workers: string, ...extra: string[]): string[] => [
+/** A batch of `runs` runs (100,000 by default) in chunks of 150: long enough for --until-ci to stop early. */
+const longBatch = (out: string, workers: string, ...extra: string[]): string[] => batchOf(100_000, out, workers, ...extra);
+const batchOf = (runs: number, out: string, workers: string, ...extra: string[]): string[] => [
   'batch',
   SCENARIO,
-  ...['--runs', '100000', '--seed', '4', '--chunk-size', '150'],
+  ...['--runs', String(runs), '--seed', '4', '--chunk-size', '150'],
   ...['--workers', workers, '--out', out],
   ...extra,
 ];
@@ -92,15 +119,22 @@ describe('parley batch', () => {
   }, 60_000);
 
   it('resumes after kill -9 to the same summary and rows', async () => {
-    const dir = tmp();
-    // Long enough (about 12 s here) that the kill lands mid-batch, after the first checkpoint (written every 2 s).
-    const job = (out: string, workers: string, ...extra: string[]): string[] => longBatch(out, workers, '--rows', 'csv', ...extra);
-    const child: ChildProcess = spawn(process.execPath, [...BIN, ...job(dir, '1')], { cwd: ROOT, stdio: 'ignore' });
-    const checkpoint = join(dir, '.checkpoint.json');
-    for (let i = 0; i < 300 && !existsSync(checkpoint); i++) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
-    expect(existsSync(checkpoint)).toBe(true);
+    // The kill must land mid-batch on a machine of any speed: the batch writes a checkpoint after every
+    // chunk, the kill follows the first one, and a batch that finished first is run again four times longer.
+    let runs = 20_000;
+    let dir = '';
+    let job: (out: string, workers: string, ...extra: string[]) => string[] = () => [];
+    for (;;) {
+      dir = tmp();
+      const size = runs;
+      job = (out, workers, ...extra) => batchOf(size, out, workers, '--rows', 'csv', ...extra);
+      const outcome = await killAfterFirstCheckpoint([...BIN, ...job(dir, '1'), '--checkpoint-chunks', '1'], dir);
+      if (outcome === 'killed mid-batch') break;
+      expect(outcome, 'the batch finished before its first checkpoint could be seen').toBe('finished first');
+      expect(runs, 'even a batch of 1,280,000 runs finished before the kill').toBeLessThan(1_280_000);
+      runs *= 4;
+    }
+    expect(existsSync(join(dir, '.checkpoint.json'))).toBe(true);
     expect(existsSync(join(dir, 'summary.json'))).toBe(false);
     const again = parley(...job(dir, '1'));
     expect(again.code).toBe(2);
@@ -110,7 +144,7 @@ describe('parley batch', () => {
     expect(parley(...job(clean, '2')).code).toBe(0);
     expect(summaryOf(dir)).toBe(summaryOf(clean));
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
-  }, 120_000);
+  }, 600_000);
 
   it('--until-ci stops at the first chunk where every interval is narrow enough, the same for any worker count', () => {
     const a = tmp();

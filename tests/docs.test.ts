@@ -29,3 +29,16 @@ describe('docs/teaching/handouts', () => {
     for (const h of all) expect(readFileSync(`${HANDOUTS}${h.name}`, 'utf8'), h.name).toBe(h.text);
   });
 });
+
+describe('examples in the README and docs/', () => {
+  it('show what the CLI prints now (run pnpm docs:examples)', async () => {
+    const { docFiles, examplesIn } = await import('../packages/cli/scripts/doc-examples.js');
+    let blocks = 0;
+    for (const file of docFiles()) {
+      const { text, updated } = await examplesIn(file);
+      blocks += (text.match(/<!-- output: /g) ?? []).length;
+      expect(updated, file).toBe(text);
+    }
+    expect(blocks).toBeGreaterThanOrEqual(1);
+  });
+});

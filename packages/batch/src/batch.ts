@@ -39,6 +39,8 @@ export interface BatchOptions {
   readonly rows: RowFormat | null;
   readonly resume: boolean;
   readonly chunkSize?: number;
+  /** When to write a checkpoint (with --out): after every `chunks` merged chunks, or (the default) every 2 s. */
+  readonly checkpointEvery?: { readonly chunks: number } | { readonly ms: number };
   /** Random-stream key shared by variants of a scenario (common random numbers in sweeps); default: the scenario's hash. */
   readonly streamKey?: string;
   /** A pool to reuse across batches (sweeps); default: one made and closed for this batch. */
@@ -161,6 +163,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   let dispatch = next;
   const startedAt = Date.now();
   let lastCheckpoint = startedAt;
+  let sinceCheckpoint = 0;
+  const every = o.checkpointEvery ?? { ms: 2000 };
+  const checkpointDue = (): boolean => ('chunks' in every ? ++sinceCheckpoint >= every.chunks : Date.now() - lastCheckpoint > every.ms);
   let reachedCi = o.untilCi !== null && acc.runs > 0 && maxHalfWidth(acc) <= o.untilCi;
   const totalRuns = Math.min(o.runs, c1 * chunk) - c0 * chunk;
   let interrupted = false;
@@ -198,9 +203,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       if (o.untilCi !== null && maxHalfWidth(acc) <= o.untilCi) reachedCi = true;
       o.onProgress?.({ done: acc.runs, total: totalRuns, startedAt, resumedFrom });
       o.onMerged?.(acc);
-      if (Date.now() - lastCheckpoint > 2000) {
+      if (next < c1 && !reachedCi && checkpointDue()) {
         checkpoint();
         lastCheckpoint = Date.now();
+        sinceCheckpoint = 0;
       }
     }
   } finally {

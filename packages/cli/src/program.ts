@@ -156,6 +156,11 @@ function build(io: Io): Command {
         .default(1000)
         .hideHelp(),
     )
+    .addOption(
+      new Option('--checkpoint-chunks <n>', 'write a checkpoint after every n chunks (default: every 2 seconds)')
+        .argParser(parseCount('--checkpoint-chunks', 1, 1_000_000))
+        .hideHelp(),
+    )
     .addOption(setOption())
     .action(async (file: string, o: BatchCliOptions & { set: string[]; out?: string }) => {
       if (o.rows && !o.out) throw new UsageError('--rows needs --out (the directory to write the rows to)');

@@ -9,10 +9,10 @@ import { App } from '../src/App.js';
 import { loadCatalog } from '../src/catalog.js';
 import { whyLines } from '../src/panels.js';
 import { initialUi, reduce } from '../src/state.js';
+import { frameWhere, frameWith, frameWithout } from './frames.js';
 
 const ROOT = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const entries = loadCatalog(ROOT);
-const tick = () => new Promise((r) => setTimeout(r, 30));
 
 describe('the scenario browser', () => {
   it('lists every scenario and shows the selected one’s title, actors, sources and briefing', () => {
@@ -38,34 +38,28 @@ describe('keys', () => {
   it('↓ and enter open the second scenario; space steps a quarter into the narrated log; s changes the seed', async () => {
     const { lastFrame, stdin } = render(<App entries={entries} />);
     stdin.write('j');
-    await tick();
     stdin.write('\r');
-    await tick();
-    expect(lastFrame()).toContain('Kuril Islands: from Sochi to Nagato and after');
-    expect(lastFrame()).toContain('seed 1');
-    expect(lastFrame()).toContain('Nothing has happened yet');
+    const opened = await frameWith(lastFrame, 'Nothing has happened yet');
+    expect(opened).toContain('Kuril Islands: from Sochi to Nagato and after');
+    expect(opened).toContain('seed 1');
     stdin.write(' ');
-    await tick();
-    expect(lastFrame()).toMatch(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
-    expect(lastFrame()).toMatch(/Habomai islets +2% Russia \(contested\)/);
+    const stepped = await frameWith(lastFrame, /2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    expect(stepped).toMatch(/Habomai islets +2% Russia \(contested\)/);
     stdin.write('s');
-    await tick();
-    expect(lastFrame()).toContain('seed 2');
-    expect(lastFrame()).toContain('Nothing has happened yet');
+    const reseeded = await frameWith(lastFrame, 'seed 2');
+    expect(reseeded).toContain('Nothing has happened yet');
   });
 
   it('? shows the help and hides it again; esc goes back to the list', async () => {
     const { lastFrame, stdin } = render(<App entries={entries} />);
     stdin.write('?');
-    await tick();
-    expect(lastFrame()).toContain('restart with a new seed');
+    await frameWith(lastFrame, 'restart with a new seed');
     stdin.write('?');
-    await tick();
+    await frameWithout(lastFrame, 'restart with a new seed');
     stdin.write('\r');
-    await tick();
+    await frameWith(lastFrame, 'Nothing has happened yet');
     stdin.write('\x1b');
-    await tick();
-    expect(lastFrame()).toContain('Scenarios');
+    expect(await frameWithout(lastFrame, 'Nothing has happened yet')).toContain('Scenarios');
   });
 
   it('e runs to the end and names the outcome; the result is the same as the batch runner’s for that seed', () => {
@@ -83,15 +77,11 @@ describe('explaining a run', () => {
   it('w shows why the last decision went as it did: each option, its value and its probability, the chosen one marked', async () => {
     const { lastFrame, stdin } = render(<App entries={entries} />);
     stdin.write('j');
-    await tick();
     stdin.write('\r');
-    await tick();
     stdin.write(' ');
-    await tick();
+    await frameWith(lastFrame, /2016Q2 {2}SUMMIT/);
     stdin.write('w');
-    await tick();
-    const frame = lastFrame()!;
-    expect(frame).toMatch(/Why \(↑↓ other decisions, w back to the log\)/);
+    const frame = await frameWith(lastFrame, /Why \(↑↓ other decisions, w back to the log\)/);
     expect(frame).toMatch(/options in 2016Q2/);
     expect(frame).toMatch(/▶ .* [+-]\d\.\d{4} {2}P +\d+%/);
     expect(frame).toMatch(/hold still +\+0\.0000/);
@@ -118,28 +108,19 @@ describe('explaining a run', () => {
   it('u breaks each actor’s utility into its dimensions', async () => {
     const { lastFrame, stdin } = render(<App entries={entries} />);
     stdin.write('\r');
-    await tick();
     stdin.write('u');
-    await tick();
-    expect(lastFrame()).toMatch(/Japan +0\.\d{3} = territory 0\.\d{3} \+ treaty 0\.000/);
+    await frameWith(lastFrame, /Japan +0\.\d{3} = territory 0\.\d{3} \+ treaty 0\.000/);
   });
 
   /** Open a scenario, press the keys `before`, then d, and wait for its distribution of `runs` runs on one worker. */
   async function distributionOf(name: (n: string) => boolean, runs: number, before = ''): Promise<string> {
     const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={runs} distributionWorkers={1} />);
     for (let k = 0; k < entries.findIndex((e) => name(e.name)); k++) stdin.write('j');
-    await tick();
     stdin.write('\r');
-    await tick();
-    for (const key of before) {
-      stdin.write(key);
-      await tick();
-    }
+    await frameWith(lastFrame, 'Nothing has happened yet');
+    for (const key of before) stdin.write(key);
     stdin.write('d');
-    const done = `${runs}/${runs} done`;
-    for (let k = 0; k < 100 && !lastFrame()!.includes(done); k++) await tick();
-    expect(lastFrame()).toContain(done);
-    return lastFrame()!;
+    return frameWith(lastFrame, `${runs}/${runs} done`);
   }
 
   it('d runs the distribution in the background, draws each outcome with its interval, and marks the run being watched', async () => {
@@ -185,26 +166,23 @@ describe('playing a country', () => {
   it('the menu lists the legal moves with hints, and h hides them', async () => {
     const { lastFrame, stdin } = render(<App entries={entries} />);
     stdin.write('j');
-    await tick();
     stdin.write('\r');
-    await tick();
     stdin.write('c');
-    await tick();
-    expect(lastFrame()).toContain('you play Japan');
+    await frameWith(lastFrame, 'you play Japan');
     stdin.write(' ');
-    await tick();
     // Japan may first have the floor at a meeting: it only talks, and play goes on to its move.
-    for (let k = 0; k < 5 && /You have the floor, Japan/.test(lastFrame() ?? ''); k++) {
-      expect(lastFrame()).toMatch(/1 {2}only talk +accept +\d+%/);
+    const asked = /Your move, Japan: press a number|You have the floor, Japan/;
+    let frame = await frameWith(lastFrame, asked);
+    for (let k = 0; k < 5 && /You have the floor, Japan/.test(frame); k++) {
+      expect(frame).toMatch(/1 {2}only talk +accept +\d+%/);
       stdin.write('1');
-      await tick();
       stdin.write(' ');
-      await tick();
+      const before = frame;
+      frame = await frameWhere(lastFrame, (f) => f !== before && asked.test(f), 'the next decision');
     }
-    expect(lastFrame()).toMatch(/Your move, Japan: press a number/);
-    expect(lastFrame()).toMatch(/1 {2}hold still +\+0\.0000 {2}AI +\d+%/);
+    expect(frame).toMatch(/Your move, Japan: press a number/);
+    expect(frame).toMatch(/1 {2}hold still +\+0\.0000 {2}AI +\d+%/);
     stdin.write('h');
-    await tick();
-    expect(lastFrame()).not.toMatch(/AI +\d+%/);
+    await frameWithout(lastFrame, /AI +\d+%/);
   });
 });

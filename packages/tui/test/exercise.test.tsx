@@ -5,9 +5,9 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { ExerciseApp } from '../src/ExerciseApp.js';
 import { type ExerciseUi, reduceExercise, startExercise } from '../src/exercise-state.js';
+import { frameWith, frameWithout } from './frames.js';
 
 const ex = loadExercise(fileURLToPath(new URL('../../../scenarios/exercises/nagato-2016.yaml', import.meta.url)));
-const tick = () => new Promise((r) => setTimeout(r, 30));
 
 /** Play to the end, answering every menu with the first option (or reject), firing one inject by hand. */
 function playThrough(): ExerciseUi {
@@ -28,13 +28,10 @@ describe('an exercise at one terminal', () => {
   it('hands the keyboard over before each role’s decision, then shows only that role’s confidential briefing', async () => {
     const { lastFrame, stdin } = render(<ExerciseApp ex={ex} roles={['japan', 'russia']} />);
     stdin.write(' ');
-    await tick();
-    expect(lastFrame()).toMatch(/Pass the keyboard to (Japan|Russia)\./);
-    const who = /Pass the keyboard to (Japan|Russia)/.exec(lastFrame()!)![1]!;
+    const handover = await frameWith(lastFrame, /Pass the keyboard to (Japan|Russia)\./);
+    const who = /Pass the keyboard to (Japan|Russia)/.exec(handover)![1]!;
     stdin.write('\r');
-    await tick();
-    const frame = lastFrame()!;
-    expect(frame).toContain(`Confidential — ${who} only`);
+    const frame = await frameWith(lastFrame, `Confidential — ${who} only`);
     if (who === 'Japan') {
       expect(frame).toContain('Washington wants you to keep sanctions on Russia');
       expect(frame).not.toContain('sacrilege');
@@ -47,11 +44,9 @@ describe('an exercise at one terminal', () => {
   it('i lists the instructor’s injects; a fired one takes effect at the start of the next quarter', async () => {
     const { lastFrame, stdin } = render(<ExerciseApp ex={ex} roles={['japan']} />);
     stdin.write('i');
-    await tick();
-    expect(lastFrame()).toContain('1 The US President calls Tokyo');
+    await frameWith(lastFrame, '1 The US President calls Tokyo');
     stdin.write('1');
-    await tick();
-    expect(lastFrame()).not.toContain('Instructor injects');
+    await frameWithout(lastFrame, 'Instructor injects');
   });
 
   it('a game played to the end at the keyboard is replayed exactly by its transcript', () => {

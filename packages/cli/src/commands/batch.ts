@@ -13,6 +13,7 @@ export interface BatchCliOptions {
   readonly shard?: { index: number; count: number };
   readonly resume: boolean;
   readonly chunkSize?: number;
+  readonly checkpointChunks?: number;
 }
 
 export interface Terminal {
@@ -79,6 +80,7 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     rows: o.rows ?? null,
     resume: o.resume,
     ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}),
+    ...(o.checkpointChunks ? { checkpointEvery: { chunks: o.checkpointChunks } } : {}),
     onProgress: progress.update,
     signal: controller.signal,
   };
