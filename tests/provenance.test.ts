@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { flagship } from './helpers/flagship.js';
 
 const sources = fileURLToPath(new URL('../scenarios/kuril/sources/', import.meta.url));
-const read = (name: string): string | null => (existsSync(join(sources, name)) ? readFileSync(join(sources, name), 'utf8') : null);
+const read = (name: string) =>
+  existsSync(join(sources, name)) ? { text: readFileSync(join(sources, name), 'utf8') } : { problem: 'no such file' };
 
 describe('provenance of the flagship scenario', () => {
   it('every weight, starting value, event, move and offer cites an article (with a quote found in it) or states an assumption', () => {
@@ -24,7 +25,7 @@ describe('provenance of the flagship scenario', () => {
     };
     data.actors.russia!.weights.treaty = { value: 0.05 };
     const rep = checkProvenance(data, read);
-    expect(rep.problems.map((p) => p.path)).toEqual(['actors.japan.weights.territory', 'actors.russia.weights.treaty']);
+    expect(rep.problems.map((p) => p.path)).toEqual(['actors.japan.weights.territory.source.quote', 'actors.russia.weights.treaty']);
     expect(rep.problems[0]!.message).toMatch(/quote not found/);
   });
 

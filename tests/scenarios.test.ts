@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const SOURCES = join(ROOT, 'kuril', 'sources');
-const readSource = (name: string): string | null => (existsSync(join(SOURCES, name)) ? readFileSync(join(SOURCES, name), 'utf8') : null);
+const readSource = (name: string) =>
+  existsSync(join(SOURCES, name)) ? { text: readFileSync(join(SOURCES, name), 'utf8') } : { problem: 'no such file' };
 const files = findScenarioFiles(ROOT, { bases: true });
 
 function shares(sc: LoadedScenario, runs: number): Record<OutcomeClass, number> {

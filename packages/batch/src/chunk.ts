@@ -16,6 +16,8 @@ export interface ChunkInput {
   readonly from: number;
   readonly to: number;
   readonly rows?: RowFormat | null;
+  /** Also return each run's outcome class (its index in OUTCOME_CLASSES), for paired comparisons. */
+  readonly outcomes?: boolean;
   /** A buffer to count into, zeroed first (default: a new one); the output's accumulator is over it. */
   readonly counts?: Float64Array;
 }
@@ -24,6 +26,8 @@ export interface ChunkOutput {
   readonly acc: Accumulator;
   /** Per-run rows in run order (empty unless asked for). */
   readonly rows: string;
+  /** Per run, in run order, its outcome class's index in OUTCOME_CLASSES (when asked for). */
+  readonly outcomes: Uint8Array | null;
 }
 
 /** A run that threw, with what is needed to reproduce it. */
@@ -140,6 +144,7 @@ function countRuns(
   to: number,
   format: RowFormat | null,
   rows: string[],
+  outcomes: Uint8Array | null,
 ): void {
   const H = m.horizon;
   const S = SERIES.length;
@@ -162,7 +167,9 @@ function countRuns(
     // The world no longer changes after the run: its remaining quarters count the final values.
     for (let t = c.lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + bins[s]!]!++;
     acc.runs++;
-    acc.outcomes[OUTCOME_CLASSES.indexOf(r.outcome)]!++;
+    const outcome = OUTCOME_CLASSES.indexOf(r.outcome);
+    acc.outcomes[outcome]!++;
+    if (outcomes) outcomes[run - from] = outcome;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
     for (let i = 0; i < A; i++) {
       acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
@@ -205,10 +212,11 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   c.acc = acc;
   c.pathCounts.clear();
   const rows: string[] = [];
-  countRuns(c, m, input.scenarioKey, input.seed, input.from, input.to, input.rows ?? null, rows);
+  const outcomes = input.outcomes ? new Uint8Array(input.to - input.from) : null;
+  countRuns(c, m, input.scenarioKey, input.seed, input.from, input.to, input.rows ?? null, rows, outcomes);
   for (const [codes, count] of c.pathCounts) {
     const key = codes === '' ? '(no shocks)' : Array.from(codes, (ch) => c.milestone(ch.charCodeAt(0))).join(' > ');
     acc.paths[key] = (acc.paths[key] ?? 0) + count;
   }
-  return { acc, rows: rows.join('') };
+  return { acc, rows: rows.join(''), outcomes };
 }

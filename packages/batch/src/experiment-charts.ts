@@ -1,7 +1,8 @@
 import type { BargainingAnalysis } from '@parley/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { toSvg } from './charts.js';
-import type { ComparisonResult, SensitivityResult, SweepResult } from './experiments.js';
+import type { ComparisonResult } from './compare.js';
+import type { SensitivityResult, SweepResult } from './experiments.js';
 
 /** SVG plots of sweeps, comparisons and sensitivity analyses. */
 

@@ -1,11 +1,11 @@
-import { type Model, OUTCOME_CLASSES } from '@parley/core';
+import { OUTCOME_CLASSES } from '@parley/core';
 import { collectProvenance, type LoadedScenario, ScenarioError } from '@parley/scenario';
 import seedrandom from 'seedrandom';
 import { runBatch } from './batch.js';
 import type { Axis } from './grid.js';
 import { gridPoints } from './grid.js';
 import { type ChunkRunner, createChunkRunner } from './pool.js';
-import { newcombe, wilson } from './stats.js';
+import { wilson } from './stats.js';
 
 /** How the experiments reach a scenario: the base file with extra `--set` overrides. */
 export interface Variants {
@@ -118,67 +118,6 @@ export async function sweep(
   }
 }
 
-export interface ComparisonRow {
-  readonly class: string;
-  readonly label: string;
-  readonly a: { count: number; p: number };
-  readonly b: { count: number; p: number };
-  /** p_b − p_a with Newcombe's 95% interval (independent samples). */
-  readonly diff: { value: number; ci95: [number, number] };
-}
-
-export interface ComparisonResult {
-  readonly schema: 'parley.compare/1';
-  readonly a: { id: string; hash: string; label: string };
-  readonly b: { id: string; hash: string; label: string };
-  readonly seed: number;
-  readonly runs: number;
-  readonly rows: readonly ComparisonRow[];
-}
-
-/** Each outcome's probability under A and B and the difference B − A with its 95% interval. A and B use independent random streams. */
-export async function compare(
-  a: { sc: LoadedScenario; label: string; file: string },
-  b: { sc: LoadedScenario; label: string; file: string },
-  cwd: string,
-  seed: number,
-  runs: number,
-  workers: number,
-): Promise<ComparisonResult> {
-  const runner = createChunkRunner(workers);
-  try {
-    const va = { base: a.sc, file: a.file, cwd, load: () => a.sc };
-    const vb = { base: b.sc, file: b.file, cwd, load: () => b.sc };
-    const sa = await shares(a.sc, va, seed, runs, runner);
-    const sb = await shares(b.sc, vb, seed, runs, runner);
-    const m: Model = a.sc.model;
-    const rows: ComparisonRow[] = [];
-    const add = (cls: string, label: string, ka: number, kb: number): void => {
-      if (ka === 0 && kb === 0) return;
-      const d = newcombe(kb, sb.runs, ka, sa.runs);
-      rows.push({
-        class: cls,
-        label,
-        a: { count: ka, p: r6(ka / sa.runs) },
-        b: { count: kb, p: r6(kb / sb.runs) },
-        diff: { value: r6(d.diff), ci95: [r6(d.low), r6(d.high)] },
-      });
-    };
-    for (const [k, c] of OUTCOME_CLASSES.entries()) add(c, m.outcomeLabels[c] ?? c, sa.counts[k]!, sb.counts[k]!);
-    add('treaty', 'any treaty', sa.treaty, sb.treaty);
-    return {
-      schema: 'parley.compare/1',
-      a: { id: a.sc.data.id, hash: a.sc.hash, label: a.label },
-      b: { id: b.sc.data.id, hash: b.sc.hash, label: b.label },
-      seed,
-      runs,
-      rows,
-    };
-  } finally {
-    await runner.close();
-  }
-}
-
 export interface SensitivityRow {
   readonly path: string;
   readonly value: number;
@@ -211,14 +150,18 @@ export function numericParameters(sc: LoadedScenario, filter?: RegExp): { path: 
     .map((e) => ({ path: e.path, value: e.value }));
 }
 
-const perturbation = (value: number): [number, number] => {
-  const d = Math.max(Math.abs(value) * 0.2, 0.02);
+/** How far sensitivity moves a parameter each way: a share of its own size, or this much when it is 0. */
+export const SENSITIVITY_STEP = { relative: 0.2, atZero: 0.02 } as const;
+
+/** A parameter's low and high ends: ±20% of its value, so a small number stays on its own scale (±0.02 only for a 0). */
+export const perturbation = (value: number): [number, number] => {
+  const d = value === 0 ? SENSITIVITY_STEP.atZero : Math.abs(value) * SENSITIVITY_STEP.relative;
   return [r6(value - d), r6(value + d)];
 };
 
 /**
  * One-at-a-time sensitivity (a tornado): each parameter moved down and up by 20% of its
- * value (at least 0.02; stopping at 0 or 1 where the value must stay within them), the
+ * value (±0.02 for a value of 0; stopping at 0 or 1 where the value must stay within them), the
  * treaty share at each end. With `morris` trajectories, also
  * Morris elementary effects over the same ranges (4 levels). Variants share random
  * streams. A parameter that cannot move alone (the scenario becomes invalid, e.g.

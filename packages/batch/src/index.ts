@@ -1,6 +1,7 @@
 export * from './accumulator.js';
 export * from './batch.js';
 export * from './chunk.js';
+export * from './compare.js';
 export * from './errors.js';
 export * from './experiment-charts.js';
 export * from './experiments.js';

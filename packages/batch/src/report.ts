@@ -1,6 +1,6 @@
 import { fanChart, outcomeChart, toSvg, treatyChart } from './charts.js';
 import { possessive } from './series.js';
-import { percent } from './stats.js';
+import { percent, percentInterval } from './stats.js';
 import type { Summary } from './summary.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -29,10 +29,10 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums} .meta{color:#555;f
 <h2>Outcomes</h2>
 <figure id="outcomes">${outcomes}</figure>
 <table><tr><th>outcome</th><th class="n">share</th><th class="n">95% interval (Wilson)</th><th class="n">runs</th></tr>
-${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${percent(o.p)}</td><td class="n">${percent(o.ci95[0])} – ${percent(o.ci95[1])}</td><td class="n">${o.count}</td></tr>`).join('\n')}
+${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${percent(o.p)}</td><td class="n">${percentInterval(o.ci95[0], o.ci95[1])}</td><td class="n">${o.count}</td></tr>`).join('\n')}
 </table>
 <h2>When treaties are signed</h2>
-<p>A treaty in ${percent(s.treaty.p)} of runs (95% interval ${percent(s.treaty.ci95[0])} – ${percent(s.treaty.ci95[1])})${s.treaty.count > 0 ? `; of those, half were signed by ${s.treaty.quarterQuantiles.p50}` : ''}.</p>
+<p>A treaty in ${percent(s.treaty.p)} of runs (95% interval ${percentInterval(s.treaty.ci95[0], s.treaty.ci95[1])})${s.treaty.count > 0 ? `; of those, half were signed by ${s.treaty.quarterQuantiles.p50}` : ''}.</p>
 <figure id="treaty">${treaty}</figure>
 <h2>How the world moves</h2>
 <p>Median (line), middle half (dark band) and middle 90% (light band) of runs at the end of each quarter.</p>

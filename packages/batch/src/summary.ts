@@ -2,7 +2,7 @@ import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
-import { percent, wilson } from './stats.js';
+import { percent, percentInterval, wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
 const QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -160,12 +160,12 @@ export function formatSummary(s: Summary): string {
   out.push('', `${'Outcome'.padEnd(w + 5)}share   95% interval        runs`);
   for (const o of s.outcomes) {
     out.push(
-      `  ${o.label.padEnd(w)} ${percent(o.p).padStart(7)}  [${percent(o.ci95[0])}, ${percent(o.ci95[1])}]`.padEnd(w + 36) +
+      `  ${o.label.padEnd(w)} ${percent(o.p).padStart(7)}  ${percentInterval(o.ci95[0], o.ci95[1])}`.padEnd(w + 36) +
         `${o.count}`.padStart(8),
     );
   }
   const t = s.treaty;
-  out.push('', `Treaty: ${percent(t.p)} [${percent(t.ci95[0])}, ${percent(t.ci95[1])}] of runs.`);
+  out.push('', `Treaty: ${percent(t.p)} ${percentInterval(t.ci95[0], t.ci95[1])} of runs.`);
   if (t.count > 0)
     out.push(`  Of those, signed by ${t.quarterQuantiles.p25} (25%), ${t.quarterQuantiles.p50} (median), ${t.quarterQuantiles.p75} (75%).`);
   out.push('', 'Final values (quantiles 5% 25% 50% 75% 95%)');

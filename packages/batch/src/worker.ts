@@ -41,6 +41,8 @@ export interface ChunkTask {
   readonly from: number;
   readonly to: number;
   readonly rows: RowFormat | null;
+  /** Also return each run's outcome class (paired comparisons). */
+  readonly outcomes?: boolean;
 }
 
 /** A chunk's counts, ready to cross threads. `counts` is the worker's buffer until its next task: post or copy it. */
@@ -49,6 +51,7 @@ export interface ChunkCounts {
   readonly paths: Record<string, number>;
   readonly counts: Float64Array;
   readonly rows: string;
+  readonly outcomes: Uint8Array | null;
 }
 
 /**
@@ -80,7 +83,7 @@ function modelOf(task: ChunkTask): Held {
 export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run: number; seed: number; message: string } } {
   try {
     const m = modelOf(task);
-    const { acc, rows } = runChunk({
+    const { acc, rows, outcomes } = runChunk({
       model: m.model,
       ...(m.counts ? { counts: m.counts } : {}),
       scenarioKey: task.streamKey,
@@ -88,6 +91,7 @@ export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run
       from: task.from,
       to: task.to,
       rows: task.rows,
+      outcomes: task.outcomes === true,
     });
     // The counts are copied back to the main thread (~180 KB a chunk, microseconds), not moved:
     // moving an ArrayBuffer detaches it, and the first buffer an isolate detaches invalidates V8's
@@ -96,7 +100,7 @@ export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run
     // detach check: measured, the pool's second chunk took ~500 ms instead of ~170 ms and the
     // steady rate was ~9% lower (docs/batch.md, Speed).
     m.counts = acc.counts;
-    return { runs: acc.runs, paths: acc.paths, counts: acc.counts, rows };
+    return { runs: acc.runs, paths: acc.paths, counts: acc.counts, rows, outcomes };
   } catch (e) {
     if (e instanceof RunFailure) return { failure: { run: e.run, seed: e.seed, message: (e.cause as Error)?.message ?? String(e.cause) } };
     throw e;

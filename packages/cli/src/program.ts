@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatchInputError, BatchRunError, parseAxis, type Variants } from '@parley/batch';
-import { type LoadedScenario, loadScenarioFile, ScenarioError } from '@parley/scenario';
+import { type LoadedScenario, type LoadOptions, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
 import { parseExponent, parseHalfWidth, parseRows, parseShard } from './args-batch.js';
@@ -45,7 +45,8 @@ const shownPath = (file: string): string => {
 };
 
 /** Load a scenario named as the user named it, shown the same way in messages. */
-const load = (file: string, sets: readonly string[] = []): LoadedScenario => loadScenarioFile(shownPath(file), { sets, cwd: userCwd() });
+const load = (file: string, sets: NonNullable<LoadOptions['sets']> = []): LoadedScenario =>
+  loadScenarioFile(shownPath(file), { sets, cwd: userCwd() });
 
 const terminal = (io: Io): Terminal => ({ out: io.out, err: io.err, tty: io.tty ?? false });
 
@@ -116,7 +117,8 @@ function build(io: Io): Command {
           const sc = load(f, o.set);
           if (o.provenance) {
             const rep = provenanceCommand(sc);
-            io.out(rep.text);
+            io.err(rep.problems);
+            io.out(rep.summary);
             failed ||= !rep.ok;
           } else io.out(`${sc.file}: ok\n`);
         } catch (e) {
@@ -218,20 +220,31 @@ function build(io: Io): Command {
     .addOption(new Option('--runs <n>', 'runs of each').argParser(parseCount('--runs', 1, 10_000_000)).default(20_000))
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .addOption(workersOption())
+    .option('--independent', 'give A and B independent random streams (default: common random numbers, paired runs)', false)
     .option('--out <dir>', 'write compare.json, compare.csv and compare.svg here')
     .addOption(setOption())
     .action(
       async (
         fa: string,
         fb: string | undefined,
-        o: { setA: string[]; setB: string[]; runs: number; seed: number; workers?: number; out?: string; set: string[] },
+        o: {
+          setA: string[];
+          setB: string[];
+          runs: number;
+          seed: number;
+          workers?: number;
+          out?: string;
+          set: string[];
+          independent: boolean;
+        },
       ) => {
         if (!fb && o.setA.length === 0 && o.setB.length === 0)
           throw new UsageError('compare needs two scenarios, or one with --set-a/--set-b overrides');
         const fileB = fb ?? fa;
         const label = (f: string, sets: string[]): string => `${shownPath(f)}${sets.map((x) => ` --set ${x}`).join('')}`;
-        const a = { sc: load(fa, [...o.set, ...o.setA]), label: label(fa, o.setA), file: shownPath(fa) };
-        const b = { sc: load(fileB, [...o.set, ...o.setB]), label: label(fileB, o.setB), file: shownPath(fileB) };
+        const flagged = (flag: string, sets: string[]) => sets.map((arg) => ({ arg, flag }));
+        const a = { sc: load(fa, [...o.set, ...flagged('--set-a', o.setA)]), label: label(fa, o.setA), file: shownPath(fa) };
+        const b = { sc: load(fileB, [...o.set, ...flagged('--set-b', o.setB)]), label: label(fileB, o.setB), file: shownPath(fileB) };
         await compareCommand(a, b, userCwd(), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
       },
     );

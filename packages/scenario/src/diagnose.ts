@@ -94,7 +94,10 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
       continue;
     }
     if (issue.code === 'invalid_key') {
-      out.push({ path, message: MESSAGES.invalidName(shown(issue.input), issue.issues.map((i) => i.message).join('; ')) });
+      // Located at the key itself, not at its value.
+      const name = path.at(-1);
+      const at = typeof name === 'string' ? { path: path.slice(0, -1), key: name } : { path };
+      out.push({ ...at, message: MESSAGES.invalidName(shown(issue.input), issue.issues.map((i) => i.message).join('; ')) });
       continue;
     }
     if (issue.code === 'invalid_union') {

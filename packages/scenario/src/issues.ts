@@ -22,8 +22,12 @@ export function formatIssue(i: ScenarioIssue): string {
   return i.path ? `${where}  ${i.path}  ${i.message}` : `${where}  ${i.message}`;
 }
 
+/**
+ * A path as messages and `--set` write it: `actors.japan.weights.treaty`, `trust[0]`. A key that is
+ * not a plain name is quoted, with any control character escaped: `sources[".."]`, `moves["a\u001b"]`.
+ */
 export const pathString = (path: readonly PropertyKey[]): string =>
   path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z0-9_$-]+$/.test(String(p)) ? String(p) : `[${JSON.stringify(String(p))}]`))
     .join('.')
     .replace(/\.\[/g, '[');

@@ -5,11 +5,11 @@ import type { Model } from '@parley/core';
 import { compileScenario } from './compile.js';
 import { diagnose } from './diagnose.js';
 import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
-import { type Layer, locate } from './locate.js';
+import { type Layer, locate, type Position } from './locate.js';
 import { isPlainObject, mergePatch } from './merge.js';
 import { MESSAGES } from './messages.js';
 import { applyOverride, type Key, parseOverride } from './overrides.js';
-import { checkReferences } from './references.js';
+import { checkCitations, checkReferences } from './references.js';
 import { Scenario, type ScenarioFile } from './schema.js';
 import { MAX_BYTES, parseYaml } from './yaml-source.js';
 
@@ -21,15 +21,19 @@ export interface LoadedScenario {
   readonly model: Model;
   /** sha256 of the scenario's canonical JSON (after `extends` and overrides): identifies it in seeds and summaries. */
   readonly hash: string;
-  /** The files it was built from, base first. */
+  /** The files it was built from, base first, named as in messages. */
   readonly files: readonly string[];
+  /** The same files as absolute paths (what is beside them, such as a sources/ folder, is found from these). */
+  readonly paths: readonly string[];
+  /** Where the value at `path` was written: the file, line and column of the layer it came from. */
+  readonly locate: (path: readonly Key[]) => Position;
   /** The `--set` overrides applied, as given. */
   readonly sets: readonly string[];
 }
 
 export interface LoadOptions {
-  /** `path=value` overrides, applied in order after the file and its bases. */
-  readonly sets?: readonly string[];
+  /** `path=value` overrides, applied in order after the file and its bases; with the option they came with when it is not `--set`. */
+  readonly sets?: readonly (string | { readonly arg: string; readonly flag: string })[];
   /** Reads a file named by `extends` (default: the file system). Throws a ScenarioError when it cannot. */
   readonly readFile?: (path: string) => string;
   /** Directory that relative file names are read from (default: the process's). Names in messages stay as given. */
@@ -97,11 +101,13 @@ const byPosition = (a: ScenarioIssue, b: ScenarioIssue): number => (a.file === b
 
 /** Parse and validate scenario text (following `extends`, applying overrides); every problem is reported at once. */
 export function parseScenario(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
-  const layers = fileLayers(text, file, options.readFile ?? readScenarioText, options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const layers = fileLayers(text, file, options.readFile ?? readScenarioText, cwd);
   const issues: ScenarioIssue[] = [];
-  for (const arg of options.sets ?? []) {
-    const o = parseOverride(arg);
-    if (typeof o === 'string') issues.push(issueAt(`--set ${arg}`, o));
+  const sets = (options.sets ?? []).map((x) => (typeof x === 'string' ? { arg: x, flag: '--set' } : x));
+  for (const { arg, flag } of sets) {
+    const o = parseOverride(arg, flag);
+    if (typeof o === 'string') issues.push(issueAt(`${flag} ${arg}`, o));
     else layers.push({ kind: 'set', set: o });
   }
   if (issues.length > 0) throw new ScenarioError(issues);
@@ -109,8 +115,13 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   let raw: unknown = {};
   for (const layer of layers) {
     if (layer.kind === 'file') raw = mergePatch(raw, layer.src.raw);
-    else raw = applyOverride(raw, layer.set);
+    else {
+      const applied = applyOverride(raw, layer.set);
+      if ('error' in applied) issues.push(issueAt(`${layer.set.flag} ${layer.set.arg}`, applied.error));
+      else raw = applied.raw;
+    }
   }
+  if (issues.length > 0) throw new ScenarioError(issues);
   if (isPlainObject(raw)) delete raw.extends;
 
   const report = (path: readonly Key[], message: string, key?: string): void => {
@@ -119,14 +130,24 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   };
   const parsed = Scenario.safeParse(raw, { reportInput: true });
   if (!parsed.success) for (const d of diagnose(Scenario, raw, parsed.error.issues)) report(d.path, d.message, d.key);
-  for (const r of checkReferences(raw)) report(r.path, r.message);
+  // A name removed by `--set collection.id=null` that something still refers to: say which override removed it.
+  const removedBy = new Map<string, string>();
+  for (const l of layers)
+    if (l.kind === 'set' && l.set.value === null && l.set.path.length === 2)
+      removedBy.set(String(l.set.path[1]), `${l.set.flag} ${l.set.arg}`);
+  for (const r of checkReferences(raw)) {
+    const by = removedBy.get(r.name);
+    report(r.path, by ? MESSAGES.referenceRemoved(r.name, by, pathString(r.path.slice(0, 2))) : r.message);
+  }
+  for (const r of checkCitations(raw)) report(r.path, r.message);
   if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues.sort(byPosition));
 
   const model = compileScenario(parsed.data, (path, message) => report(path, message));
   if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
   const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
   const files = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
-  return { file, data: parsed.data, model, hash, files, sets: options.sets ?? [] };
+  const paths = files.map((f) => resolve(cwd, f));
+  return { file, data: parsed.data, model, hash, files, paths, locate: (path) => locate(layers, path), sets: sets.map((x) => x.arg) };
 }
 
 /** Read, parse and validate a scenario file. A missing or unreadable file is a ScenarioError too. */

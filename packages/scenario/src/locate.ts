@@ -56,7 +56,7 @@ export function locate(layers: readonly Layer[], path: readonly Key[], key?: str
     const layer = layers[i]!;
     if (layer.kind === 'set') {
       const depth = overrideDepth(layer.set, full);
-      if (depth > 0 && best === null) best = { depth, pos: { file: `--set ${layer.set.arg}`, line: 0, col: 0 } };
+      if (depth > 0 && best === null) best = { depth, pos: { file: `${layer.set.flag} ${layer.set.arg}`, line: 0, col: 0 } };
       if (depth > 0 && layer.set.path.length <= full.length) cap = Math.min(cap, layer.set.path.length - 1);
       continue;
     }

@@ -18,7 +18,12 @@ export const MESSAGES = {
   setSyntax: 'expected --set path=value, e.g. --set actors.russia.walkAwayMargin=0.07',
   setPath: (segment: string) => `bad path segment "${segment}": expected field names separated by dots, and [n] for list items`,
   setValue: (why: string) => `cannot read the value: ${why}`,
-  setAssumption: (arg: string) => `set on the command line: --set ${arg}`,
+  setIndex: (path: string, length: number) =>
+    `${path} is beyond the end of the list (it has ${length} item${length === 1 ? '' : 's'}; the next new one is [${length}])`,
+  setNullItem: 'null removes a field of a mapping; to remove an item from a list, set the whole list',
+  referenceRemoved: (name: string, option: string, holder: string) =>
+    `refers to "${name}", which ${option} removed: remove this too (--set ${holder}=null) or keep "${name}"`,
+  setAssumption: (option: string) => `set on the command line: ${option}`,
   unknownFields: (keys: readonly string[]) => `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
   invalidName: (name: string, why: string) => `invalid name ${name}: ${why}`,
   missing: (expected: string) => `missing required field (${expected})`,
@@ -28,5 +33,6 @@ export const MESSAGES = {
   newEntryIncomplete: (fields: readonly string[]) =>
     `a new entry, missing required field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`,
   unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
+  undeclaredSource: (doc: string) => `cites "${doc}", which is not one of the scenario's sources (declare it under sources:)`,
   unknownItemKey: (key: string) => `unknown key "${key}"`,
 } as const;

@@ -1,8 +1,13 @@
+import { pathString } from './issues.js';
+import type { Key } from './overrides.js';
 import type { ScenarioFile, SourceRef } from './schema.js';
 
 /** One value (or modelled object: move, offer, event, reaction) and where it came from. */
 export interface ProvenanceEntry {
+  /** The field, as `--set` and messages write it: actors.japan.weights.treaty, trust[0]. */
   readonly path: string;
+  /** The same path as keys, for locating it in the file. */
+  readonly at: readonly Key[];
   readonly value?: number | boolean;
   readonly source?: SourceRef;
   readonly assumption?: string;
@@ -20,18 +25,19 @@ const isSourcedNumber = (x: Record<string, unknown>): boolean =>
 /** Every value in a scenario that needs a source or an assumption: sourced numbers, and carriers. */
 export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
-  const record = (x: Record<string, unknown>, path: string[]): void => {
+  const record = (x: Record<string, unknown>, path: Key[]): void => {
     out.push({
-      path: path.join('.'),
+      path: pathString(path),
+      at: path,
       ...(typeof x.value === 'number' || typeof x.active === 'boolean' ? { value: (x.value ?? x.active) as number | boolean } : {}),
       ...(x.source ? { source: x.source as SourceRef } : {}),
       ...(typeof x.assumption === 'string' ? { assumption: x.assumption } : {}),
     });
   };
-  const visit = (x: unknown, path: string[]): void => {
+  const visit = (x: unknown, path: Key[]): void => {
     if (Array.isArray(x)) {
       x.forEach((v, k) => {
-        visit(v, [...path, String(k)]);
+        visit(v, [...path, k]);
       });
       return;
     }
@@ -45,7 +51,8 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
   for (const [key, value] of Object.entries(data)) {
     if (key === 'talks') record(value as Record<string, unknown>, [key]);
     else if (CARRIER_COLLECTIONS.has(key)) {
-      for (const [id, entry] of Object.entries(value as object)) {
+      const entries: [Key, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value as object);
+      for (const [id, entry] of entries) {
         record(entry as Record<string, unknown>, [key, id]);
         visit(entry, [key, id]);
       }
@@ -66,6 +73,7 @@ export function normaliseText(s: string): string {
 
 export interface ProvenanceProblem {
   readonly path: string;
+  readonly at: readonly Key[];
   readonly message: string;
 }
 
@@ -76,31 +84,39 @@ export interface ProvenanceReport {
   readonly problems: readonly ProvenanceProblem[];
 }
 
+/** An article's text, or why it cannot be read. */
+export type ArticleText = { readonly text: string } | { readonly problem: string };
+
 /**
  * Check every entry: it must cite a source or state an assumption, and a cited
- * quote must occur in the cited article. `readDoc` returns an article's text, or
- * null when there is no such article.
+ * quote must occur in the cited article. `readDoc` returns the text of the article
+ * a citation at `at` names, or why it cannot be had (no such file, not a regular file,
+ * too large); it is asked once per article and place it is looked for in.
  */
-export function checkProvenance(data: ScenarioFile, readDoc: (name: string) => string | null): ProvenanceReport {
+export function checkProvenance(data: ScenarioFile, readDoc: (name: string, at: readonly Key[]) => ArticleText): ProvenanceReport {
   const entries = collectProvenance(data);
   const problems: ProvenanceProblem[] = [];
-  const texts = new Map<string, string | null>();
+  const problem = (at: readonly Key[], message: string): void => {
+    problems.push({ path: pathString(at), at, message });
+  };
+  // Normalised once per article object the reader returns (it returns the same object for the same file).
+  const texts = new WeakMap<ArticleText, ArticleText>();
   let sourced = 0;
   let assumed = 0;
   for (const e of entries) {
     if (e.source) {
-      if (!texts.has(e.source.doc)) {
-        const t = readDoc(e.source.doc);
-        texts.set(e.source.doc, t === null ? null : normaliseText(t));
+      const read = readDoc(e.source.doc, e.at);
+      let article = texts.get(read);
+      if (!article) {
+        article = 'text' in read ? { text: normaliseText(read.text) } : read;
+        texts.set(read, article);
       }
-      const text = texts.get(e.source.doc);
-      if (text === null || text === undefined)
-        problems.push({ path: e.path, message: `cites "${e.source.doc}", which is not a known source article` });
-      else if (!text.includes(normaliseText(e.source.quote)))
-        problems.push({ path: e.path, message: `quote not found in ${e.source.doc}: "${e.source.quote}"` });
+      if ('problem' in article) problem([...e.at, 'source', 'doc'], `cannot check the quote: ${e.source.doc}: ${article.problem}`);
+      else if (!article.text.includes(normaliseText(e.source.quote)))
+        problem([...e.at, 'source', 'quote'], `quote not found in ${e.source.doc}: "${e.source.quote}"`);
       else sourced++;
     } else if (e.assumption) assumed++;
-    else problems.push({ path: e.path, message: 'has neither a source nor an assumption' });
+    else problem(e.at, 'has neither a source nor an assumption');
   }
   return { entries, sourced, assumed, problems };
 }

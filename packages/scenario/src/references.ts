@@ -106,16 +106,43 @@ export function definedNames(raw: unknown): Record<Kind, string[] | null> {
 }
 
 /** Every name that refers to nothing, with a suggestion. Works on raw data, so it runs alongside the schema check. */
-export function checkReferences(raw: unknown): { path: Key[]; message: string }[] {
+export function checkReferences(raw: unknown): { path: Key[]; name: string; message: string }[] {
   const names = definedNames(raw);
-  const out: { path: Key[]; message: string }[] = [];
+  const out: { path: Key[]; name: string; message: string }[] = [];
   for (const [pattern, kind] of ALL_SITES) {
     const known = names[kind];
     if (known === null) continue;
     walk(raw, pattern.split('.'), [], (value, path) => {
       if (typeof value !== 'string' || known.includes(value)) return;
-      out.push({ path, message: MESSAGES.unknownReference(kind, value) + didYouMean(value, known) });
+      out.push({ path, name: value, message: MESSAGES.unknownReference(kind, value) + didYouMean(value, known) });
     });
   }
+  return out;
+}
+
+/**
+ * Every citation of an article the scenario does not declare in `sources`: a dangling reference
+ * like an unknown actor. Citations may sit at any depth (`…source.doc`).
+ */
+export function checkCitations(raw: unknown): { path: Key[]; message: string }[] {
+  if (!isPlainObject(raw)) return [];
+  const declared = raw.sources === undefined ? [] : isPlainObject(raw.sources) ? Object.keys(raw.sources) : null;
+  if (declared === null) return [];
+  const out: { path: Key[]; message: string }[] = [];
+  const visit = (node: unknown, path: Key[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((v, k) => {
+        visit(v, [...path, k]);
+      });
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'source' && isPlainObject(v) && typeof v.doc === 'string' && /^[\w.-]+$/.test(v.doc) && !declared.includes(v.doc))
+        out.push({ path: [...path, k, 'doc'], message: MESSAGES.undeclaredSource(v.doc) + didYouMean(v.doc, declared) });
+      else if (k !== 'sources') visit(v, [...path, k]);
+    }
+  };
+  visit(raw, []);
   return out;
 }

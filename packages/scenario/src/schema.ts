@@ -16,9 +16,16 @@ const id = z
   .regex(/^[a-z][a-z0-9-]*$/, 'expected an id: lower-case letters, digits and dashes, starting with a letter')
   .refine((s) => !RESERVED.has(s), 'this name is reserved');
 
+/** A source article's file name: letters, digits, '_', '.', '-', not only dots (no folders, no '.' or '..'). */
+const fileName = z
+  .string()
+  .regex(/^[\w.-]+$/, 'expected a file name')
+  .refine((s) => !/^\.+$/.test(s), 'expected a file name')
+  .refine((s) => !RESERVED.has(s), 'this name is reserved');
+
 export const Source = z
   .strictObject({
-    doc: z.string().min(1).describe('File name of the source article, e.g. 002_772c517c6391e34c.txt'),
+    doc: fileName.describe('File name of the source article, one of the scenario’s `sources`, e.g. 002_772c517c6391e34c.txt'),
     quote: z.string().min(3).describe('A short quote that occurs in that article'),
   })
   .meta({ id: 'Source' });
@@ -219,13 +226,7 @@ export const Scenario = z.strictObject({
   briefing: z.string().default('').describe('A few paragraphs for readers: the situation, and what the model says about it'),
   period: z.string().optional().describe('The period it covers, for the scenario browser, e.g. "2016-2026"'),
   sources: z
-    .record(
-      z
-        .string()
-        .regex(/^[\w.-]+$/, 'expected a file name')
-        .refine((s) => !RESERVED.has(s), 'this name is reserved'),
-      z.strictObject({ title: z.string().min(1), date: z.string().optional() }),
-    )
+    .record(fileName, z.strictObject({ title: z.string().min(1), date: z.string().optional() }))
     .default({})
     .describe('The source articles cited, by file name'),
   start: Quarter,

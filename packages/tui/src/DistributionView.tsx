@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { percent, runBatch, wilson } from '@parley/batch';
+import { percent, percentInterval, runBatch, wilson } from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass } from '@parley/core';
 import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -88,7 +88,7 @@ export function DistributionView({
             <Text key={c} wrap="truncate">
               {clip(outcomeLabel(m, c), labelWidth).padEnd(labelWidth + 1)}
               <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)}{' '}
-              {live.done > 0 ? `[${percent(ci.low)}, ${percent(ci.high)}]` : ''}
+              {live.done > 0 ? percentInterval(ci.low, ci.high) : ''}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
             </Text>
           );

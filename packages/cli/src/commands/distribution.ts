@@ -1,4 +1,4 @@
-import { percent, wilson } from '@parley/batch';
+import { percent, percentInterval, wilson } from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass, quarterLabel } from '@parley/core';
 import { outcomeLabel, simulateFast } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -28,7 +28,7 @@ export function distributionCommand(sc: LoadedScenario, opts: DistributionOption
     const k = counts.get(o) ?? 0;
     if (k === 0) continue;
     const ci = wilson(k, n);
-    lines.push(`  ${percent(k / n).padStart(6)}  [${percent(ci.low)}, ${percent(ci.high)}]  ${outcomeLabel(m, o)}`);
+    lines.push(`  ${percent(k / n).padStart(6)}  ${percentInterval(ci.low, ci.high)}  ${outcomeLabel(m, o)}`);
   }
   if (treatyQuarters.length > 0) {
     treatyQuarters.sort((a, b) => a - b);

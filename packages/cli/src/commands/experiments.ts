@@ -5,7 +5,9 @@ import {
   compare,
   compareSvg,
   percent,
+  pointsInterval,
   type SensitivityResult,
+  type Side,
   type SweepResult,
   sensitivity,
   sweep,
@@ -15,10 +17,9 @@ import {
   writeAtomic,
 } from '@parley/batch';
 import { OUTCOME_CLASSES } from '@parley/core';
-import type { LoadedScenario } from '@parley/scenario';
 import type { Terminal } from './batch.js';
 
-const ci = (c: readonly [number, number]): string => `[${percent(c[0])}, ${percent(c[1])}]`;
+const ci = (c: readonly [number, number]): string => percentInterval(c[0], c[1]);
 const csvCell = (x: unknown): string => (typeof x === 'string' && /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x ?? ''));
 const csv = (rows: readonly Record<string, unknown>[]): string => {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -84,25 +85,25 @@ export async function sweepCommand(
 }
 
 export async function compareCommand(
-  a: { sc: LoadedScenario; label: string; file: string },
-  b: { sc: LoadedScenario; label: string; file: string },
+  a: Side,
+  b: Side,
   cwd: string,
-  o: { seed: number; runs: number; workers: number; out?: string },
+  o: { seed: number; runs: number; workers: number; out?: string; independent: boolean },
   t: Terminal,
 ): Promise<void> {
-  const r: ComparisonResult = await compare(a, b, cwd, o.seed, o.runs, o.workers);
-  const lines = [
-    `A: ${r.a.label}`,
-    `B: ${r.b.label}`,
-    `${o.runs} runs each, seed ${o.seed}, independent random streams; difference B − A with Newcombe's 95% interval`,
-    '',
-    `${'outcome'.padEnd(58)}      A        B     B − A   95% interval`,
-  ];
+  const r: ComparisonResult = await compare(a, b, o.seed, o.runs, o.workers, o.independent);
+  const how = r.commonRandomNumbers
+    ? "common random numbers (run i of A and of B draw the same numbers: the runs are paired); difference B − A with Newcombe's paired 95% interval"
+    : "independent random streams (--independent); difference B − A with Newcombe's 95% interval for independent samples";
+  const lines = [`A: ${r.a.label}`, `B: ${r.b.label}`, `${o.runs} runs each, seed ${o.seed}, ${how}`, ''];
+  const w = Math.min(64, Math.max(7, ...r.rows.map((row) => row.label.length)));
+  const cut = (s: string): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  lines.push(`${'outcome'.padEnd(w)}        A        B  B − A and its 95% interval`);
   for (const row of r.rows) {
     const d = row.diff;
     const sig = d.ci95[0] > 0 || d.ci95[1] < 0 ? ' *' : '';
     lines.push(
-      `${row.label.slice(0, 58).padEnd(58)} ${percent(row.a.p).padStart(7)}  ${percent(row.b.p).padStart(7)}  ${`${d.value >= 0 ? '+' : ''}${(d.value * 100).toFixed(1)}`.padStart(6)} pp  [${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}]${sig}`,
+      `${cut(row.label)} ${percent(row.a.p).padStart(7)}  ${percent(row.b.p).padStart(7)}  ${pointsInterval(d.value, d.ci95[0], d.ci95[1])}${sig}`,
     );
   }
   lines.push('', '* the interval excludes 0');
@@ -130,7 +131,7 @@ export async function sensitivityCommand(
   });
   const lines = [
     `Sensitivity of the treaty share in ${v.base.data.title}`,
-    `${o.runs} runs per variant, seed ${o.seed}, common random numbers; each parameter moved alone by ±20% (at least ±0.02). Base: ${percent(r.baseTreaty)}`,
+    `${o.runs} runs per variant, seed ${o.seed}, common random numbers; each parameter moved alone by ±20% of its value (±0.02 when it is 0). Base: ${percent(r.baseTreaty)}`,
     '',
     `${'parameter'.padEnd(52)}  ${'low → high'.padEnd(17)}  treaty at low / high   effect${o.morris ? '   Morris μ*  σ' : ''}`,
   ];
@@ -142,8 +143,13 @@ export async function sensitivityCommand(
     );
   }
   if (r.rows.length > o.top) lines.push(`  … and ${r.rows.length - o.top} more (all in the JSON and CSV)`);
-  if (r.skipped.length > 0)
-    lines.push('', `Skipped ${r.skipped.length} parameters that cannot move alone, e.g. ${r.skipped[0]!.path}: ${r.skipped[0]!.why}`);
+  if (r.skipped.length > 0) {
+    lines.push(
+      '',
+      `Not varied: ${r.skipped.length === 1 ? 'this parameter, which cannot' : `these ${r.skipped.length} parameters, which cannot`} move alone (the scenario would be invalid):`,
+    );
+    for (const s of r.skipped) lines.push(`  ${s.path}: ${s.why}`);
+  }
   t.out(`${lines.join('\n')}\n`);
   await writeOutputs(o.out, v.cwd, 'sensitivity', r, r.rows as unknown as Record<string, unknown>[], tornadoSvg(r, o.top), t);
 }

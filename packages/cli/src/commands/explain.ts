@@ -70,7 +70,7 @@ export function explainCommand(sc: LoadedScenario): string {
       out.push('  Moves:');
       for (const mv of moves) {
         const rawMove = f.moves[mv.id]!;
-        out.push(`    ${mv.label}${mv.cost > 0 ? ` (costs ${mv.cost})` : ''}  ${cite(rawMove, 70)}`);
+        out.push(`    ${mv.id}: ${mv.label}${mv.cost > 0 ? ` (costs ${mv.cost})` : ''}  ${cite(rawMove, 70)}`);
         if (mv.when.length > 0) out.push(`      when ${mv.when.map((c) => describeCondition(m, c)).join(' and ')}`);
         out.push(`      → ${mv.effects.map((e) => describeEffect(m, e)).join('; ')}`);
       }
@@ -79,7 +79,7 @@ export function explainCommand(sc: LoadedScenario): string {
     if (offers.length > 0) {
       out.push('  Can propose:');
       for (const o of offers)
-        out.push(`    ${o.label}  ${cite(f.offers[o.id]!, 70)}`, `      = ${o.terms.map((t) => describeTerm(m, t)).join('; ')}`);
+        out.push(`    ${o.id}: ${o.label}  ${cite(f.offers[o.id]!, 70)}`, `      = ${o.terms.map((t) => describeTerm(m, t)).join('; ')}`);
     }
     out.push('');
   });
@@ -88,7 +88,7 @@ export function explainCommand(sc: LoadedScenario): string {
   if (scheduled.length > 0) {
     out.push('Scheduled events');
     for (const e of scheduled) {
-      out.push(`  ${quarterLabel(m, e.at!)}  ${e.label}${e.summit ? ' [summit]' : ''}  ${cite(f.events[e.id]!, 70)}`);
+      out.push(`  ${quarterLabel(m, e.at!)}  ${e.id}: ${e.label}${e.summit ? ' [summit]' : ''}  ${cite(f.events[e.id]!, 70)}`);
       if (e.effects.length > 0) out.push(`          → ${e.effects.map((x) => describeEffect(m, x)).join('; ')}`);
     }
     out.push('');
@@ -98,7 +98,7 @@ export function explainCommand(sc: LoadedScenario): string {
     out.push('Random events (chance per quarter)');
     for (const e of random) {
       const raw = f.events[e.id]!;
-      out.push(`  ${(e.hazard * 100).toFixed(1).padStart(5)}%  ${e.label}${e.once ? '' : ' (can recur)'}  ${cite(raw, 70)}`);
+      out.push(`  ${(e.hazard * 100).toFixed(1).padStart(5)}%  ${e.id}: ${e.label}${e.once ? '' : ' (can recur)'}  ${cite(raw, 70)}`);
       if (e.when.length > 0) out.push(`          when ${e.when.map((c) => describeCondition(m, c)).join(' and ')}`);
       if (e.effects.length > 0) out.push(`          → ${e.effects.map((x) => describeEffect(m, x)).join('; ')}`);
     }
@@ -108,10 +108,14 @@ export function explainCommand(sc: LoadedScenario): string {
     out.push('Reactions');
     for (const r of m.reactions) {
       out.push(
-        `  ${(r.probability * 100).toFixed(0).padStart(3)}%  after "${m.moves[r.trigger]!.label}": ${r.label}  ${cite(f.reactions[r.id]!, 60)}`,
+        `  ${(r.probability * 100).toFixed(0).padStart(3)}%  ${r.id}: after ${m.moves[r.trigger]!.id}, ${r.label}  ${cite(f.reactions[r.id]!, 60)}`,
       );
     }
     out.push('');
   }
+  out.push(
+    'Ids (moves, offers, events, reactions) are what --set, compare and moves files name: e.g.',
+    `  --set moves.${m.moves[0]?.id ?? 'ID'}.cost=0.01   --set moves.${m.moves[0]?.id ?? 'ID'}=null (removes it)`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -1,26 +1,53 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkProvenance, type LoadedScenario } from '@parley/scenario';
+import { type ArticleText, checkProvenance, formatIssue, type LoadedScenario } from '@parley/scenario';
 
-/** Where a scenario's cited articles live: a `sources/` folder beside it or above it. */
-export function sourceReader(scenarioFile: string): (name: string) => string | null {
-  const dirs: string[] = [];
-  for (let d = dirname(scenarioFile), k = 0; k < 4; k++, d = dirname(d)) dirs.push(join(d, 'sources'));
-  return (name) => {
-    if (name.includes('/') || name.includes('\\')) return null;
-    for (const d of dirs) if (existsSync(join(d, name))) return readFileSync(join(d, name), 'utf8');
-    return null;
+/** The largest article Parley reads to check quotes in. */
+const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * Where a cited article lives: a `sources/` folder beside the file the citation is written in,
+ * or up to three folders above it. Only regular files are read (a folder or a FIFO is refused,
+ * never hung on); each file is read once.
+ */
+export function articleReader(): (name: string, citingFile: string) => ArticleText {
+  const read = new Map<string, ArticleText>();
+  return (name, citingFile) => {
+    const dirs: string[] = [];
+    for (let d = dirname(citingFile), k = 0; k < 4; k++, d = dirname(d)) dirs.push(join(d, 'sources'));
+    for (const d of dirs) {
+      const path = join(d, name);
+      let article = read.get(path);
+      if (article) return article;
+      let size: number;
+      try {
+        const st = statSync(path);
+        if (!st.isFile()) article = { problem: `${path} is not a regular file` };
+        size = st.size;
+      } catch {
+        continue;
+      }
+      article ??=
+        size > MAX_ARTICLE_BYTES
+          ? { problem: `${path} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB` }
+          : { text: readFileSync(path, 'utf8') };
+      read.set(path, article);
+      return article;
+    }
+    return { problem: `not found in ${dirs[0]} or the sources/ folders above it` };
   };
 }
 
-/** Provenance report for one valid scenario: problems, and the share of values that are sourced. */
-export function provenanceCommand(sc: LoadedScenario): { text: string; ok: boolean } {
-  const rep = checkProvenance(sc.data, sourceReader(sc.file));
+/** Provenance report for one valid scenario: each problem as a located line, then the counts. */
+export function provenanceCommand(sc: LoadedScenario): { problems: string; summary: string; ok: boolean } {
+  const reader = articleReader();
+  const absolute = (shown: string): string => sc.paths[sc.files.indexOf(shown)] ?? sc.paths.at(-1)!;
+  const rep = checkProvenance(sc.data, (name, at) => reader(name, absolute(sc.locate(at).file)));
   const total = rep.entries.length;
-  const lines = rep.problems.map((p) => `${sc.file}  ${p.path}  ${p.message}`);
+  const lines = rep.problems.map((p) => formatIssue({ ...sc.locate(p.at), path: p.path, message: p.message }));
   const share = total === 0 ? 100 : (rep.sourced / total) * 100;
-  lines.push(
-    `${sc.file}: ${total} values — ${rep.sourced} sourced (${share.toFixed(0)}%), ${rep.assumed} labelled assumptions, ${rep.problems.length} problems`,
-  );
-  return { text: `${lines.join('\n')}\n`, ok: rep.problems.length === 0 };
+  const summary = `${sc.file}: ${plural(total, 'value')}: ${rep.sourced} sourced (${share.toFixed(0)}%), ${plural(rep.assumed, 'labelled assumption')}, ${plural(rep.problems.length, 'problem')}\n`;
+  return { problems: lines.map((l) => `${l}\n`).join(''), summary, ok: rep.problems.length === 0 };
 }
