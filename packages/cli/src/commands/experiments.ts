@@ -5,6 +5,7 @@ import {
   compare,
   compareSvg,
   percent,
+  percentInterval,
   pointsInterval,
   type SensitivityResult,
   type Side,
