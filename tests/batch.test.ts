@@ -67,7 +67,14 @@ describe('parley batch', () => {
     expect(s.schema).toBe('parley.batch.summary/1');
     expect(s.runs).toBe(1800);
     expect(s.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(readFileSync(join(one, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1801);
+    const rows = readFileSync(join(one, 'runs.csv'), 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(1801);
+    // Each row says which random shocks fired in its run, by id.
+    const header = rows[0]!.split(',');
+    expect(header.slice(0, 4)).toEqual(['run', 'outcome', 'treaty_quarter', 'shocks']);
+    const shocks = rows.slice(1).map((r) => r.split(',')[3]!);
+    expect(shocks.some((x) => x !== '')).toBe(true);
+    for (const x of shocks) expect(x).toMatch(/^([a-z][a-z0-9-]*(;[a-z][a-z0-9-]*)*)?$/);
     expect(existsSync(join(one, '.checkpoint.json'))).toBe(false);
     expect(first.err).toMatch(/1,800 runs in \d+\.\d s/);
     expect(summaryOf(one)).not.toMatch(/runs\/s|elapsed|seconds/);
@@ -139,7 +146,12 @@ describe('parley batch', () => {
     const again = parley(...job(dir, '1'));
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/an interrupted batch is in .*add --resume/);
-    expect(parley(...job(dir, '2', '--resume')).code).toBe(0);
+    const done = JSON.parse(readFileSync(join(dir, '.checkpoint.json'), 'utf8')).acc.runs as number;
+    const resumed = parley(...job(dir, '2', '--resume'));
+    expect(resumed.code).toBe(0);
+    // The rate counts only the runs of this process, and says how many came before.
+    expect(resumed.err).toContain(`${(runs - done).toLocaleString('en-US')} runs in `);
+    expect(resumed.err).toContain(`(after the ${done.toLocaleString('en-US')} done before the interruption)`);
     const clean = tmp();
     expect(parley(...job(clean, '2')).code).toBe(0);
     expect(summaryOf(dir)).toBe(summaryOf(clean));
@@ -169,7 +181,19 @@ describe('parley batch', () => {
     expect(outcomes).toContain('<svg');
     for (const o of s.outcomes) expect(outcomes).toContain(`${(o.p * 100).toFixed(1)}%`);
     expect(figure('treaty')).toContain('<svg');
-    for (const f of s.fan) expect(figure(`fan-${f.id}`)).toContain('<svg');
+    for (const f of s.fan) {
+      expect(figure(`fan-${f.id}`)).toContain('<svg');
+      // The y axis says what the 0-to-1 scale measures.
+      expect(figure(`fan-${f.id}`)).toContain(f.unit.replace(/</g, '&lt;'));
+    }
+    // The outcome table lists outcomes in the chart's order: the most frequent first.
+    const table = html.slice(
+      html.indexOf('<table id="outcome-table">'),
+      html.indexOf('</table>', html.indexOf('<table id="outcome-table">')),
+    );
+    const counts = [...table.matchAll(/<td class="n">(\d+)<\/td><\/tr>/g)].map((m) => Number(m[1]));
+    expect(counts).toHaveLength(s.outcomes.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(html).toContain(s.reproduce.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
@@ -182,7 +206,7 @@ describe('parley batch', () => {
     expect(s.treaty.count).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     // 0 of 300: the Wilson interval reaches 1.3%, not "0.0%".
-    expect(html).toContain('A treaty in 0.0% of runs (95% interval 0.0% – 1.3%).');
+    expect(html).toContain('A treaty in 0.0% of runs (95% interval [0.0%, 1.3%]).');
     const treaty = html.slice(html.indexOf('<figure id="treaty">'), html.indexOf('</figure>', html.indexOf('<figure id="treaty">')));
     expect(treaty).toContain('>100%<');
     expect(treaty).not.toContain('>0.000000%<');

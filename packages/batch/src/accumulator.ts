@@ -1,11 +1,11 @@
 import { OUTCOME_CLASSES } from '@parley/core';
-import type { Range } from './histogram.js';
+import { type Range, range } from './histogram.js';
 import { SERIES } from './series.js';
 
 /** Bins of the streaming histograms. */
-export const FAN: Range = { lo: 0, hi: 1, bins: 50 };
-export const FINAL: Range = { lo: 0, hi: 1, bins: 1000 };
-export const UTILITY: Range = { lo: -1, hi: 1, bins: 2000 };
+export const FAN: Range = range(0, 1, 50);
+export const FINAL: Range = range(0, 1, 1000);
+export const UTILITY: Range = range(-1, 1, 2000);
 /** How many milestones (random shocks, talks suspended or resumed, the treaty) make an event path. */
 export const PATH_LENGTH = 4;
 
@@ -22,9 +22,9 @@ function sizes(shape: Shape): Record<Part, number> {
   return {
     outcomes: OUTCOME_CLASSES.length,
     treatyAt: shape.horizon,
-    fan: s * shape.horizon * FAN.bins,
-    final: s * FINAL.bins,
-    utility: shape.actors * UTILITY.bins,
+    fan: s * shape.horizon * FAN.slots,
+    final: s * FINAL.slots,
+    utility: shape.actors * UTILITY.slots,
   };
 }
 
@@ -44,11 +44,11 @@ export interface Accumulator {
   readonly outcomes: Float64Array;
   /** Runs whose treaty was signed in quarter t (index from the start). */
   readonly treatyAt: Float64Array;
-  /** Histogram of each series at the end of each quarter: [series][quarter][FAN bin]. */
+  /** Histogram of each series at the end of each quarter: [series][quarter][FAN slot]. */
   readonly fan: Float64Array;
-  /** Histogram of each series at the end of the run: [series][FINAL bin]. */
+  /** Histogram of each series at the end of the run: [series][FINAL slot]. */
   readonly final: Float64Array;
-  /** Histogram of each actor's final utility: [actor][UTILITY bin]. */
+  /** Histogram of each actor's final utility: [actor][UTILITY slot]. */
   readonly utility: Float64Array;
 }
 

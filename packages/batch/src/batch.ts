@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ENGINE_VERSION } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -7,7 +7,7 @@ import { type Accumulator, createAccumulator, mergeInto, type Shape } from './ac
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
 import { type RowFormat, rowHeader } from './chunk.js';
 import { BatchInputError, BatchRunError } from './errors.js';
-import { writeAtomic } from './files.js';
+import { makeDirs, writeAtomic } from './files.js';
 import { csvRowsToParquet } from './parquet.js';
 import { writePartial } from './partial.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
@@ -56,6 +56,8 @@ export interface BatchResult {
   readonly text: string;
   /** Stopped by the signal: a checkpoint was left (with --out) and the summary covers the runs so far. */
   readonly interrupted: boolean;
+  /** Runs already done by an earlier, interrupted process (0 unless resumed). */
+  readonly resumedFrom: number;
   readonly written: readonly string[];
 }
 
@@ -106,7 +108,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if (o.out) {
     const where = dir ?? dirname(o.out);
     try {
-      mkdirSync(where, { recursive: true });
+      makeDirs(where);
     } catch (e) {
       throw new BatchInputError(`cannot use --out ${o.out}: ${(e as Error).message}`);
     }
@@ -220,7 +222,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const written: string[] = [];
   if (interrupted) {
     checkpoint();
-    return { summary, text, interrupted, written };
+    return { summary, text, interrupted, written, resumedFrom };
   }
   if (o.out && o.shard) {
     writePartial(o.out, { meta, shard: o.shard, chunks: [c0, next], acc });
@@ -234,5 +236,5 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     written.push(rowsFinal);
   }
   if (checkpointPath) rmSync(checkpointPath, { force: true });
-  return { summary, text, interrupted, written };
+  return { summary, text, interrupted, written, resumedFrom };
 }

@@ -75,7 +75,7 @@ export function fanChart(s: Summary, id: string): TopLevelSpec {
     layer: [
       {
         mark: { type: 'area', color: '#9ecae9', opacity: 0.6 },
-        encoding: { y: { field: 'p05', type: 'quantitative', title: null, scale: { domain: [0, 1] } }, y2: { field: 'p95' } },
+        encoding: { y: { field: 'p05', type: 'quantitative', title: series.unit, scale: { domain: [0, 1] } }, y2: { field: 'p95' } },
       },
       {
         mark: { type: 'area', color: '#4c78a8', opacity: 0.6 },

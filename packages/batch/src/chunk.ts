@@ -44,7 +44,7 @@ export class RunFailure extends Error {
 
 export function rowHeader(m: Model, format: RowFormat): string {
   if (format === 'jsonl') return '';
-  return `${['run', 'outcome', 'treaty_quarter', ...SERIES.map((s) => s.id), ...m.actors.map((a) => `utility_${a.id}`)].join(',')}\n`;
+  return `${['run', 'outcome', 'treaty_quarter', 'shocks', ...SERIES.map((s) => s.id), ...m.actors.map((a) => `utility_${a.id}`)].join(',')}\n`;
 }
 
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
@@ -63,6 +63,8 @@ class RunCounter {
   acc!: Accumulator;
   path = '';
   lastT = -1;
+  /** The random events that fired in this run, in order (for its row). */
+  readonly shocks: number[] = [];
   readonly pathCounts = new Map<string, number>();
   readonly x: Float64Array;
   readonly sampleEnd: (x: Float64Array, into: Float64Array) => void;
@@ -100,8 +102,10 @@ class RunCounter {
       if (this.path.length < PATH_LENGTH) this.path += String.fromCharCode(code);
     };
     this.emit = (e) => {
-      if (e.type === 'shock' && m.events[e.event]!.at === null) note(e.event);
-      else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
+      if (e.type === 'shock' && m.events[e.event]!.at === null) {
+        note(e.event);
+        this.shocks.push(e.event);
+      } else if (e.type === 'talks') note(e.active ? TALKS_RESUMED : TALKS_SUSPENDED);
       else if (e.type === 'treaty') note(TREATY + e.offer);
     };
     // The series and utilities are sampled straight off the kernel's cells, all in one generated
@@ -120,7 +124,7 @@ class RunCounter {
     this.onQuarter = (t) => {
       sampleQuarter(x, quarter);
       const fan = this.acc.fan;
-      for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.bins + binOf(FAN, quarter[s]!)]!++;
+      for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.slots + binOf(FAN, quarter[s]!)]!++;
       this.lastT = t;
     };
   }
@@ -153,6 +157,7 @@ function countRuns(
   for (let run = from; run < to; run++) {
     c.path = '';
     c.lastT = -1;
+    c.shocks.length = 0;
     let r: ReturnType<typeof simulateFast>;
     try {
       r = simulateFast(m, { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
@@ -162,22 +167,23 @@ function countRuns(
     c.sampleEnd(x, end);
     for (let s = 0; s < S; s++) {
       bins[s] = binOf(FAN, finals[s]!);
-      acc.final[s * FINAL.bins + binOf(FINAL, finals[s]!)]!++;
+      acc.final[s * FINAL.slots + binOf(FINAL, finals[s]!)]!++;
     }
     // The world no longer changes after the run: its remaining quarters count the final values.
-    for (let t = c.lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.bins + bins[s]!]!++;
+    for (let t = c.lastT + 1; t < H; t++) for (let s = 0; s < S; s++) acc.fan[(s * H + t) * FAN.slots + bins[s]!]!++;
     acc.runs++;
     const outcome = OUTCOME_CLASSES.indexOf(r.outcome);
     acc.outcomes[outcome]!++;
     if (outcomes) outcomes[run - from] = outcome;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
     for (let i = 0; i < A; i++) {
-      acc.utility[i * UTILITY.bins + binOf(UTILITY, utils[i]!)]!++;
+      acc.utility[i * UTILITY.slots + binOf(UTILITY, utils[i]!)]!++;
     }
     pathCounts.set(c.path, (pathCounts.get(c.path) ?? 0) + 1);
     if (format === 'csv' || format === 'parquet') {
+      const shocks = c.shocks.map((k) => m.events[k]!.id).join(';');
       rows.push(
-        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
+        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), shocks, ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
       );
     } else if (format === 'jsonl') {
       const row: Record<string, unknown> = {
@@ -185,6 +191,7 @@ function countRuns(
         seed,
         outcome: r.outcome,
         treatyQuarter: r.treatyT === null ? null : quarterLabel(m, r.treatyT),
+        shocks: c.shocks.map((k) => m.events[k]!.id),
       };
       SERIES.forEach((s, k) => {
         row[s.id] = r6(finals[k]!);

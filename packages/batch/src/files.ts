@@ -1,16 +1,71 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
-/** Write a file so that no half-written file ever sits under its final name: write a temporary file, flush, rename. */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/** A file Parley cannot write where it was asked to: one clear line for the user. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+const why = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EDQUOT') return 'the disk quota is exceeded';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  if (code === 'ENOENT') return 'the system does not allow one there';
+  return (e as Error).message;
+};
+
+/**
+ * Make a folder and any missing folders above it, one level at a time. Node's recursive mkdir
+ * spins forever where the kernel refuses with ENOENT inside an existing folder (/proc/foo);
+ * here every refusal is one clear OutputError.
+ */
+export function makeDirs(path: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(path); ; d = dirname(d)) {
+    let isDir: boolean | null = null;
+    try {
+      isDir = statSync(d).isDirectory();
+    } catch {
+      // does not exist (or cannot be seen): create it below
+    }
+    if (isDir === false) throw new OutputError(`cannot create ${path}: ${d} is a file, not a folder`);
+    if (isDir) break;
+    missing.unshift(d);
+    if (dirname(d) === d) break;
   }
-  renameSync(tmp, path);
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statSync(d).isDirectory()) continue;
+      throw new OutputError(`cannot create the folder ${d}: ${why(e)}`);
+    }
+  }
+}
+
+/**
+ * Write a file so that no half-written file ever sits under its final name: write a temporary file
+ * beside it, flush, rename. A failure (a full disk, a read-only folder) leaves no temporary file
+ * behind and is one clear OutputError.
+ */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  makeDirs(dirname(path));
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new OutputError(`cannot write ${path}: ${why(e)}`);
+  }
 }

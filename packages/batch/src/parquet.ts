@@ -6,7 +6,7 @@ import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-write
  * as chunks arrive — which a checkpoint can truncate and resume — and this converts that file
  * to Parquet at the end, one row group of `groupRows` runs at a time, so memory stays flat
  * whatever the number of runs. Columns: `run` (INT32), `outcome` (STRING), `treaty_quarter`
- * (STRING, null without a treaty), and every other column a DOUBLE. Written to `to.partial`
+ * (STRING, null without a treaty), `shocks` (STRING), and every other column a DOUBLE. Written to `to.partial`
  * and renamed, so no half-written file is ever left under its final name.
  */
 export function csvRowsToParquet(from: string, to: string, groupRows = 100_000): number {
@@ -23,6 +23,7 @@ export function csvRowsToParquet(from: string, to: string, groupRows = 100_000):
       const cells = rows.map((r) => r[k]!);
       if (name === 'run') return { name, data: cells.map(Number), type: 'INT32' as const, nullable: false };
       if (name === 'outcome') return { name, data: cells, type: 'STRING' as const, nullable: false };
+      if (name === 'shocks') return { name, data: cells, type: 'STRING' as const, nullable: false };
       if (name === 'treaty_quarter')
         return { name, data: cells.map((c) => (c === '' ? null : c)), type: 'STRING' as const, nullable: true };
       return { name, data: cells.map(Number), type: 'DOUBLE' as const, nullable: false };

@@ -28,8 +28,14 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums} .meta{color:#555;f
 <p class="meta">${s.runs.toLocaleString('en-US')} runs · seed ${s.seed} · scenario <code>${s.scenario.hash.slice(0, 16)}</code> (${esc(s.scenario.file)}${s.scenario.sets.map((x) => ` --set ${esc(x)}`).join('')}) · engine ${esc(s.engine.version)}${s.untilCi !== null ? ` · ran until every 95% half-width ≤ ${s.untilCi}` : ''}</p>
 <h2>Outcomes</h2>
 <figure id="outcomes">${outcomes}</figure>
-<table><tr><th>outcome</th><th class="n">share</th><th class="n">95% interval (Wilson)</th><th class="n">runs</th></tr>
-${s.outcomes.map((o) => `<tr><td>${esc(o.label)}</td><td class="n">${percent(o.p)}</td><td class="n">${percentInterval(o.ci95[0], o.ci95[1])}</td><td class="n">${o.count}</td></tr>`).join('\n')}
+<table id="outcome-table"><tr><th>outcome</th><th class="n">share</th><th class="n">95% interval (Wilson)</th><th class="n">runs</th></tr>
+${[...s.outcomes]
+  .sort((a, b) => b.count - a.count)
+  .map(
+    (o) =>
+      `<tr><td>${esc(o.label)}</td><td class="n">${percent(o.p)}</td><td class="n">${percentInterval(o.ci95[0], o.ci95[1])}</td><td class="n">${o.count}</td></tr>`,
+  )
+  .join('\n')}
 </table>
 <h2>When treaties are signed</h2>
 <p>A treaty in ${percent(s.treaty.p)} of runs (95% interval ${percentInterval(s.treaty.ci95[0], s.treaty.ci95[1])})${s.treaty.count > 0 ? `; of those, half were signed by ${s.treaty.quarterQuantiles.p50}` : ''}.</p>

@@ -8,6 +8,8 @@ import { DIMENSIONS, type Dimension, type Kernel, METRICS, type Model, type Samp
 export interface SeriesDef {
   readonly id: string;
   readonly label: (m: Model) => string;
+  /** What the 0-to-1 scale measures, for chart axes. */
+  readonly unit: string;
   readonly value: (m: Model, w: WorldView) => number;
   /** The same value as a kernel samples it off its cells, bit for bit (what a batch records every quarter). */
   readonly sample: (m: Model, k: Kernel) => Sample;
@@ -22,18 +24,19 @@ type Source =
   | { readonly joint: true }
   | { readonly metric: Dimension; readonly of: (m: Model) => number; readonly complement?: true };
 
-function defineSeries(id: string, label: (m: Model) => string, source: Source): SeriesDef {
+function defineSeries(id: string, label: (m: Model) => string, unit: string, source: Source): SeriesDef {
   if ('array' in source) {
     const { array, at } = source;
-    return { id, label, value: (m, w) => w[array][at(m)]!, sample: (m, k) => ({ cell: k.L[array] + at(m) }) };
+    return { id, label, unit, value: (m, w) => w[array][at(m)]!, sample: (m, k) => ({ cell: k.L[array] + at(m) }) };
   }
-  if ('joint' in source) return { id, label, value: (_m, w) => w.jointActivity, sample: (_m, k) => ({ cell: k.L.joint }) };
+  if ('joint' in source) return { id, label, unit, value: (_m, w) => w.jointActivity, sample: (_m, k) => ({ cell: k.L.joint }) };
   const d = DIMENSIONS.indexOf(source.metric);
   const { of, complement } = source;
   const metric = METRICS[d]!;
   return {
     id,
     label,
+    unit,
     value: (m, w) => (complement ? 1 - metric(m, w, of(m)) : metric(m, w, of(m))),
     sample: (m) => ({ metric: d, actor: of(m), complement: complement === true }),
   };
@@ -45,15 +48,22 @@ const name = (m: Model, i: number): string => m.actors[i]!.name;
 export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 export const SERIES: readonly SeriesDef[] = [
-  defineSeries('trust', (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`, {
+  defineSeries('trust', (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`, 'trust (0 none, 1 full)', {
     array: 'trust',
     at: (m) => m.claimant * m.actors.length + m.holder,
   }),
-  defineSeries('sanctions', (m) => `sanctions on ${name(m, m.holder)}`, { metric: 'sanctions', of: (m) => m.holder, complement: true }),
-  defineSeries('militarisation', (m) => `${possessive(name(m, m.holder))} militarisation`, {
+  defineSeries('sanctions', (m) => `sanctions on ${name(m, m.holder)}`, 'weighted level (0 none, 1 full)', {
+    metric: 'sanctions',
+    of: (m) => m.holder,
+    complement: true,
+  }),
+  defineSeries('militarisation', (m) => `${possessive(name(m, m.holder))} militarisation`, 'level (0 none, 1 full)', {
     array: 'militarisation',
     at: (m) => m.holder,
   }),
-  defineSeries('energy', (m) => `${possessive(name(m, m.claimant))} energy ties`, { metric: 'energy', of: (m) => m.claimant }),
-  defineSeries('jointActivity', () => 'joint activity', { joint: true }),
+  defineSeries('energy', (m) => `${possessive(name(m, m.claimant))} energy ties`, 'share of a full tie (0–1)', {
+    metric: 'energy',
+    of: (m) => m.claimant,
+  }),
+  defineSeries('jointActivity', () => 'joint activity', 'level (0 none, 1 full)', { joint: true }),
 ];

@@ -1,6 +1,6 @@
 import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
-import { quantile, type Range } from './histogram.js';
+import { binWidth, quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
 import { percent, percentInterval, wilson } from './stats.js';
 
@@ -67,7 +67,13 @@ export interface Summary {
   readonly metrics: readonly { id: string; label: string; binWidth: number; final: Quantiles }[];
   readonly utilities: readonly { actor: string; name: string; binWidth: number; final: Quantiles }[];
   readonly paths: readonly { path: string; count: number; p: number }[];
-  readonly fan: readonly { id: string; label: string; binWidth: number; quarters: readonly ({ quarter: string } & Quantiles)[] }[];
+  readonly fan: readonly {
+    id: string;
+    label: string;
+    unit: string;
+    binWidth: number;
+    quarters: readonly ({ quarter: string } & Quantiles)[];
+  }[];
 }
 
 /** The batch's summary: deterministic in the accumulator and the meta (no timings, no machine details). */
@@ -127,21 +133,22 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     metrics: SERIES.map((s, k) => ({
       id: s.id,
       label: s.label(m),
-      binWidth: (FINAL.hi - FINAL.lo) / FINAL.bins,
-      final: quantiles(FINAL, acc.final, k * FINAL.bins),
+      binWidth: binWidth(FINAL),
+      final: quantiles(FINAL, acc.final, k * FINAL.slots),
     })),
     utilities: m.actors.map((a, i) => ({
       actor: a.id,
       name: a.name,
-      binWidth: (UTILITY.hi - UTILITY.lo) / UTILITY.bins,
-      final: quantiles(UTILITY, acc.utility, i * UTILITY.bins),
+      binWidth: binWidth(UTILITY),
+      final: quantiles(UTILITY, acc.utility, i * UTILITY.slots),
     })),
     paths,
     fan: SERIES.map((s, k) => ({
       id: s.id,
       label: s.label(m),
-      binWidth: (FAN.hi - FAN.lo) / FAN.bins,
-      quarters: Array.from({ length: H }, (_, t) => ({ quarter: quarterLabel(m, t), ...quantiles(FAN, acc.fan, (k * H + t) * FAN.bins) })),
+      unit: s.unit,
+      binWidth: binWidth(FAN),
+      quarters: Array.from({ length: H }, (_, t) => ({ quarter: quarterLabel(m, t), ...quantiles(FAN, acc.fan, (k * H + t) * FAN.slots) })),
     })),
   };
 }

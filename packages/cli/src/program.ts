@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BatchInputError, BatchRunError, parseAxis, type Variants } from '@parley/batch';
+import { BatchInputError, BatchRunError, OutputError, parseAxis, type Variants } from '@parley/batch';
 import { type LoadedScenario, type LoadOptions, loadScenarioFile, ScenarioError } from '@parley/scenario';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCount, parseSeed, userCwd } from './args.js';
@@ -68,7 +68,7 @@ function build(io: Io): Command {
     .command('run')
     .description('simulate one run and print its narrated transcript')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .requiredOption('--seed <n>', 'random seed (whole number)', parseSeed)
+    .addOption(new Option('--seed <n>', 'random seed (whole number)').argParser(parseSeed).default(1))
     .addOption(
       new Option('--run <index>', 'run index within a batch (reproduces run I of a batch)')
         .argParser(parseCount('--run', 0, Number.MAX_SAFE_INTEGER))
@@ -390,7 +390,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`${e.message}\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof BatchInputError) {
+    if (e instanceof BatchInputError || e instanceof OutputError) {
       io.err(`parley: ${e.message}\n`);
       return EXIT_USAGE;
     }

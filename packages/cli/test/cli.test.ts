@@ -70,7 +70,7 @@ describe('bad input: one clear line on stderr, exit code 2', () => {
     [['run', 'no/such/file.yaml', '--seed', '1'], /no\/such\/file\.yaml {2}no such file/],
     [['run', FLAGSHIP, '--seed', 'abc'], /invalid seed "abc"/],
     [['run', FLAGSHIP, '--seed', '-3'], /invalid seed "-3"/],
-    [['run', FLAGSHIP], /required option '--seed <n>'/],
+    [['run', 'no/such/flie.yaml'], /no\/such\/flie\.yaml {2}no such file/],
     [['run', FLAGSHIP, '--seed', '1', '--colour'], /unknown option '--colour'/],
     [['distribution', FLAGSHIP, '--runs', '0'], /invalid --runs "0"/],
     [['fly'], /unknown command 'fly'/],
@@ -134,17 +134,46 @@ describe('parley explain', () => {
     expect(r.out).toMatch(/^Japan \(japan\) — party to the dispute$/m);
     expect(r.out).toMatch(/^ {4}territory +0\.30 +\[003: “achieve a favorable resolution/m);
     expect(r.out).toMatch(/^ {4}axis +-0\.05/m);
-    expect(r.out).toMatch(/^ {2}Can propose:\n {4}the 1956 formula/m);
-    expect(r.out).toMatch(/^ {2}2016Q4 {2}Putin visits Abe at Nagato.*\[summit\]/m);
+    expect(r.out).toMatch(/^ {2}Can propose:\n {4}two-islands-1956: the 1956 formula/m);
+    expect(r.out).toMatch(/^ {2}2016Q4 {2}nagato-summit: Putin visits Abe at Nagato.*\[summit\]/m);
     expect(r.out).toMatch(
-      /^ +3\.0% {2}Russia goes to war in Europe.*\n +when no treaty yet\n +→ Japan's sanctions on Russia \+0\.50; United States' sanctions/m,
+      /^ +3\.0% {2}war-in-europe: Russia goes to war in Europe.*\n +when no treaty yet\n +→ Japan's sanctions on Russia \+0\.50; United States' sanctions/m,
     );
     expect(r.out).toContain('Files: ');
     expect(r.out).toContain('_base.yaml');
   });
+
+  it('names every move, offer, event and reaction by the id that --set, compare and moves files use', async () => {
+    const r = await cli('explain', FLAGSHIP);
+    const m = flagship().model;
+    for (const x of [...m.moves, ...m.offers, ...m.events, ...m.reactions]) expect(r.out).toContain(`${x.id}: `);
+  });
 });
 
 describe('--set', () => {
+  it('null removes a move, so "what if the US stopped pressing Japan" is one option', async () => {
+    const r = await cli('explain', FLAGSHIP, '--set', 'moves.us-pressure-japan=null');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Overrides: --set moves.us-pressure-japan=null');
+    expect(r.out).not.toContain('us-pressure-japan: ');
+  });
+
+  it('null on a move something else needs names what still refers to it and how to remove that too', async () => {
+    const r = await cli('run', FLAGSHIP, '--set', 'moves.japan-tighten-sanctions=null');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(
+      /_base\.yaml:\d+:\d+ {2}reactions\.russia-retaliates-for-sanctions\.trigger {2}refers to "japan-tighten-sanctions", which --set moves\.japan-tighten-sanctions=null removed: remove this too \(--set reactions\.russia-retaliates-for-sanctions=null\)/,
+    );
+  });
+
+  it('an index far beyond the end of a list is refused at once', async () => {
+    const r = await cli('run', FLAGSHIP, '--set', 'economy[99999999].value=0.5');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(
+      '--set economy[99999999].value=0.5  economy[99999999] is beyond the end of the list (it has 6 items; the next new one is [6])',
+    );
+  });
+
   it('overrides a value for a what-if, and the explanation shows the override as an assumption', async () => {
     const r = await cli('explain', FLAGSHIP, '--set', 'actors.russia.walkAwayMargin=0.2');
     expect(r.out).toMatch(
@@ -186,7 +215,67 @@ describe('experiments', () => {
   it('compare gives each outcome under A and B and flags differences whose interval excludes 0', async () => {
     const r = await cli('compare', TUTORIAL, '--set-b', 'actors.east.walkAwayMargin=0.3', '--runs', '400', '--workers', '1');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^any treaty +\d+\.\d% +0\.0% +-\d+\.\d pp +\[-\d+\.\d, -\d+\.\d\] \*$/m);
+    expect(r.out).toMatch(/^any treaty +\d+\.\d% +0\.0% +-\d+\.\d+ pp \[-\d+\.\d+, -\d+\.\d+\] \*$/m);
+    expect(r.out).toContain('common random numbers');
+  });
+
+  it('compare gives the same answer for two ways of writing the same change (common random numbers), and says so', async () => {
+    const rows = async (...setB: string[]) => {
+      const r = await cli('compare', FLAGSHIP, ...setB.flatMap((s) => ['--set-b', s]), '--runs', '2000', '--workers', '1');
+      expect(r.code).toBe(0);
+      return r.out.split('\n').slice(3);
+    };
+    const removed = await rows('moves.us-pressure-japan=null');
+    const priced = await rows('moves.us-pressure-japan.cost=1');
+    expect(priced).toEqual(removed);
+    expect(removed.join('\n')).toMatch(/^No treaty; talks suspended .* \*$/m);
+  });
+
+  it('compare --independent gives B its own random streams and the unpaired interval', async () => {
+    const r = await cli(
+      'compare',
+      TUTORIAL,
+      '--set-b',
+      'actors.east.walkAwayMargin=0.3',
+      '--runs',
+      '400',
+      '--workers',
+      '1',
+      '--independent',
+    );
+    expect(r.out).toContain('independent random streams');
+  });
+
+  it('an error in --set-b is reported as --set-b', async () => {
+    const r = await cli('compare', TUTORIAL, '--set-b', 'actors.east.walkAwayMargn=0.3', '--runs', '10');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/^--set-b actors\.east\.walkAwayMargn=0\.3 {2}actors\.east\.walkAwayMargn {2}unknown field/);
+  });
+
+  it('sensitivity moves every parameter, pair values (trust[0]) and small numbers on their own scale included', async () => {
+    const r = await cli(
+      'sensitivity',
+      FLAGSHIP,
+      '--runs',
+      '20',
+      '--workers',
+      '1',
+      '--top',
+      '1000',
+      '--only',
+      '^(trust|economy|actors\\.russia\\.temperature)',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^trust\[0\] +0\.28 → 0\.42 /m);
+    expect(r.out).toMatch(/^economy\[5\] +0\.08 → 0\.12 /m);
+    expect(r.out).toMatch(/^actors\.russia\.temperature +0\.0032 → 0\.0048 /m);
+    expect(r.out).not.toMatch(/Not varied/);
+  });
+
+  it('sensitivity lists every parameter it cannot move alone, and why', async () => {
+    const r = await cli('sensitivity', FLAGSHIP, '--runs', '10', '--workers', '1', '--only', '^territories');
+    expect(r.out).toMatch(/^Not varied: these 4 parameters, which cannot move alone/m);
+    expect(r.out).toMatch(/^ {2}territories\.iturup\.area: territory areas must sum to 1/m);
   });
 
   it('sensitivity ranks parameters by their effect, the largest first', async () => {

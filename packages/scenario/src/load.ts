@@ -44,13 +44,26 @@ export const MAX_EXTENDS = 8;
 
 const issueAt = (file: string, message: string, line = 0, col = 0, path = ''): ScenarioIssue => ({ file, line, col, path, message });
 
-/** Read a scenario file's text, refusing what is not a readable, reasonably sized file. */
+/** A file's bytes as text, refusing what is not UTF-8 (a UTF-16 file, a binary) with one clear line. */
+function decodeUtf8(bytes: Uint8Array, label: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new ScenarioError([issueAt(label, MESSAGES.notUtf8('it is UTF-16'))]);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new ScenarioError([issueAt(label, MESSAGES.notUtf8(`a zero byte at offset ${nul}`))]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ScenarioError([issueAt(label, MESSAGES.notUtf8('invalid UTF-8 bytes'))]);
+  }
+}
+
+/** Read a scenario file's text, refusing what is not a readable, reasonably sized UTF-8 file. */
 export function readScenarioText(path: string, label = path): string {
   try {
     const st = statSync(path);
     if (!st.isFile()) throw new ScenarioError([issueAt(label, MESSAGES.notAFile)]);
     if (st.size > MAX_BYTES) throw new ScenarioError([issueAt(label, MESSAGES.tooLarge(st.size, MAX_BYTES))]);
-    return readFileSync(path, 'utf8');
+    return decodeUtf8(readFileSync(path), label);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -75,20 +75,57 @@ function nestingDepth(text: string): { depth: number; line: number } {
   return { depth: max, line: maxLine };
 }
 
-/** Parse YAML/JSON text; refuses huge, deeply nested or alias-exploding documents with a clear problem. */
+/** A YAML parser's complaint in the words of a scenario author. */
+function plainYamlMessage(code: string, raw: string): string {
+  const close = /end with an? ([\]}])/.exec(raw);
+  if (close) return MESSAGES.yamlUnclosedFlow(close[1]!);
+  switch (code) {
+    case 'BAD_INDENT':
+      return MESSAGES.yamlIndent;
+    case 'TAB_AS_INDENT':
+      return MESSAGES.yamlTab;
+    case 'MULTIPLE_DOCS':
+      return MESSAGES.yamlDocuments;
+    case 'MISSING_CHAR':
+      return MESSAGES.yamlUnclosed(raw);
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return MESSAGES.yamlNotFields;
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return MESSAGES.yamlAlias;
+    case 'TAG_RESOLVE_FAILED':
+      return MESSAGES.yamlTag;
+    default:
+      return MESSAGES.yamlOther(raw);
+  }
+}
+
+/**
+ * Parse YAML/JSON text; refuses huge, deeply nested or alias-exploding documents, YAML tags and
+ * several documents in one file with a clear problem. A syntax error is reported once, at its
+ * first place: what follows it in the file is usually a consequence (a slipped indentation made
+ * 14 lines of errors), so the rest are counted, not listed.
+ */
 export function parseYaml(text: string, file: string): YamlSource | TextProblem[] {
   if (text.length > MAX_BYTES) return [{ line: 0, col: 0, message: MESSAGES.tooLarge(text.length, MAX_BYTES) }];
-  const nesting = nestingDepth(text);
+  // Old Mac line ends (a lone CR) are line ends: the YAML parser would read the file as one line.
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const nesting = nestingDepth(normalised);
   if (nesting.depth > MAX_DEPTH) return [{ line: nesting.line, col: 1, message: MESSAGES.tooDeep(MAX_DEPTH) }];
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => {
-      const pos = lines.linePos(e.pos[0]);
-      const first = e.message.split('\n')[0]!;
-      const key = e.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(text.slice(e.pos[0]))![0].trim() : '';
-      return { line: pos.line, col: pos.col, message: key ? MESSAGES.duplicateKey(key) : first };
-    });
+  const doc = parseDocument(normalised, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  const errors = [...doc.errors, ...tags].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    const pos = lines.linePos(e.pos[0]);
+    const first = e.message.split('\n')[0]!;
+    const key = e.code === 'DUPLICATE_KEY' ? /^[^:\n]*/.exec(normalised.slice(e.pos[0]))![0].trim() : '';
+    const message = key ? MESSAGES.duplicateKey(key) : plainYamlMessage(e.code, first);
+    return [{ line: pos.line, col: pos.col, message: message + (errors.length > 1 ? MESSAGES.yamlMore(errors.length - 1) : '') }];
   }
   let raw: unknown;
   try {

@@ -96,8 +96,10 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     }
     if (!o.shard) t.out(r.text);
     for (const w of r.written) t.err(`wrote ${w}\n`);
+    const now = r.summary.runs - r.resumedFrom;
+    const resumed = r.resumedFrom > 0 ? ` (after the ${r.resumedFrom.toLocaleString('en-US')} done before the interruption)` : '';
     t.err(
-      `${r.summary.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${Math.round(r.summary.runs / seconds).toLocaleString('en-US')} runs/s, ${opts.workers} worker${opts.workers > 1 ? 's' : ''})\n`,
+      `${now.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s${resumed} (${Math.round(now / seconds).toLocaleString('en-US')} runs/s, ${opts.workers} worker${opts.workers > 1 ? 's' : ''})\n`,
     );
     return 0;
   } finally {
