@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sealed } from '@parley/batch';
 import { loadExercise, normaliseText } from '@parley/scenario';
 import { describe, expect, it } from 'vitest';
 
@@ -65,15 +66,32 @@ describe('playing, replaying and debriefing', () => {
     expect(readFileSync(join(dir, 'nagato.md'), 'utf8')).toMatch(/^- 2016Q2 japan offer: \*\*two-islands-assured-relief\*\* \(player/m);
   });
 
-  it('replays exactly, and a tampered transcript is caught', () => {
+  it('replays exactly, and a tampered transcript is caught: an edit by its checksum, a forgery by the replay', () => {
     expect(parley('replay', transcript).out).toMatch(/replayed exactly \(\d+ events, \d+ decisions/);
     const t = JSON.parse(readFileSync(transcript, 'utf8'));
-    t.log[3] = { ...t.log[3], t: 99 };
-    const bad = join(dir, 'tampered.json');
-    writeFileSync(bad, JSON.stringify(t));
-    const r = parley('replay', bad);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/the replay differs at event 4/);
+    const write = (name: string, doc: unknown): string => {
+      writeFileSync(join(dir, name), JSON.stringify(doc));
+      return join(dir, name);
+    };
+    // Edited by hand: the checksum no longer matches.
+    const edited = parley('replay', write('edited.json', { ...t, outcome: 'treaty-full' }));
+    expect(edited.code).toBe(2);
+    expect(edited.err.trim()).toMatch(/edited\.json {2}checksum {2}changed after Parley wrote it/);
+    // Forged, with the checksum recomputed: the game itself says otherwise.
+    const reseal = (doc: Record<string, unknown>) => {
+      const { checksum: _, ...rest } = doc;
+      return sealed(rest);
+    };
+    const forged = parley('replay', write('forged.json', reseal({ ...t, outcome: 'treaty-full', treatyQuarter: '2016Q4' })));
+    expect(forged.code).toBe(2);
+    expect(forged.err.trim()).toMatch(/forged\.json does not replay: it records the outcome treaty-full, but the game ends in /);
+    const scores = parley('replay', write('scores.json', reseal({ ...t, results: t.results.map((r: object) => ({ ...r, score: 0.99 })) })));
+    expect(scores.err).toMatch(/does not replay: it records the result/);
+    const log = structuredClone(t);
+    log.log[3] = { ...log.log[3], t: 99 };
+    expect(parley('replay', write('log.json', reseal(log))).err).toMatch(/the replay differs at event 4/);
+    // A debrief reports only what the game replays: a forged transcript gets no debrief.
+    expect(parley('debrief', join(dir, 'forged.json')).code).toBe(2);
   });
 
   it('the debrief shows the results against AI play, turning points, the bargaining space and the questions; Chromium renders it with its chart', () => {

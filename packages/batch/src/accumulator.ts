@@ -104,9 +104,38 @@ export function accumulatorFromJson(x: unknown, shape: Shape): Accumulator | str
   const c = o.counts;
   if (!Array.isArray(c) || c.length !== countsLength(shape) || !c.every((v) => Number.isSafeInteger(v) && v >= 0)) return 'bad histograms';
   if (typeof o.paths !== 'object' || o.paths === null || Array.isArray(o.paths)) return 'bad paths';
-  for (const v of Object.values(o.paths)) if (!Number.isSafeInteger(v)) return 'bad path count';
-  const acc = accumulatorOver(shape, o.runs as number, { ...(o.paths as Record<string, number>) }, Float64Array.from(c as number[]));
-  const total = acc.outcomes.reduce((s, v) => s + v, 0);
-  if (total !== acc.runs) return 'outcome counts do not add up to the run count';
-  return acc;
+  const paths: Record<string, number> = {};
+  for (const [k, v] of Object.entries(o.paths)) {
+    if (!Number.isSafeInteger(v) || (v as number) < 0) return 'bad path count';
+    Object.defineProperty(paths, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  const acc = accumulatorOver(shape, o.runs as number, paths, Float64Array.from(c as number[]));
+  return inconsistency(acc, shape) ?? acc;
+}
+
+/**
+ * Why the counts of an accumulator cannot come from its runs, or null: every run is counted once
+ * in each histogram (its outcome, each series' final value and its value at the end of every
+ * quarter, each actor's final utility, its event path), and at most once among the treaty quarters.
+ */
+export function inconsistency(acc: Accumulator, shape: Shape): string | null {
+  const sum = (a: ArrayLike<number>, from: number, n: number): number => {
+    let t = 0;
+    for (let k = from; k < from + n; k++) t += a[k]!;
+    return t;
+  };
+  const n = acc.runs;
+  if (sum(acc.outcomes, 0, acc.outcomes.length) !== n) return 'the outcome counts do not add up to the run count';
+  if (sum(acc.treatyAt, 0, acc.treatyAt.length) > n) return 'more treaties than runs';
+  const S = SERIES.length;
+  for (let s = 0; s < S; s++) {
+    if (sum(acc.final, s * FINAL.slots, FINAL.slots) !== n) return 'a final-value histogram does not add up to the run count';
+    for (let t = 0; t < shape.horizon; t++)
+      if (sum(acc.fan, (s * shape.horizon + t) * FAN.slots, FAN.slots) !== n)
+        return 'a quarterly histogram does not add up to the run count';
+  }
+  for (let i = 0; i < shape.actors; i++)
+    if (sum(acc.utility, i * UTILITY.slots, UTILITY.slots) !== n) return 'a utility histogram does not add up to the run count';
+  if (Object.values(acc.paths).reduce((t, v) => t + v, 0) !== n) return 'the event paths do not add up to the run count';
+  return null;
 }

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ENGINE_VERSION } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 import { type Accumulator, createAccumulator, mergeInto, type Shape } from './accumulator.js';
-import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
-import { type RowFormat, rowHeader } from './chunk.js';
+import { BatchFiles } from './batch-files.js';
+import type { RowFormat } from './chunk.js';
 import { BatchInputError, BatchRunError } from './errors.js';
-import { makeDirs, writeAtomic } from './files.js';
-import { csvRowsToParquet } from './parquet.js';
-import { writePartial } from './partial.js';
+import { OutputError, writeAtomic } from './files.js';
+import type { OutputGuard } from './guard.js';
+import { shardChunks, writePartial } from './partial.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { renderReport } from './report.js';
+import { reproduceCommand } from './shell.js';
 import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary } from './summary.js';
 
 export const CHUNK_SIZE = 1000;
@@ -39,6 +39,10 @@ export interface BatchOptions {
   readonly rows: RowFormat | null;
   readonly resume: boolean;
   readonly chunkSize?: number;
+  /** --out as the user typed it, for messages (default: out). */
+  readonly outShown?: string;
+  /** What the outputs may not replace (default: nothing given, no --force). */
+  readonly guard?: OutputGuard;
   /** When to write a checkpoint (with --out): after every `chunks` merged chunks, or (the default) every 2 s. */
   readonly checkpointEvery?: { readonly chunks: number } | { readonly ms: number };
   /** Random-stream key shared by variants of a scenario (common random numbers in sweeps); default: the scenario's hash. */
@@ -72,12 +76,6 @@ export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' 
   };
 }
 
-/** The chunks a shard computes: a contiguous, deterministic slice of [0, chunks). */
-export function shardChunks(chunks: number, shard: BatchOptions['shard']): [number, number] {
-  if (!shard) return [0, chunks];
-  return [Math.floor(((shard.index - 1) * chunks) / shard.count), Math.floor((shard.index * chunks) / shard.count)];
-}
-
 /** Write a batch's summary (JSON and text) and its HTML report into `dir`, each atomically. */
 export async function writeBatchOutputs(dir: string, summary: Summary, text: string): Promise<string[]> {
   const files = [join(dir, 'summary.json'), join(dir, 'summary.txt'), join(dir, 'report.html')];
@@ -98,71 +96,79 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if (o.shard && o.untilCi !== null)
     throw new BatchInputError('--until-ci cannot be combined with --shard (each shard must know its runs in advance)');
   if (o.resume && !o.out) throw new BatchInputError('--resume needs the --out of the interrupted batch');
+  const runsIn = (k: number): number => Math.min(o.runs, (k + 1) * chunk) - k * chunk;
 
-  const dir = o.out && !o.shard ? o.out : null;
-  const checkpointPath = o.out ? (dir ? join(dir, '.checkpoint.json') : `${o.out}.checkpoint.json`) : null;
-  const rowsFinal = o.out && o.rows ? (dir ? join(dir, `runs.${o.rows}`) : `${o.out}.runs.${o.rows}`) : null;
-  // Parquet rows are streamed as CSV (resumable by truncation) and converted when the batch ends.
-  const rowsPartial = rowsFinal ? (o.rows === 'parquet' ? `${rowsFinal}.csv.partial` : `${rowsFinal}.partial`) : null;
-
-  if (o.out) {
-    const where = dir ?? dirname(o.out);
-    try {
-      makeDirs(where);
-    } catch (e) {
-      throw new BatchInputError(`cannot use --out ${o.out}: ${(e as Error).message}`);
-    }
-    if (dir && !statSync(dir).isDirectory())
-      throw new BatchInputError(`--out ${o.out} is a file; a batch writes a directory (a file only with --shard)`);
-  }
-
-  let acc: Accumulator = createAccumulator(shape);
-  let next = c0;
-  let rowBytes = 0;
-  if (checkpointPath) {
-    const expect = { meta, rows: o.rows, shard: o.shard };
-    const cp = existsSync(checkpointPath) ? readCheckpoint(checkpointPath, expect, shape) : null;
-    if (cp && !o.resume)
-      throw new BatchInputError(
-        `an interrupted batch is in ${o.out} (${cp.acc.runs} runs done); add --resume to continue it, or choose another --out`,
-      );
-    if (!cp && o.resume) throw new BatchInputError(`no interrupted batch to resume in ${o.out}`);
-    if (cp) {
-      acc = cp.acc;
-      next = cp.nextChunk;
-      rowBytes = cp.rowBytes;
-      if (rowsPartial) {
-        if (!existsSync(rowsPartial) || statSync(rowsPartial).size < rowBytes)
-          throw new BatchInputError(
-            `the rows file ${rowsPartial} is shorter than its checkpoint says; delete ${checkpointPath} to start over`,
-          );
-        truncateSync(rowsPartial, rowBytes);
-      }
-    }
-  }
-  const resumedFrom = acc.runs;
-  let rowsFd: number | null = null;
-  if (rowsPartial) {
-    rowsFd = openSync(rowsPartial, rowBytes > 0 ? 'a' : 'w');
-    if (rowBytes === 0) rowBytes += writeSync(rowsFd, rowHeader(m, o.rows!));
-  }
-  const checkpoint = (): void => {
-    if (checkpointPath)
-      writeCheckpoint(checkpointPath, {
-        schema: 'parley.batch.checkpoint/1',
-        meta,
-        rows: o.rows,
+  const files = o.out
+    ? new BatchFiles({
+        out: o.out,
+        shown: o.outShown ?? o.out,
         shard: o.shard,
-        nextChunk: next,
-        rowBytes,
-        acc,
-      });
-  };
+        rows: o.rows,
+        resume: o.resume,
+        guard: o.guard ?? { inputs: [], force: false },
+      })
+    : null;
+  try {
+    const start = files?.start(meta, m, shape, [c0, c1], runsIn) ?? { acc: null, next: c0 };
+    const acc = start.acc ?? createAccumulator(shape);
+    const resumedFrom = acc.runs;
+    const { next, interrupted } = await runChunks(o, files, meta, acc, start.next, [c0, c1]);
+    files?.closeRows();
+    const summary = buildSummary(m, acc, meta);
+    const text = formatSummary(summary);
+    const written: string[] = [];
+    if (interrupted) {
+      files?.checkpoint(meta, next, acc);
+      return { summary, text, interrupted, written, resumedFrom };
+    }
+    try {
+      if (o.out && o.shard) {
+        writePartial(o.out, { meta, shard: o.shard, chunks: [c0, next], acc, scenario: o.sc.data });
+        written.push(o.out);
+      } else if (files?.dir) {
+        written.push(...(await writeBatchOutputs(files.dir, summary, text)));
+      }
+      if (files) written.push(...files.complete());
+    } catch (e) {
+      // Every run is done: keep them in a checkpoint, so that --resume only writes the outputs.
+      if (e instanceof OutputError && files) throw resumable(e, () => files.checkpoint(meta, next, acc), o.outShown ?? o.out!);
+      throw e;
+    }
+    return { summary, text, interrupted, written, resumedFrom };
+  } finally {
+    files?.release();
+  }
+}
 
+/** A write that failed mid-batch, said with where to continue from: the checkpoint just written, or the last one. */
+function resumable(e: OutputError, save: () => void, out: string): OutputError {
+  try {
+    save();
+    return new OutputError(
+      `${e.message}; the runs so far are saved: free the space or fix the folder, then add --resume to continue (--out ${out})`,
+    );
+  } catch {
+    return new OutputError(`${e.message}; continue from the last checkpoint with --resume once it can be written (--out ${out})`);
+  }
+}
+
+/** The chunk loop: dispatch to the pool, merge in order, write rows, checkpoint; stops at the end, at --until-ci, or on the signal. */
+async function runChunks(
+  o: BatchOptions,
+  files: BatchFiles | null,
+  meta: BatchMeta,
+  acc: Accumulator,
+  first: number,
+  [c0, c1]: readonly [number, number],
+): Promise<{ next: number; interrupted: boolean }> {
+  const m = o.sc.model;
+  const chunk = meta.chunkSize;
   const runner = o.runner ?? createChunkRunner(o.workers);
   const modelKey = createHash('sha256').update(JSON.stringify(m)).digest('hex');
   const inFlight = new Map<number, Promise<TaskResult>>();
+  let next = first;
   let dispatch = next;
+  const resumedFrom = acc.runs;
   const startedAt = Date.now();
   let lastCheckpoint = startedAt;
   let sinceCheckpoint = 0;
@@ -187,7 +193,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           seed: o.seed,
           from,
           to,
-          rows: rowsFd === null ? null : o.rows,
+          rows: files?.writesRows ? o.rows : null,
         };
         inFlight.set(dispatch, runner.run(task));
         dispatch++;
@@ -196,17 +202,24 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       inFlight.delete(next);
       if (isFailure(result)) {
         const f = result.failure;
-        const sets = o.sc.sets.map((s) => ` --set '${s}'`).join('');
-        throw new BatchRunError(f.run, f.seed, `pnpm parley run ${o.file} --seed ${f.seed} --run ${f.run}${sets}`, f.message);
+        throw new BatchRunError(f.run, f.seed, reproduceCommand(o.file, f.seed, f.run, o.sc.sets), f.message);
       }
       mergeInto(acc, result);
-      if (rowsFd !== null && result.rows) rowBytes += writeSync(rowsFd, result.rows);
+      files?.writeRows(result.rows);
       next++;
       if (o.untilCi !== null && maxHalfWidth(acc) <= o.untilCi) reachedCi = true;
       o.onProgress?.({ done: acc.runs, total: totalRuns, startedAt, resumedFrom });
       o.onMerged?.(acc);
-      if (next < c1 && !reachedCi && checkpointDue()) {
-        checkpoint();
+      if (files && next < c1 && !reachedCi && checkpointDue()) {
+        try {
+          files.checkpoint(meta, next, acc);
+        } catch (e) {
+          if (e instanceof OutputError)
+            throw new OutputError(
+              `${e.message}; the batch stopped. Continue from the last checkpoint with --resume once it can be written`,
+            );
+          throw e;
+        }
         lastCheckpoint = Date.now();
         sinceCheckpoint = 0;
       }
@@ -214,27 +227,6 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   } finally {
     await Promise.allSettled(inFlight.values());
     if (!o.runner) await runner.close();
-    if (rowsFd !== null) closeSync(rowsFd);
   }
-
-  const summary = buildSummary(m, acc, meta);
-  const text = formatSummary(summary);
-  const written: string[] = [];
-  if (interrupted) {
-    checkpoint();
-    return { summary, text, interrupted, written, resumedFrom };
-  }
-  if (o.out && o.shard) {
-    writePartial(o.out, { meta, shard: o.shard, chunks: [c0, next], acc });
-    written.push(o.out);
-  } else if (dir) {
-    written.push(...(await writeBatchOutputs(dir, summary, text)));
-  }
-  if (rowsPartial && rowsFinal) {
-    if (o.rows === 'parquet') csvRowsToParquet(rowsPartial, rowsFinal);
-    else renameSync(rowsPartial, rowsFinal);
-    written.push(rowsFinal);
-  }
-  if (checkpointPath) rmSync(checkpointPath, { force: true });
-  return { summary, text, interrupted, written, resumedFrom };
+  return { next, interrupted };
 }

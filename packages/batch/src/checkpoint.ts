@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { type Accumulator, accumulatorFromJson, accumulatorToJson, type Shape } from './accumulator.js';
 import { BatchInputError } from './errors.js';
-import { writeAtomic } from './files.js';
-import type { BatchMeta } from './summary.js';
+import { intact, sealed, writeAtomic } from './files.js';
+import { type BatchMeta, sameBatch } from './summary.js';
 
-export const CHECKPOINT_SCHEMA = 'parley.batch.checkpoint/1';
+export const CHECKPOINT_SCHEMA = 'parley.batch.checkpoint/2';
 
 /** Where an interrupted batch stands: the runs merged so far (whole chunks, in order) and the bytes of rows written for them. */
 export interface Checkpoint {
@@ -18,38 +18,82 @@ export interface Checkpoint {
 }
 
 export function writeCheckpoint(path: string, c: Checkpoint): void {
-  writeAtomic(path, JSON.stringify({ ...c, acc: accumulatorToJson(c.acc) }));
+  writeAtomic(path, JSON.stringify(sealed({ ...c, acc: accumulatorToJson(c.acc) })));
 }
 
-/** Read a checkpoint; a corrupt or foreign one is a clear BatchInputError (the file is left alone). */
-export function readCheckpoint(
-  path: string,
-  expect: Omit<Checkpoint, 'nextChunk' | 'rowBytes' | 'acc' | 'schema'>,
-  shape: Shape,
-): Checkpoint | null {
-  if (!existsSync(path)) return null;
-  let c: Omit<Checkpoint, 'acc'> & { acc: unknown };
+/** What a checkpoint must agree with: the batch being resumed, its chunks, and its rows file. */
+export interface CheckpointExpectation {
+  readonly meta: BatchMeta;
+  readonly rows: string | null;
+  readonly shard: { index: number; count: number } | null;
+  readonly shape: Shape;
+  /** The batch's chunks [c0, c1) and the runs in each (the last may be short). */
+  readonly chunks: readonly [number, number];
+  readonly runsIn: (chunk: number) => number;
+  /** The rows file a checkpoint's rowBytes counts into, if the batch writes rows. */
+  readonly rowsFile: string | null;
+}
+
+/**
+ * Read a checkpoint and check it against the batch it would resume: written by Parley and not
+ * changed since (checksum), for this batch (scenario content, seed, runs, options: not its file
+ * name, so a moved folder resumes), and consistent (its counts add up to the runs of the chunks it
+ * covers; its rows are within the rows file). Anything else is a clear BatchInputError; the file is
+ * left alone.
+ */
+export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoint {
+  const bad = (why: string): never => {
+    throw new BatchInputError(`the checkpoint ${path} cannot be used: ${why}; delete it to start the batch over`);
+  };
+  let c: Record<string, unknown>;
   try {
     c = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new BatchInputError(`corrupt checkpoint ${path} (${(e as Error).message.split('\n')[0]}); delete it to start the batch over`);
+  } catch (err) {
+    return bad(`it is not readable JSON (${(err as Error).message.split('\n')[0]})`);
   }
-  if (c?.schema !== CHECKPOINT_SCHEMA)
-    throw new BatchInputError(`corrupt checkpoint ${path} (not a Parley checkpoint); delete it to start over`);
-  const acc = accumulatorFromJson(c.acc, shape);
-  if (typeof acc === 'string' || !Number.isSafeInteger(c.nextChunk) || !Number.isSafeInteger(c.rowBytes))
-    throw new BatchInputError(`corrupt checkpoint ${path} (${typeof acc === 'string' ? acc : 'bad position'}); delete it to start over`);
-  const same = JSON.stringify([c.meta, c.rows, c.shard]) === JSON.stringify([expect.meta, expect.rows, expect.shard]);
+  if (c?.schema !== CHECKPOINT_SCHEMA) return bad('it is not a Parley checkpoint of this version');
+  if (!intact(c)) return bad('it was changed after Parley wrote it (its checksum does not match)');
+  const meta = c.meta as BatchMeta;
+  const same = sameBatch(meta, e.meta) && JSON.stringify([c.rows, c.shard]) === JSON.stringify([e.rows, e.shard]);
   if (!same) {
     const why =
-      c.meta.scenario.hash !== expect.meta.scenario.hash
+      meta?.scenario?.hash !== e.meta.scenario.hash
         ? 'the scenario (or its --set overrides) changed'
-        : c.meta.seed !== expect.meta.seed
-          ? `it used seed ${c.meta.seed}`
+        : meta.seed !== e.meta.seed
+          ? `it used seed ${meta.seed}`
           : 'it used other options (--runs, --until-ci, --rows or --shard)';
     throw new BatchInputError(
       `the checkpoint in ${path} is for a different batch: ${why}; rerun with the same options, or choose another --out`,
     );
   }
-  return { ...c, acc };
+  const acc = accumulatorFromJson(c.acc, e.shape);
+  if (typeof acc === 'string') return bad(acc);
+  const next = c.nextChunk;
+  if (!Number.isSafeInteger(next) || (next as number) < e.chunks[0] || (next as number) > e.chunks[1])
+    return bad(`its position (chunk ${String(next)}) is outside the batch's chunks ${e.chunks[0]}–${e.chunks[1]}`);
+  let covered = 0;
+  for (let k = e.chunks[0]; k < (next as number); k++) covered += e.runsIn(k);
+  if (acc.runs !== covered) return bad(`it counts ${acc.runs} runs where its chunks hold ${covered}`);
+  const rowBytes = c.rowBytes;
+  if (!Number.isSafeInteger(rowBytes) || (rowBytes as number) < 0) return bad('its rows position is not a byte count');
+  if (e.rowsFile === null && rowBytes !== 0) return bad('it counts rows for a batch that writes none');
+  if (e.rowsFile !== null) {
+    let size = -1;
+    try {
+      size = statSync(e.rowsFile).size;
+    } catch {
+      // missing: size -1
+    }
+    if (size < (rowBytes as number))
+      return bad(`the rows file ${e.rowsFile} is shorter than it says (${size < 0 ? 'missing' : `${size} bytes`}, not ${rowBytes})`);
+  }
+  return {
+    schema: CHECKPOINT_SCHEMA,
+    meta: e.meta,
+    rows: e.rows,
+    shard: e.shard,
+    nextChunk: next as number,
+    rowBytes: rowBytes as number,
+    acc,
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -6,7 +7,8 @@ export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-const why = (e: unknown): string => {
+/** A file system error in plain words. */
+export const why = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'the file system is read-only';
@@ -68,4 +70,26 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw new OutputError(`cannot write ${path}: ${why(e)}`);
   }
+}
+
+/** sha256 of a document's JSON without its `checksum` field. */
+const digest = (doc: Record<string, unknown>): string => {
+  const { checksum: _, ...rest } = doc;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+};
+
+/**
+ * A document Parley writes and may read back (checkpoint, partial, transcript) with a checksum over
+ * its content, so that an edited or damaged file is recognised when it comes back. It detects
+ * hand edits and corruption, not a forger who recomputes it (docs/security.md).
+ */
+export function sealed<T extends Record<string, unknown>>(doc: T): T & { checksum: string } {
+  return { ...doc, checksum: digest(doc) };
+}
+
+/** Whether a document read back still has the checksum it was written with. */
+export function intact(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const d = doc as Record<string, unknown>;
+  return typeof d.checksum === 'string' && d.checksum === digest(d);
 }

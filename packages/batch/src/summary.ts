@@ -2,6 +2,7 @@ import { type Model, OUTCOME_CLASSES, quarterLabel } from '@parley/core';
 import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { binWidth, quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
+import { reproduceCommand } from './shell.js';
 import { percent, percentInterval, wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
@@ -24,6 +25,25 @@ export interface BatchMeta {
   readonly runsRequested: number;
   readonly chunkSize: number;
   readonly untilCi: number | null;
+}
+
+/**
+ * Whether two metas describe the same batch: the same engine, scenario content (its hash covers
+ * the file and every --set), seed, runs, chunk size and stopping rule. The file's name and the
+ * spelling of the overrides are for people: the same batch run from another folder or machine is
+ * the same batch.
+ */
+export function sameBatch(a: BatchMeta, b: BatchMeta): boolean {
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    a.engineVersion === b.engineVersion &&
+    a.scenario?.hash === b.scenario.hash &&
+    a.seed === b.seed &&
+    a.runsRequested === b.runsRequested &&
+    a.chunkSize === b.chunkSize &&
+    a.untilCi === b.untilCi
+  );
 }
 
 const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
@@ -104,8 +124,6 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 10)
     .map(([path, count]) => ({ path, count, p: r6(count / n)! }));
-  const file = meta.scenario.file;
-  const sets = meta.scenario.sets.map((s) => ` --set '${s}'`).join('');
   return {
     schema: SUMMARY_SCHEMA,
     engine: { version: meta.engineVersion },
@@ -115,7 +133,7 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     runsRequested: meta.runsRequested,
     chunkSize: meta.chunkSize,
     untilCi: meta.untilCi,
-    reproduce: `pnpm parley run ${file} --seed ${meta.seed} --run <I>${sets}   (I from 0 to ${n - 1})`,
+    reproduce: `${reproduceCommand(meta.scenario.file, meta.seed, '<I>', meta.scenario.sets)}   (I from 0 to ${n - 1})`,
     outcomes: OUTCOME_CLASSES.map((c, k) => ({
       class: c,
       label: m.outcomeLabels[c] ?? c,

@@ -152,6 +152,7 @@ function build(io: Io): Command {
       new Option('--shard <i/n>', 'compute only the i-th of n slices of the runs, as a partial for parley merge').argParser(parseShard),
     )
     .option('--resume', 'continue the interrupted batch in --out', false)
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .addOption(
       new Option('--chunk-size <n>', 'runs per unit of work and checkpoint (part of the batch identity)')
         .argParser(parseCount('--chunk-size', 1, 1_000_000))
@@ -176,8 +177,9 @@ function build(io: Io): Command {
     .description('combine the partials of a sharded batch into its summary (the same bytes as the unsharded batch)')
     .argument('<partials...>', 'partial files written by parley batch --shard')
     .option('--out <dir>', 'write summary.json, summary.txt and report.html here')
-    .action(async (files: string[], o: { out?: string }) => {
-      await mergeCommand(files, o.out, userCwd(), terminal(io));
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .action(async (files: string[], o: { out?: string; force: boolean }) => {
+      await mergeCommand(files, o.out, o.force, userCwd(), terminal(io));
     });
 
   const variants = (file: string, sets: string[]): Variants => {
@@ -202,13 +204,19 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .addOption(workersOption())
     .option('--out <dir>', 'write sweep.json, sweep.csv and sweep.svg here')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .addOption(setOption())
-    .action(async (file: string, o: { param: string[]; runs: number; seed: number; workers?: number; out?: string; set: string[] }) => {
-      if (o.param.length === 0 || o.param.length > 2)
-        throw new UsageError('give --param once or twice (a sweep over one or two parameters)');
-      const axes = o.param.map(parseAxis);
-      await sweepCommand(variants(file, o.set), axes, { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
-    });
+    .action(
+      async (
+        file: string,
+        o: { param: string[]; runs: number; seed: number; workers?: number; out?: string; set: string[]; force: boolean },
+      ) => {
+        if (o.param.length === 0 || o.param.length > 2)
+          throw new UsageError('give --param once or twice (a sweep over one or two parameters)');
+        const axes = o.param.map(parseAxis);
+        await sweepCommand(variants(file, o.set), axes, { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+      },
+    );
 
   program
     .command('compare')
@@ -222,6 +230,7 @@ function build(io: Io): Command {
     .addOption(workersOption())
     .option('--independent', 'give A and B independent random streams (default: common random numbers, paired runs)', false)
     .option('--out <dir>', 'write compare.json, compare.csv and compare.svg here')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .addOption(setOption())
     .action(
       async (
@@ -236,6 +245,7 @@ function build(io: Io): Command {
           out?: string;
           set: string[];
           independent: boolean;
+          force: boolean;
         },
       ) => {
         if (!fb && o.setA.length === 0 && o.setB.length === 0)
@@ -264,11 +274,22 @@ function build(io: Io): Command {
     )
     .addOption(new Option('--top <n>', 'rows to print').argParser(parseCount('--top', 1, 10_000)).default(15))
     .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg here')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .addOption(setOption())
     .action(
       async (
         file: string,
-        o: { runs: number; seed: number; workers?: number; only?: string; morris?: number; top: number; out?: string; set: string[] },
+        o: {
+          runs: number;
+          seed: number;
+          workers?: number;
+          only?: string;
+          morris?: number;
+          top: number;
+          out?: string;
+          set: string[];
+          force: boolean;
+        },
       ) => {
         if (o.only) {
           try {
@@ -289,12 +310,16 @@ function build(io: Io): Command {
     .option('--genius <domain.xml>', 'analyse a GENIUS negotiation domain instead of a scenario')
     .option('--profiles <files...>', 'the two GENIUS utility profiles')
     .option('--out <dir>', 'write bargain.json and bargain.svg here')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .addOption(setOption())
     .action(
-      async (file: string | undefined, o: { between?: string; genius?: string; profiles?: string[]; out?: string; set: string[] }) => {
-        if (o.genius) return bargainGenius(o.genius, o.profiles ?? [], o.out, userCwd(), terminal(io));
+      async (
+        file: string | undefined,
+        o: { between?: string; genius?: string; profiles?: string[]; out?: string; set: string[]; force: boolean },
+      ) => {
+        if (o.genius) return bargainGenius(o.genius, o.profiles ?? [], o, userCwd(), terminal(io));
         if (!file) throw new UsageError('give a scenario file, or --genius <domain.xml> --profiles <a.xml> <b.xml>');
-        return bargainScenario(load(file, o.set), o.between, o.out, userCwd(), terminal(io));
+        return bargainScenario(load(file, o.set), o.between, o, userCwd(), terminal(io));
       },
     );
 
@@ -308,6 +333,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed (default: the exercise’s)').argParser(parseSeed))
     .option('--inject <id@turn...>', 'fire an instructor inject at the start of a turn', [])
     .option('--out <transcript.json>', 'write the transcript (JSON, and Markdown beside it)')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io), io.interactive === true));
 
   program
@@ -322,9 +348,12 @@ function build(io: Io): Command {
     .description('the debrief report of a played exercise: timeline, results against AI play, turning points, bargaining space, questions')
     .argument('<transcript>', 'transcript JSON')
     .option('--out <debrief.html>', 'write HTML (and Markdown beside it); without it, print the Markdown')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
     .option('--exercise <file>', 'the exercise file (default: the one the transcript names)')
     .addOption(new Option('--runs <n>', 'AI games to compare with').argParser(parseCount('--runs', 10, 100_000)).default(200))
-    .action((file: string, o: { out?: string; exercise?: string; runs: number }) => debriefCommand(file, o, userCwd(), terminal(io)));
+    .action((file: string, o: { out?: string; exercise?: string; runs: number; force: boolean }) =>
+      debriefCommand(file, o, userCwd(), terminal(io)),
+    );
 
   program
     .command('negotiate')

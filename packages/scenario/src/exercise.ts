@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { diagnose } from './diagnose.js';
 import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
@@ -74,7 +74,8 @@ export function loadExercise(file: string, cwd = process.cwd()): LoadedExercise 
     throw new ScenarioError(issues);
   }
   const data = parsed.data;
-  const scenarioPath = join(dirname(file), data.scenario);
+  // Relative to the exercise file; an absolute path is followed as written.
+  const scenarioPath = isAbsolute(data.scenario) ? data.scenario : join(dirname(file), data.scenario);
   // The injects become events of the scenario, so its own compiler checks and compiles their effects.
   const start = loadScenarioFile(scenarioPath, { cwd }).data.start;
   const [y, q] = start.split('Q').map(Number) as [number, number];

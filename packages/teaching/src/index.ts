@@ -5,3 +5,4 @@ export * from './moves.js';
 export * from './play.js';
 export * from './replay.js';
 export * from './transcript.js';
+export * from './transcript-file.js';

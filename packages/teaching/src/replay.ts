@@ -34,18 +34,44 @@ function recordedDecider(records: readonly Recorded[]): Decider {
 /** Answers as a transcript records: the players' choices again, the AI's to the AI. */
 export const transcriptDecider = (t: Transcript): Decider => recordedDecider(t.decisions);
 
-/** Play the transcript's game again and check that every event happens exactly as recorded. */
+/** The first place where two lists differ, as JSON lines, or null. */
+function firstDifference(a: readonly unknown[], b: readonly unknown[]): { at: number; recorded: string; replayed: string } | null {
+  const x = a.map((e) => JSON.stringify(e));
+  const y = b.map((e) => JSON.stringify(e));
+  const k = x.findIndex((line, i) => line !== y[i]);
+  if (k < 0 && x.length === y.length) return null;
+  const at = k >= 0 ? k : Math.min(x.length, y.length);
+  return { at, recorded: x[at] ?? '(nothing)', replayed: y[at] ?? '(nothing)' };
+}
+
+/**
+ * Play the transcript's game again and check that it happens exactly as recorded: every event,
+ * every decision, the outcome, the treaty's date and every role's result. Returns the replayed
+ * transcript: what a debrief reports comes from the game, not from the file.
+ */
 export function replay(ex: LoadedExercise, t: Transcript): Transcript {
   if (t.scenario.hash !== ex.scenario.hash)
     throw new ReplayMismatch('the exercise or its scenario has changed since the transcript was recorded (scenario hash differs)');
+  for (const p of t.players)
+    if (!Object.hasOwn(ex.roles, p)) throw new ReplayMismatch(`it names a player role "${p}" the exercise does not have`);
+  for (const i of t.injects)
+    if (!Object.hasOwn(ex.injects, i.id)) throw new ReplayMismatch(`it names an inject "${i.id}" the exercise does not have`);
   const again = playExercise(ex, t.players, transcriptDecider(t), t.mode, t.injects, t.seed);
-  const a = t.log.map((e) => JSON.stringify(e));
-  const b = again.log.map((e) => JSON.stringify(e));
-  const k = a.findIndex((line, i) => line !== b[i]);
-  if (k >= 0 || a.length !== b.length) {
-    const at = k >= 0 ? k : Math.min(a.length, b.length);
-    throw new ReplayMismatch(`the replay differs at event ${at + 1}: recorded ${a[at] ?? '(nothing)'}, replayed ${b[at] ?? '(nothing)'}`);
-  }
+  const events = firstDifference(t.log, again.log);
+  if (events)
+    throw new ReplayMismatch(`the replay differs at event ${events.at + 1}: recorded ${events.recorded}, replayed ${events.replayed}`);
+  const decisions = firstDifference(t.decisions, again.decisions);
+  if (decisions)
+    throw new ReplayMismatch(
+      `the replay differs at decision ${decisions.at + 1}: recorded ${decisions.recorded}, replayed ${decisions.replayed}`,
+    );
+  if (t.outcome !== again.outcome) throw new ReplayMismatch(`it records the outcome ${t.outcome}, but the game ends in ${again.outcome}`);
+  if (t.treatyQuarter !== again.treatyQuarter)
+    throw new ReplayMismatch(
+      `it records a treaty in ${t.treatyQuarter ?? 'no quarter'}, but the game gives ${again.treatyQuarter ?? 'none'}`,
+    );
+  const results = firstDifference(t.results, again.results);
+  if (results) throw new ReplayMismatch(`it records the result ${results.recorded}, but the game gives ${results.replayed}`);
   return again;
 }
 

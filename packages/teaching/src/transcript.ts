@@ -39,4 +39,6 @@ export interface Transcript {
   readonly treatyQuarter: string | null;
   /** Each role's final utility and score. */
   readonly results: readonly { readonly role: string; readonly utility: number; readonly score: number }[];
+  /** sha256 of the rest, set when the transcript is written (files.ts's sealed): an edited file is refused. */
+  readonly checksum?: string;
 }

@@ -3,6 +3,7 @@ import { bargainSvg, writeAtomic } from '@parley/batch';
 import { analyseBargaining, type BargainingAnalysis, initialState, summitSpace } from '@parley/core';
 import { geniusOutcomes, type LoadedScenario, loadGeniusFiles } from '@parley/scenario';
 import { UsageError } from '../errors.js';
+import { outputDir } from '../outputs.js';
 import type { Terminal } from './batch.js';
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -27,15 +28,17 @@ function report(a: BargainingAnalysis, names: readonly [string, string], extra: 
   return `${lines.join('\n')}\n`;
 }
 
-async function write(
-  out: string | undefined,
-  cwd: string,
-  a: BargainingAnalysis,
-  names: readonly [string, string],
-  t: Terminal,
-): Promise<void> {
-  if (!out) return;
-  const dir = resolve(cwd, out);
+/** Where bargain writes (--out), checked before the analysis runs. */
+export interface BargainOut {
+  readonly out?: string;
+  readonly force: boolean;
+}
+
+const plan = (o: BargainOut, cwd: string, inputs: readonly string[]): string | null =>
+  o.out ? outputDir(o.out, cwd, ['bargain.json', 'bargain.svg'], { inputs, force: o.force }) : null;
+
+async function write(dir: string | null, a: BargainingAnalysis, names: readonly [string, string], t: Terminal): Promise<void> {
+  if (!dir) return;
   writeAtomic(join(dir, 'bargain.json'), `${JSON.stringify({ schema: 'parley.bargain/1', names, ...a }, null, 2)}\n`);
   writeAtomic(join(dir, 'bargain.svg'), await bargainSvg(a, names));
   t.err(`wrote ${join(dir, 'bargain.json')} and bargain.svg\n`);
@@ -45,10 +48,11 @@ async function write(
 export async function bargainScenario(
   sc: LoadedScenario,
   between: string | undefined,
-  out: string | undefined,
+  o: BargainOut,
   cwd: string,
   t: Terminal,
 ): Promise<void> {
+  const dir = plan(o, cwd, sc.paths);
   const m = sc.model;
   const ids = between ? between.split(',') : [m.actors[m.claimant]!.id, m.actors[m.holder]!.id];
   const idx = ids.map((id) => m.actors.findIndex((a) => a.id === id));
@@ -68,17 +72,22 @@ export async function bargainScenario(
       `${space.points.length} packages both leaders could ratify (the scenario's offers and every transfer, assurance and relief combination); ${space.unratifiable.length} more one side could not.`,
     ]),
   );
-  await write(out, cwd, space, names, t);
+  await write(dir, space, names, t);
 }
 
 /** The bargaining space of a GENIUS domain with two utility profiles. */
 export async function bargainGenius(
   domainFile: string,
   profiles: readonly string[],
-  out: string | undefined,
+  o: BargainOut,
   cwd: string,
   t: Terminal,
 ): Promise<void> {
+  const dir = plan(
+    o,
+    cwd,
+    [domainFile, ...profiles].map((f) => resolve(cwd, f)),
+  );
   if (profiles.length !== 2) throw new UsageError('--genius needs --profiles with two utility profile files');
   const {
     domain,
@@ -91,5 +100,5 @@ export async function bargainGenius(
       `GENIUS domain ${domainFile}: ${domain.map((i) => `${i.name} (${i.values.length})`).join(', ')}; ${a.points.length} outcomes`,
     ]),
   );
-  await write(out, cwd, a, names, t);
+  await write(dir, a, names, t);
 }

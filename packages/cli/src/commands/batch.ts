@@ -12,6 +12,7 @@ export interface BatchCliOptions {
   readonly untilCi?: number;
   readonly shard?: { index: number; count: number };
   readonly resume: boolean;
+  readonly force: boolean;
   readonly chunkSize?: number;
   readonly checkpointChunks?: number;
 }
@@ -76,6 +77,8 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     workers: o.workers ?? Math.max(1, Math.min(availableParallelism(), 8)),
     untilCi: o.untilCi ?? null,
     out: o.out ? resolve(cwd, o.out) : null,
+    ...(o.out ? { outShown: o.out } : {}),
+    guard: { inputs: sc.paths, force: o.force },
     shard: o.shard ?? null,
     rows: o.rows ?? null,
     resume: o.resume,

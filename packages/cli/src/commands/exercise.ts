@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
-import { writeAtomic } from '@parley/batch';
+import { basename, resolve } from 'node:path';
+import { sealed, writeAtomic } from '@parley/batch';
 import { narrateEvent } from '@parley/engine';
-import { type LoadedExercise, loadExercise, parseYamlFile, readScenarioText, ScenarioError } from '@parley/scenario';
+import { type LoadedExercise, loadExercise, readScenarioText } from '@parley/scenario';
 import {
   aiDecides,
   analyse,
@@ -11,12 +11,14 @@ import {
   IllegalMove,
   loadMoves,
   playExercise,
+  ReplayMismatch,
+  readTranscriptText,
   replay,
   scriptedDecider,
-  TRANSCRIPT_SCHEMA,
   type Transcript,
 } from '@parley/teaching';
 import { UsageError } from '../errors.js';
+import { companion, outputFiles } from '../outputs.js';
 import type { Terminal } from './batch.js';
 
 export interface ExerciseOptions {
@@ -26,7 +28,11 @@ export interface ExerciseOptions {
   readonly seed?: number;
   readonly inject: string[];
   readonly out?: string;
+  readonly force: boolean;
 }
+
+/** A transcript as written: JSON with its checksum, so that an edited copy is recognised when it comes back. */
+const transcriptJson = (t: Transcript): string => `${JSON.stringify(sealed({ ...t }), null, 2)}\n`;
 
 function transcriptMarkdown(ex: LoadedExercise, t: Transcript): string {
   const m = ex.scenario.model;
@@ -53,8 +59,15 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
   const ex = loadExercise(file, cwd);
   const players = o.role.length > 0 ? o.role : Object.keys(ex.data.roles);
   for (const r of players)
-    if (!(r in ex.data.roles))
-      throw new UsageError(`invalid --role "${r}": this exercise's roles are ${Object.keys(ex.data.roles).join(', ')}`);
+    if (!Object.hasOwn(ex.data.roles, r))
+      throw new UsageError(`invalid --role ${JSON.stringify(r)}: this exercise's roles are ${Object.keys(ex.data.roles).join(', ')}`);
+  // Checked before the game: a class must not play for an hour and then be told the transcript cannot be written.
+  const inputs = [resolve(cwd, file), ...ex.scenario.paths, ...(o.moves ? [resolve(cwd, o.moves)] : [])];
+  const defaultName = `${ex.data.id}-transcript.json`;
+  const interactiveOut = !o.auto && !o.moves ? (o.out ?? defaultName) : o.out;
+  const outs = interactiveOut
+    ? outputFiles(interactiveOut, cwd, [basename(companion(interactiveOut, '.md'))], { inputs, force: o.force })
+    : null;
   if (!o.auto && !o.moves) {
     if (!interactive)
       throw new UsageError(
@@ -69,17 +82,17 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
     const transcript = playExercise(ex, players, choicesDecider(played.choices), 'interactive', played.injects, ex.data.seed);
     if (JSON.stringify(transcript.log) !== JSON.stringify(played.session.log))
       throw new Error('the transcript does not replay the game exactly');
-    const name = o.out ?? `${ex.data.id}-transcript.json`;
-    const out = resolve(cwd, name);
-    writeAtomic(out, `${JSON.stringify(transcript, null, 2)}\n`);
-    writeAtomic(`${out.replace(/\.json$/, '')}.md`, transcriptMarkdown(ex, transcript));
-    t.err(`wrote ${name} and its Markdown; debrief it with: pnpm parley debrief ${name} --out debrief.html\n`);
+    writeAtomic(outs![0]!, transcriptJson(transcript));
+    writeAtomic(outs![1]!, transcriptMarkdown(ex, transcript));
+    t.err(`wrote ${interactiveOut} and its Markdown; debrief it with: pnpm parley debrief ${interactiveOut} --out debrief.html\n`);
     return;
   }
   const injects = o.inject.map((spec) => {
-    const m = /^([a-z][a-z0-9-]*)@(\d+)$/.exec(spec);
-    if (!m || !(m[1]! in ex.injects))
-      throw new UsageError(`invalid --inject "${spec}": expected id@turn with id one of ${Object.keys(ex.injects).join(', ') || '(none)'}`);
+    const m = /^([a-z][a-z0-9-]*)@(\d{1,6})$/.exec(spec);
+    if (!m || !Object.hasOwn(ex.injects, m[1]!))
+      throw new UsageError(
+        `invalid --inject ${JSON.stringify(spec)}: expected id@turn with id one of ${Object.keys(ex.injects).join(', ') || '(none)'}`,
+      );
     return { id: m[1]!, turn: Number(m[2]) };
   });
   const decider = o.moves
@@ -93,53 +106,51 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
     throw e;
   }
   const md = transcriptMarkdown(ex, transcript);
-  if (o.out) {
-    const json = resolve(cwd, o.out);
-    writeAtomic(json, `${JSON.stringify(transcript, null, 2)}\n`);
-    writeAtomic(`${json.replace(/\.json$/, '')}.md`, md);
+  if (outs) {
+    writeAtomic(outs[0]!, transcriptJson(transcript));
+    writeAtomic(outs[1]!, md);
     t.err(`wrote ${o.out} and its Markdown\n`);
   } else t.out(md);
 }
 
-function readTranscript(file: string, cwd: string): Transcript {
-  const src = parseYamlFile(readScenarioText(resolve(cwd, file), file), file);
-  const x = src.raw as Transcript;
-  if (x?.schema !== TRANSCRIPT_SCHEMA || !Array.isArray(x.log) || !Array.isArray(x.decisions))
-    throw new ScenarioError([
-      { file, line: 1, col: 1, path: 'schema', message: `not a Parley transcript (expected schema "${TRANSCRIPT_SCHEMA}")` },
-    ]);
-  return x;
+const readTranscript = (file: string, cwd: string): Transcript => readTranscriptText(readScenarioText(resolve(cwd, file), file), file);
+
+/** A transcript's game, replayed from its exercise: the file's claims are checked against the game itself. */
+function replayed(file: string, exerciseFile: string | undefined, cwd: string): { ex: LoadedExercise; tr: Transcript; again: Transcript } {
+  const tr = readTranscript(file, cwd);
+  const ex = loadExercise(exerciseFile ?? tr.exercise.file, cwd);
+  try {
+    return { ex, tr, again: replay(ex, tr) };
+  } catch (e) {
+    if (e instanceof ReplayMismatch) throw new UsageError(`${file} does not replay: ${e.message}`);
+    throw e;
+  }
 }
 
 /** `parley replay`: play a transcript's game again and check that it happens exactly as recorded. */
 export function replayCommand(file: string, exerciseFile: string | undefined, cwd: string, t: Terminal): void {
-  const tr = readTranscript(file, cwd);
-  const ex = loadExercise(exerciseFile ?? tr.exercise.file, cwd);
-  try {
-    replay(ex, tr);
-  } catch (e) {
-    throw new UsageError(`${file}: ${(e as Error).message}`);
-  }
+  const { tr } = replayed(file, exerciseFile, cwd);
   t.out(`${file}: replayed exactly (${tr.log.length} events, ${tr.decisions.length} decisions, outcome ${tr.outcome})\n`);
 }
 
 /** `parley debrief`: the class's report from a transcript, as HTML and Markdown. */
 export async function debriefCommand(
   file: string,
-  o: { out?: string; exercise?: string; runs: number },
+  o: { out?: string; exercise?: string; runs: number; force: boolean },
   cwd: string,
   t: Terminal,
 ): Promise<void> {
-  const tr = readTranscript(file, cwd);
-  const ex = loadExercise(o.exercise ?? tr.exercise.file, cwd);
+  const { ex, again: tr } = replayed(file, o.exercise, cwd);
+  const transcript = resolve(cwd, file);
+  const inputs = [transcript, companion(transcript, '.md'), resolve(cwd, o.exercise ?? tr.exercise.file), ...ex.scenario.paths];
+  const outs = o.out ? outputFiles(o.out, cwd, [basename(companion(o.out, '.md'))], { inputs, force: o.force }) : null;
   const a = analyse(ex, tr, { aiRuns: o.runs });
   const md = debriefMarkdown(ex, tr, a);
-  if (!o.out) {
+  if (!outs) {
     t.out(md);
     return;
   }
-  const html = resolve(cwd, o.out);
-  writeAtomic(html, await debriefHtml(ex, tr, a));
-  writeAtomic(`${html.replace(/\.html?$/, '')}.md`, md);
+  writeAtomic(outs[0]!, await debriefHtml(ex, tr, a));
+  writeAtomic(outs[1]!, md);
   t.err(`wrote ${o.out} and its Markdown\n`);
 }

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   type Axis,
   type ComparisonResult,
@@ -18,6 +18,7 @@ import {
   writeAtomic,
 } from '@parley/batch';
 import { OUTCOME_CLASSES } from '@parley/core';
+import { outputDir } from '../outputs.js';
 import type { Terminal } from './batch.js';
 
 const ci = (c: readonly [number, number]): string => percentInterval(c[0], c[1]);
@@ -27,17 +28,19 @@ const csv = (rows: readonly Record<string, unknown>[]): string => {
   return `${cols.join(',')}\n${rows.map((r) => cols.map((c) => csvCell(r[c])).join(',')).join('\n')}\n`;
 };
 
+/** The --out folder of an experiment named `name`, checked before it runs (null without --out). */
+const plan = (o: { out?: string; force: boolean }, cwd: string, name: string, inputs: readonly string[]): string | null =>
+  o.out ? outputDir(o.out, cwd, [`${name}.json`, `${name}.csv`, `${name}.svg`], { inputs, force: o.force }) : null;
+
 async function writeOutputs(
-  out: string | undefined,
-  cwd: string,
+  dir: string | null,
   name: string,
   json: unknown,
   rows: Record<string, unknown>[],
   svg: Promise<string>,
   t: Terminal,
 ): Promise<void> {
-  if (!out) return;
-  const dir = resolve(cwd, out);
+  if (!dir) return;
   const files: [string, string][] = [
     [join(dir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`],
     [join(dir, `${name}.csv`), csv(rows)],
@@ -57,9 +60,10 @@ const ticker = (t: Terminal, what: string) => (k: number, n: number) => {
 export async function sweepCommand(
   v: Variants,
   axes: Axis[],
-  o: { seed: number; runs: number; workers: number; out?: string },
+  o: { seed: number; runs: number; workers: number; out?: string; force: boolean },
   t: Terminal,
 ): Promise<void> {
+  const dir = plan(o, v.cwd, 'sweep', v.base.paths);
   const r: SweepResult = await sweep(v, axes, o.seed, o.runs, o.workers, ticker(t, 'grid point'));
   const m = v.base.model;
   const labels = Object.fromEntries(OUTCOME_CLASSES.map((c) => [c, m.outcomeLabels[c] ?? c]));
@@ -82,16 +86,17 @@ export async function sweepCommand(
     treaty_high: p.treaty.ci95[1],
     ...Object.fromEntries(OUTCOME_CLASSES.map((c) => [`p_${c}`, p.outcomes[c]?.p ?? 0])),
   }));
-  await writeOutputs(o.out, v.cwd, 'sweep', r, rows, sweepSvg(r, labels), t);
+  await writeOutputs(dir, 'sweep', r, rows, sweepSvg(r, labels), t);
 }
 
 export async function compareCommand(
   a: Side,
   b: Side,
   cwd: string,
-  o: { seed: number; runs: number; workers: number; out?: string; independent: boolean },
+  o: { seed: number; runs: number; workers: number; out?: string; independent: boolean; force: boolean },
   t: Terminal,
 ): Promise<void> {
+  const dir = plan(o, cwd, 'compare', [...a.sc.paths, ...b.sc.paths]);
   const r: ComparisonResult = await compare(a, b, o.seed, o.runs, o.workers, o.independent);
   const how = r.commonRandomNumbers
     ? "common random numbers (run i of A and of B draw the same numbers: the runs are paired); difference B − A with Newcombe's paired 95% interval"
@@ -117,14 +122,15 @@ export async function compareCommand(
     diff_low: row.diff.ci95[0],
     diff_high: row.diff.ci95[1],
   }));
-  await writeOutputs(o.out, cwd, 'compare', r, rows, compareSvg(r), t);
+  await writeOutputs(dir, 'compare', r, rows, compareSvg(r), t);
 }
 
 export async function sensitivityCommand(
   v: Variants,
-  o: { seed: number; runs: number; workers: number; out?: string; only?: string; morris?: number; top: number },
+  o: { seed: number; runs: number; workers: number; out?: string; only?: string; morris?: number; top: number; force: boolean },
   t: Terminal,
 ): Promise<void> {
+  const dir = plan(o, v.cwd, 'sensitivity', v.base.paths);
   const r: SensitivityResult = await sensitivity(v, o.seed, o.runs, o.workers, {
     ...(o.only ? { filter: new RegExp(o.only) } : {}),
     ...(o.morris ? { morris: o.morris } : {}),
@@ -152,5 +158,5 @@ export async function sensitivityCommand(
     for (const s of r.skipped) lines.push(`  ${s.path}: ${s.why}`);
   }
   t.out(`${lines.join('\n')}\n`);
-  await writeOutputs(o.out, v.cwd, 'sensitivity', r, r.rows as unknown as Record<string, unknown>[], tornadoSvg(r, o.top), t);
+  await writeOutputs(dir, 'sensitivity', r, r.rows as unknown as Record<string, unknown>[], tornadoSvg(r, o.top), t);
 }
