@@ -19,11 +19,16 @@ function parley(...args: string[]): { code: number; out: string; err: string } {
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'parley-batch-'));
 
 /**
- * Start a batch, SIGKILL it as soon as its first checkpoint appears in `dir`, and say what happened:
- * killed mid-batch (a checkpoint and no summary), or finished first. Nothing here waits for a time:
- * the exit is listened for from the start, and the directory is watched, not polled.
+ * Start a batch, send it `signals` (SIGKILL by default) as soon as its first checkpoint appears in
+ * `dir`, and say what happened: stopped mid-batch (a checkpoint and no summary), or finished first;
+ * with the exit code. Nothing here waits for a time: the exit is listened for from the start, and
+ * the directory is watched, not polled.
  */
-async function killAfterFirstCheckpoint(args: string[], dir: string): Promise<'killed mid-batch' | 'finished first'> {
+async function signalAfterFirstCheckpoint(
+  args: string[],
+  dir: string,
+  signals: NodeJS.Signals[] = ['SIGKILL'],
+): Promise<{ outcome: 'stopped mid-batch' | 'finished first'; code: number | null }> {
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const checkpoint = join(dir, '.checkpoint.json');
@@ -37,11 +42,25 @@ async function killAfterFirstCheckpoint(args: string[], dir: string): Promise<'k
   });
   const first = await Promise.race([appeared.then(() => 'checkpoint' as const), exited.then(() => 'exit' as const)]);
   watcher.close();
-  if (first === 'checkpoint') child.kill('SIGKILL');
+  if (first === 'checkpoint') for (const s of signals) child.kill(s);
   const code = await exited;
-  if (existsSync(join(dir, 'summary.json'))) return 'finished first';
+  if (existsSync(join(dir, 'summary.json'))) return { outcome: 'finished first', code };
   if (first === 'exit') throw new Error(`the batch exited with code ${code} before writing a checkpoint or a summary`);
-  return 'killed mid-batch';
+  return { outcome: 'stopped mid-batch', code };
+}
+
+/** A batch of `runs` (and four times more each time it finished before the signals) stopped mid-way by `signals`. */
+async function stopMidBatch(
+  signals: NodeJS.Signals[],
+  runs = 20_000,
+): Promise<{ dir: string; runs: number; code: number | null; job: (out: string, workers: string, ...extra: string[]) => string[] }> {
+  for (let size = runs; ; size *= 4) {
+    const dir = tmp();
+    const job = (out: string, workers: string, ...extra: string[]) => batchOf(size, out, workers, '--rows', 'csv', ...extra);
+    const { outcome, code } = await signalAfterFirstCheckpoint([...BIN, ...job(dir, '1'), '--checkpoint-chunks', '1'], dir, signals);
+    if (outcome === 'stopped mid-batch') return { dir, runs: size, code, job };
+    expect(size, 'even a batch of 1,280,000 runs finished before the signal').toBeLessThan(1_280_000);
+  }
 }
 const summaryOf = (dir: string): string => readFileSync(join(dir, 'summary.json'), 'utf8');
 /** A batch of `runs` runs (100,000 by default) in chunks of 150: long enough for --until-ci to stop early. */
@@ -128,19 +147,7 @@ describe('parley batch', () => {
   it('resumes after kill -9 to the same summary and rows', async () => {
     // The kill must land mid-batch on a machine of any speed: the batch writes a checkpoint after every
     // chunk, the kill follows the first one, and a batch that finished first is run again four times longer.
-    let runs = 20_000;
-    let dir = '';
-    let job: (out: string, workers: string, ...extra: string[]) => string[] = () => [];
-    for (;;) {
-      dir = tmp();
-      const size = runs;
-      job = (out, workers, ...extra) => batchOf(size, out, workers, '--rows', 'csv', ...extra);
-      const outcome = await killAfterFirstCheckpoint([...BIN, ...job(dir, '1'), '--checkpoint-chunks', '1'], dir);
-      if (outcome === 'killed mid-batch') break;
-      expect(outcome, 'the batch finished before its first checkpoint could be seen').toBe('finished first');
-      expect(runs, 'even a batch of 1,280,000 runs finished before the kill').toBeLessThan(1_280_000);
-      runs *= 4;
-    }
+    const { dir, runs, job } = await stopMidBatch(['SIGKILL']);
     expect(existsSync(join(dir, '.checkpoint.json'))).toBe(true);
     expect(existsSync(join(dir, 'summary.json'))).toBe(false);
     const again = parley(...job(dir, '1'));
@@ -157,6 +164,32 @@ describe('parley batch', () => {
     expect(summaryOf(dir)).toBe(summaryOf(clean));
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
   }, 600_000);
+
+  it.each([
+    [['SIGINT'], [130]],
+    [['SIGTERM'], [143]],
+    [['SIGHUP'], [129]],
+    [['SIGINT', 'SIGINT'], [130]],
+    // Two signals sent back to back may be delivered in either order: the first one names the exit code.
+    [
+      ['SIGTERM', 'SIGINT'],
+      [143, 130],
+    ],
+  ] as [NodeJS.Signals[], number[]][])(
+    '%j stops with a final checkpoint and exit code %j, and the resumed batch is byte-identical',
+    async (signals, exitCodes) => {
+      const { dir, code, job } = await stopMidBatch(signals);
+      expect(exitCodes).toContain(code);
+      const cp = JSON.parse(readFileSync(join(dir, '.checkpoint.json'), 'utf8'));
+      expect(cp.acc.runs).toBeGreaterThan(0);
+      expect(parley(...job(dir, '2', '--resume')).code).toBe(0);
+      const clean = tmp();
+      expect(parley(...job(clean, '2')).code).toBe(0);
+      expect(summaryOf(dir)).toBe(summaryOf(clean));
+      expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
+    },
+    600_000,
+  );
 
   it('--until-ci stops at the first chunk where every interval is narrow enough, the same for any worker count', () => {
     const a = tmp();

@@ -8,8 +8,30 @@ const FONT = {
   config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 360 } },
 };
 
+/**
+ * Text as a chart may hold it: no control or line-separator characters (they are not allowed in
+ * XML, and a line break in a title broke vega-lite's generated description expression), and no
+ * backslash (vega-lite escapes only the double quote when it quotes a title into an expression:
+ * a title ending in \ left the expression unterminated). Every string of a spec passes through it.
+ */
+export const chartText = (s: string): string =>
+  s
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/g, ' ')
+    .replace(/[\n\r\t]/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/\\/g, '\u29F5');
+
+const cleanStrings = (x: unknown): unknown => {
+  if (typeof x === 'string') return chartText(x);
+  if (Array.isArray(x)) return x.map(cleanStrings);
+  if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, cleanStrings(v)]));
+  return x;
+};
+
 /** vega and vega-lite are loaded on first use only: batches that write no report never pay for them in memory. */
-export async function toSvg(spec: TopLevelSpec): Promise<string> {
+export async function toSvg(dirty: TopLevelSpec): Promise<string> {
+  const spec = cleanStrings(dirty) as TopLevelSpec;
   const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   // vega-lite's warnings (e.g. about merging the sort of layered scales) would land on the user's terminal: keep them quiet.
   const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet };

@@ -10,6 +10,7 @@ export * from './files.js';
 export * from './grid.js';
 export * from './guard.js';
 export * from './histogram.js';
+export * from './html.js';
 export * from './partial.js';
 export * from './report.js';
 export * from './series.js';

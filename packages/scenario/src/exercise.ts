@@ -5,6 +5,7 @@ import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
 import { type LoadedScenario, loadScenarioFile, readScenarioText } from './load.js';
 import { locate } from './locate.js';
 import { Effect, Source } from './schema.js';
+import { checkText } from './text-check.js';
 import { parseYaml } from './yaml-source.js';
 
 /**
@@ -69,10 +70,9 @@ export function loadExercise(file: string, cwd = process.cwd()): LoadedExercise 
   const report = (path: readonly (string | number)[], message: string, key?: string): void => {
     issues.push({ ...locate(layers, path, key), path: pathString(key ? [...path, key] : path), message });
   };
-  if (!parsed.success) {
-    for (const d of diagnose(Exercise, src.raw, parsed.error.issues)) report(d.path, d.message, d.key);
-    throw new ScenarioError(issues);
-  }
+  for (const t of checkText(src.raw)) report(t.path, t.message);
+  if (!parsed.success) for (const d of diagnose(Exercise, src.raw, parsed.error.issues)) report(d.path, d.message, d.key);
+  if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues);
   const data = parsed.data;
   // Relative to the exercise file; an absolute path is followed as written.
   const scenarioPath = isAbsolute(data.scenario) ? data.scenario : join(dirname(file), data.scenario);

@@ -17,9 +17,25 @@ export class ScenarioError extends Error {
   }
 }
 
+/** Control characters a terminal could act on: C0 but tab, line feed and carriage return; DEL; C1 (CSI is U+009B). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const escapeControl = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text safe to print to a terminal: every control character it could act on (an escape sequence
+ * that retitles the window or clears the screen) is shown as \u001b and so on. What Parley prints
+ * passes through this, whatever a file name, a scenario or a --set value held.
+ */
+export const printable = (s: string): string => s.replace(CONTROL, escapeControl);
+
+/** Text with a control character other than a line break or a tab: what scenario text may not hold. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+export const hasControl = (s: string): boolean => /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(s);
+
 export function formatIssue(i: ScenarioIssue): string {
   const where = i.line > 0 ? `${i.file}:${i.line}:${i.col}` : i.file;
-  return i.path ? `${where}  ${i.path}  ${i.message}` : `${where}  ${i.message}`;
+  return printable(i.path ? `${where}  ${i.path}  ${i.message}` : `${where}  ${i.message}`);
 }
 
 /**

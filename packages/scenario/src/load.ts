@@ -11,6 +11,7 @@ import { MESSAGES } from './messages.js';
 import { applyOverride, type Key, parseOverride } from './overrides.js';
 import { checkCitations, checkReferences } from './references.js';
 import { Scenario, type ScenarioFile } from './schema.js';
+import { checkText } from './text-check.js';
 import { MAX_BYTES, parseYaml } from './yaml-source.js';
 
 export { MAX_BYTES } from './yaml-source.js';
@@ -152,7 +153,7 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     const by = removedBy.get(r.name);
     report(r.path, by ? MESSAGES.referenceRemoved(r.name, by, pathString(r.path.slice(0, 2))) : r.message);
   }
-  for (const r of checkCitations(raw)) report(r.path, r.message);
+  for (const r of [...checkCitations(raw), ...checkText(raw)]) report(r.path, r.message);
   if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues.sort(byPosition));
 
   const model = compileScenario(parsed.data, (path, message) => report(path, message));

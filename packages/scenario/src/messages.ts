@@ -45,5 +45,7 @@ export const MESSAGES = {
     `a new entry, missing required field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f}"`).join(', ')}`,
   unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
   undeclaredSource: (doc: string) => `cites "${doc}", which is not one of the scenario's sources (declare it under sources:)`,
+  controlCharacter: 'holds a control character (shown as \\u…): text may hold only printable characters, line breaks and tabs',
+  controlCharacterInKey: 'a name with a control character (shown as \\u…): names may hold only printable characters',
   unknownItemKey: (key: string) => `unknown key "${key}"`,
 } as const;

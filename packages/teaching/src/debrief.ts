@@ -1,4 +1,4 @@
-import { bargainSvg } from '@parley/batch';
+import { bargainSvg, html, raw } from '@parley/batch';
 import type { Model, OutcomeClass } from '@parley/core';
 import { narrateEvent, outcomeLabel } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
@@ -6,7 +6,6 @@ import type { DebriefData, TurningPoint } from './analysis.js';
 import type { Transcript } from './transcript.js';
 
 const pc = (x: number): string => `${Math.round(x * 100)}%`;
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function choiceText(m: Model, p: TurningPoint): string {
   const d = p.decision;
@@ -77,49 +76,48 @@ export async function debriefHtml(ex: LoadedExercise, t: Transcript, a: DebriefD
     const end = md.indexOf('\n## ', start + 3);
     return md.slice(start + title.length + 4, end < 0 ? undefined : end).trim();
   };
-  const rows = (block: string): string =>
+  const rows = (block: string) =>
     block
       .split('\n')
       .filter((l) => l.startsWith('|') && !l.startsWith('|---'))
       .map(
         (l, k) =>
-          `<tr>${l
+          html`<tr>${l
             .split('|')
             .slice(1, -1)
-            .map((c) => (k === 0 ? `<th>${esc(c.trim())}</th>` : `<td>${esc(c.trim())}</td>`))
-            .join('')}</tr>`,
-      )
-      .join('\n');
-  const list = (block: string): string =>
-    `<ul>${block
+            .map((c) => (k === 0 ? html`<th>${c.trim()}</th>` : html`<td>${c.trim()}</td>`))}</tr>\n`,
+      );
+  // Bold text (**…**) in a list item, the rest escaped.
+  const bold = (text: string) => text.split(/\*\*(.+?)\*\*/g).map((part, k) => (k % 2 === 1 ? html`<b>${part}</b>` : part));
+  const list = (block: string) =>
+    html`<ul>${block
       .split('\n')
       .filter((l) => l.startsWith('- '))
-      .map((l) => `<li>${esc(l.slice(2)).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')}</li>`)
-      .join('')}</ul>`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Debrief: ${esc(t.exercise.title)}</title>
+      .map((l) => html`<li>${bold(l.slice(2))}</li>`)}</ul>`;
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Debrief: ${t.exercise.title}</title>
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.5em} h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.92em} td,th{padding:.25em .7em;border-bottom:1px solid #eee;text-align:left}
 pre{background:#f6f6f6;padding:.8em;font-size:.82em;white-space:pre-wrap;overflow-wrap:anywhere} .meta{color:#555} figure{margin:0} figure svg{max-width:100%;height:auto}
 </style></head><body>
-<h1>Debrief: ${esc(t.exercise.title)}</h1>
-<p class="meta">Players: ${esc(t.players.join(', ') || 'none')} (${t.mode}) · seed ${t.seed} · ${ex.data.turns} turns</p>
-<p><b>Outcome:</b> ${esc(outcomeLabel(m, t.outcome as OutcomeClass))}${t.treatyQuarter ? ` (treaty signed ${t.treatyQuarter})` : ''}. With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ended in a treaty.</p>
+<h1>Debrief: ${t.exercise.title}</h1>
+<p class="meta">Players: ${t.players.join(', ') || 'none'} (${t.mode}) · seed ${t.seed} · ${ex.data.turns} turns</p>
+<p><b>Outcome:</b> ${outcomeLabel(m, t.outcome as OutcomeClass)}${t.treatyQuarter ? ` (treaty signed ${t.treatyQuarter})` : ''}. With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ended in a treaty.</p>
 <h2>How each role did</h2>
 <table>${rows(section('How each role did'))}</table>
 <h2>Turning points</h2>
-${a.turningPoints.length > 0 ? list(section('Turning points')) : `<p>${esc(section('Turning points'))}</p>`}
+${a.turningPoints.length > 0 ? list(section('Turning points')) : html`<p>${section('Turning points')}</p>`}
 <h2>The bargaining space</h2>
-${focus ? `<p>${esc(`${focus.quarter}: ${focus.label}`)} — every package the scenario's terms allow, by what it gives ${esc(names[0])} and ${esc(names[1])}; the red lines are their walk-away values.</p><figure id="bargaining">${plot}</figure>` : '<p>No summit took place.</p>'}
+${focus ? html`<p>${focus.quarter}: ${focus.label} — every package the scenario's terms allow, by what it gives ${names[0]} and ${names[1]}; the red lines are their walk-away values.</p><figure id="bargaining">${raw(plot)}</figure>` : html`<p>No summit took place.</p>`}
 ${list(section('The bargaining space at each summit'))}
 <h2>Discussion questions</h2>
-<ol>${ex.data.questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>
+<ol>${ex.data.questions.map((q) => html`<li>${q}</li>`)}</ol>
 <h2>Timeline</h2>
-<pre>${esc(t.log.map((e) => narrateEvent(m, e)).join('\n'))}</pre>
+<pre>${t.log.map((e) => narrateEvent(m, e)).join('\n')}</pre>
 <h2>Decisions of the played roles</h2>
 <table>${rows(section('Decisions of the played roles'))}</table>
 </body></html>
-`;
+`.text;
 }

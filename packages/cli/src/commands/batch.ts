@@ -1,7 +1,10 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { type BatchOptions, type Progress, runBatch } from '@parley/batch';
 import type { LoadedScenario } from '@parley/scenario';
+
+/** The signals that stop a batch with a final checkpoint (exit code 128 + the signal's number: 130, 143, 129). */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export interface BatchCliOptions {
   readonly runs: number;
@@ -36,6 +39,7 @@ const clock = (s: number): string => {
 export function progressReporter(t: Terminal): { update: (p: Progress) => void; finish: () => void } {
   let last = 0;
   let drawn = false;
+  let width = 0;
   return {
     update(p) {
       const now = Date.now();
@@ -46,9 +50,12 @@ export function progressReporter(t: Terminal): { update: (p: Progress) => void; 
       const counts = `${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} runs  ${Math.round(rate).toLocaleString('en-US')} runs/s  ETA ${clock(eta)}`;
       if (t.tty) {
         if (now - last < 100 && p.done < p.total) return;
-        const width = 30;
-        const full = Math.round(frac * width);
-        t.err(`\r[${'#'.repeat(full)}${'-'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${counts}\x1b[K`);
+        const bar = 30;
+        const full = Math.round(frac * bar);
+        const line = `[${'#'.repeat(full)}${'-'.repeat(bar - full)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${counts}`;
+        // Overwritten in place: a carriage return, and spaces over what a longer previous line left.
+        t.err(`\r${line.padEnd(width)}`);
+        width = line.length;
         drawn = true;
       } else {
         if (now - last < 5000 && p.done < p.total) return;
@@ -64,9 +71,16 @@ export function progressReporter(t: Terminal): { update: (p: Progress) => void; 
 
 /** `parley batch`: the outcome distribution of many runs, in parallel, with a summary, rows and a report. */
 export async function batchCommand(sc: LoadedScenario, file: string, cwd: string, o: BatchCliOptions, t: Terminal): Promise<number> {
+  // Ctrl-C, a job scheduler's SIGTERM, a closed terminal's SIGHUP: stop after the chunks in flight,
+  // write a final checkpoint and exit with the signal's conventional code. A second signal while
+  // stopping changes nothing: the checkpoint is still written.
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  let stoppedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stoppedBy ??= signal;
+    controller.abort();
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   const progress = progressReporter(t);
   const opts: BatchOptions = {
     sc,
@@ -93,9 +107,9 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     progress.finish();
     const seconds = (Date.now() - started) / 1000;
     if (r.interrupted) {
-      t.err(`interrupted after ${r.summary.runs.toLocaleString('en-US')} runs.\n`);
+      t.err(`interrupted (${stoppedBy}) after ${r.summary.runs.toLocaleString('en-US')} runs.\n`);
       if (o.out) t.err(`a checkpoint is in ${o.out}; continue with the same command and --resume\n`);
-      return 130;
+      return 128 + osConstants.signals[stoppedBy ?? 'SIGINT'];
     }
     if (!o.shard) t.out(r.text);
     for (const w of r.written) t.err(`wrote ${w}\n`);
@@ -106,6 +120,6 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     );
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
   }
 }

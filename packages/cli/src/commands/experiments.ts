@@ -53,7 +53,7 @@ async function writeOutputs(
 }
 
 const ticker = (t: Terminal, what: string) => (k: number, n: number) => {
-  if (t.tty) t.err(`\r${what} ${k}/${n}\x1b[K${k === n ? '\n' : ''}`);
+  if (t.tty) t.err(`\r${what} ${k}/${n}${k === n ? '\n' : ''}`);
   else if (k === n || k % Math.max(1, Math.floor(n / 10)) === 0) t.err(`${what} ${k}/${n}\n`);
 };
 
