@@ -1,4 +1,4 @@
-import type { BargainingAnalysis } from '@parley/core';
+import type { BargainingAnalysis, OutcomePoint } from '@parley/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { toSvg } from './charts.js';
 import type { ComparisonResult } from './compare.js';
@@ -114,17 +114,42 @@ export function tornadoSvg(r: SensitivityResult, top = 15): Promise<string> {
 }
 
 /** The bargaining space: every package as a point (utility to A, to B), the frontier, the walk-away lines, Nash and Kalai–Smorodinsky marked. */
+/** Cells per axis in which packages drawn on the same spot are drawn once: finer than the chart's points. */
+const CELLS = 400;
+
+/**
+ * The packages to draw: all of them when there are few, otherwise one per cell of a CELLS × CELLS grid
+ * and kind (a million packages would make a chart no viewer opens, and those in one cell overlap anyway).
+ * The solutions are always drawn.
+ */
+function drawn(a: BargainingAnalysis): readonly OutcomePoint[] {
+  if (a.points.length <= 2 * CELLS) return a.points;
+  let [x0, x1, y0, y1] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const p of a.points) {
+    x0 = Math.min(x0, p.u[0]);
+    x1 = Math.max(x1, p.u[0]);
+    y0 = Math.min(y0, p.u[1]);
+    y1 = Math.max(y1, p.u[1]);
+  }
+  const cell = (v: number, lo: number, hi: number): number => (hi > lo ? Math.floor(((v - lo) / (hi - lo)) * (CELLS - 1)) : 0);
+  const special = new Set([a.nash, a.kalaiSmorodinsky]);
+  const onFrontier = new Set(a.pareto);
+  const seen = new Set<number>();
+  return a.points.filter((p) => {
+    if (special.has(p)) return true;
+    const key = (cell(p.u[0], x0, x1) * CELLS + cell(p.u[1], y0, y1)) * 2 + (onFrontier.has(p) ? 1 : 0);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function bargainSvg(a: BargainingAnalysis, names: readonly [string, string]): Promise<string> {
-  const kind = (id: string): string =>
-    id === a.nash?.id
-      ? 'Nash'
-      : id === a.kalaiSmorodinsky?.id
-        ? 'Kalai–Smorodinsky'
-        : a.pareto.some((p) => p.id === id)
-          ? 'Pareto frontier'
-          : 'other package';
-  const values = a.points.map((p) => ({ x: p.u[0], y: p.u[1], kind: kind(p.id), label: p.label }));
-  const frontier = a.pareto.map((p) => ({ x: p.u[0], y: p.u[1] }));
+  const onFrontier = new Set(a.pareto);
+  const kind = (p: OutcomePoint): string =>
+    p === a.nash ? 'Nash' : p === a.kalaiSmorodinsky ? 'Kalai–Smorodinsky' : onFrontier.has(p) ? 'Pareto frontier' : 'other package';
+  const values = drawn(a).map((p) => ({ x: p.u[0], y: p.u[1], kind: kind(p) }));
+  const frontier = drawn({ ...a, points: a.pareto }).map((p) => ({ x: p.u[0], y: p.u[1] }));
   return toSvg({
     width: 420,
     height: 320,

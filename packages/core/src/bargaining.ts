@@ -55,8 +55,13 @@ export function analyseBargaining(points: readonly OutcomePoint[], disagreement:
   }
   let ks: OutcomePoint | null = null;
   if (zopa.length > 0) {
-    const ideal0 = Math.max(...zopa.map((p) => p.u[0]));
-    const ideal1 = Math.max(...zopa.map((p) => p.u[1]));
+    // A loop, not Math.max(...): a zone may hold a million points, more arguments than a call can take.
+    let ideal0 = Number.NEGATIVE_INFINITY;
+    let ideal1 = Number.NEGATIVE_INFINITY;
+    for (const p of zopa) {
+      if (p.u[0] > ideal0) ideal0 = p.u[0];
+      if (p.u[1] > ideal1) ideal1 = p.u[1];
+    }
     let ksValue = Number.NEGATIVE_INFINITY;
     for (const p of paretoFrontier(zopa)) {
       const g = Math.min((p.u[0] - d0) / (ideal0 - d0), (p.u[1] - d1) / (ideal1 - d1));

@@ -153,7 +153,10 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
     const by = removedBy.get(r.name);
     report(r.path, by ? MESSAGES.referenceRemoved(r.name, by, pathString(r.path.slice(0, 2))) : r.message);
   }
-  for (const r of [...checkCitations(raw), ...checkText(raw)]) report(r.path, r.message);
+  for (const r of checkCitations(raw)) report(r.path, r.message);
+  // One problem per place: a key already reported (an unknown "__proto__" field) is not reported again.
+  const reported = new Set(issues.map((i) => i.path));
+  for (const r of checkText(raw)) if (!reported.has(pathString(r.path))) report(r.path, r.message);
   if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues.sort(byPosition));
 
   const model = compileScenario(parsed.data, (path, message) => report(path, message));

@@ -46,6 +46,7 @@ export const MESSAGES = {
   unknownReference: (kind: string, name: string) => `unknown ${kind} "${name}"`,
   undeclaredSource: (doc: string) => `cites "${doc}", which is not one of the scenario's sources (declare it under sources:)`,
   controlCharacter: 'holds a control character (shown as \\u…): text may hold only printable characters, line breaks and tabs',
+  reservedKey: '"__proto__" is a reserved name: choose another',
   controlCharacterInKey: 'a name with a control character (shown as \\u…): names may hold only printable characters',
   unknownItemKey: (key: string) => `unknown key "${key}"`,
 } as const;

@@ -52,8 +52,8 @@ export async function negotiateCommand(o: NegotiateOptions, cwd: string, t: Term
   const steps: NegotiationStep[] = [];
   let standing: { by: 0 | 1; outcome: number } | null = null;
   let agreement: number | null = null;
-  const indexOf = (values: number[]): number =>
-    outcomes.findIndex((p) => p.id === domain.map((i, k) => i.values[values[k]! - 1]).join('|'));
+  // Outcomes are listed with the last issue varying fastest: the index is the choice read in mixed radix.
+  const indexOf = (values: number[]): number => domain.reduce((n, issue, k) => n * issue.values.length + (values[k]! - 1), 0);
 
   if (human !== null) {
     t.out(`You are ${names[human]}. Issues and values:\n`);
