@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { MESSAGES } from '@parley/scenario';
 import { type Accumulator, accumulatorFromJson, accumulatorToJson, type Shape } from './accumulator.js';
 import { BatchInputError } from './errors.js';
 import { intact, sealed, writeAtomic } from './files.js';
@@ -49,7 +50,7 @@ export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoi
   try {
     c = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    return bad(`it is not readable JSON (${(err as Error).message.split('\n')[0]})`);
+    return bad((err as NodeJS.ErrnoException).code ? MESSAGES.readProblem(err) : 'it is not JSON (cut short or edited)');
   }
   if (c?.schema !== CHECKPOINT_SCHEMA) return bad('it is not a Parley checkpoint of this version');
   if (!intact(c)) return bad('it was changed after Parley wrote it (its checksum does not match)');

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Model } from '@parley/core';
-import { type LoadedScenario, parseScenario, ScenarioError, type ScenarioFile } from '@parley/scenario';
+import { type LoadedScenario, MESSAGES, parseScenario, ScenarioError, type ScenarioFile } from '@parley/scenario';
 import {
   type Accumulator,
   type AccumulatorJson,
@@ -46,9 +46,7 @@ export function readPartial(path: string, shown = path): Partial {
   } catch (e) {
     if (e instanceof BatchInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BatchInputError(
-      `${shown}: ${code === 'ENOENT' ? 'no such file' : `not a readable partial (${(e as Error).message.split('\n')[0]})`}`,
-    );
+    throw new BatchInputError(`${shown}: ${code ? MESSAGES.readProblem(e) : 'not a readable partial (not JSON)'}`);
   }
   if (x?.schema !== PARTIAL_SCHEMA)
     throw new BatchInputError(`${shown}: not a Parley batch partial of this version (written by parley batch --shard)`);

@@ -391,6 +391,17 @@ function build(io: Io): Command {
 }
 
 /** Run the CLI; returns the exit code. User mistakes print one clear line each and return 2. */
+/** An option given an empty value (`--out ''`, `--out=`): refused rather than read as "not given". */
+function emptyOption(argv: readonly string[]): string | null {
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '--') return null;
+    if (/^--[a-z-]+=$/.test(a)) return a.slice(0, -1);
+    if (/^--[a-z-]+$/.test(a) && argv[k + 1] === '') return a;
+  }
+  return null;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = build(io);
   if (argv.length === 0) {
@@ -403,6 +414,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   try {
+    const empty = emptyOption(argv);
+    if (empty) throw new UsageError(`${empty} is empty: give it a value`);
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (e) {

@@ -84,7 +84,14 @@ export function diagnose(schema: AnySchema, raw: unknown, issues: readonly core.
 
 function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$ZodIssue[], prefix: readonly Key[]): Diagnosis[] {
   const out: Diagnosis[] = [];
-  for (const issue of issues) {
+  // zod's whole numbers carry an implicit bound (±2^53 − 1); beside the schema's own bound at the same
+  // place it says nothing more, so only the schema's is reported.
+  const at = (i: core.$ZodIssue): string => JSON.stringify(i.path);
+  const implicit = (i: core.$ZodIssue): boolean =>
+    (i.code === 'too_big' || i.code === 'too_small') &&
+    Math.abs(Number(i.code === 'too_big' ? i.maximum : i.minimum)) >= Number.MAX_SAFE_INTEGER;
+  const kept = issues.filter((i) => !implicit(i) || !issues.some((j) => j !== i && !implicit(j) && at(j) === at(i)));
+  for (const issue of kept) {
     const rel = issue.path as Key[];
     const path = [...prefix, ...rel];
     if (issue.code === 'unrecognized_keys') {
@@ -163,7 +170,7 @@ function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): 
   const small = issue.code === 'too_small';
   const bound = Number(small ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
-  if (issue.origin === 'number') {
+  if (issue.origin === 'number' || issue.origin === 'int') {
     // Both bounds when the schema has two and the one crossed includes its end: "from -1 to 1".
     const lo = num.minValue;
     const hi = num.maxValue;

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Model } from '@parley/core';
 import { compileScenario } from './compile.js';
 import { diagnose } from './diagnose.js';
+import { eventsOutside } from './event-dates.js';
 import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
 import { type Layer, locate, type Position } from './locate.js';
 import { isPlainObject, mergePatch } from './merge.js';
@@ -67,9 +68,7 @@ export function readScenarioText(path: string, label = path): string {
     return decodeUtf8(readFileSync(path), label);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? MESSAGES.noSuchFile : code === 'EACCES' ? MESSAGES.permissionDenied : (e as Error).message;
-    throw new ScenarioError([issueAt(label, why)]);
+    throw new ScenarioError([issueAt(label, MESSAGES.readProblem(e))]);
   }
 }
 
@@ -158,6 +157,17 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   const reported = new Set(issues.map((i) => i.path));
   for (const r of checkText(raw)) if (!reported.has(pathString(r.path))) report(r.path, r.message);
   if (issues.length > 0 || !parsed.success) throw new ScenarioError(issues.sort(byPosition));
+
+  // An event dated outside the scenario would never happen. A base file is a calendar shared by the
+  // periods that extend it, so its events may fall outside one of them: only dates written in this
+  // file or by --set are refused.
+  const ownFiles = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
+  const bases = new Set(ownFiles.slice(0, -1));
+  for (const e of eventsOutside(parsed.data)) {
+    const path = ['events', e.id, 'at'];
+    if (!bases.has(locate(layers, path).file)) report(path, MESSAGES.eventOutside(e.at, e.first, e.last));
+  }
+  if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
 
   const model = compileScenario(parsed.data, (path, message) => report(path, message));
   if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));

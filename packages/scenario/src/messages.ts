@@ -5,6 +5,8 @@
 export const MESSAGES = {
   tooLarge: (bytes: number, limit: number) => `file is too large (${bytes} bytes; the limit is ${limit})`,
   tooDeep: (limit: number) => `nesting is too deep (the limit is ${limit} levels)`,
+  aliasBomb: (limit: number) =>
+    `these YAML aliases (*name) expand to too many copies (over ${limit} per alias, an "alias bomb"): write the values out instead`,
   unreadable: (why: string) => `cannot read the document: ${why}`,
   notUtf8: (why: string) => `not a text file in UTF-8 (${why}); save it as UTF-8`,
   yamlIndent: 'this line is indented differently from the fields beside it (the fields of one mapping start at the same column)',
@@ -17,7 +19,26 @@ export const MESSAGES = {
   yamlTag: 'YAML tags (!tag, !!type) are not allowed in scenarios',
   yamlOther: (raw: string) => `the YAML cannot be read: ${raw}`,
   yamlMore: (n: number) => ` (and ${n} more problem${n === 1 ? '' : 's'} after it, often caused by this one)`,
+  eventOutside: (at: string, first: string, last: string) =>
+    `${at} is outside the scenario, which runs from ${first} to ${last}: the event would never happen`,
   noSuchFile: 'no such file',
+  /** Why a file could not be read, in plain words (Node's messages name system calls). */
+  readProblem: (e: unknown): string => {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    const words: Record<string, string> = {
+      ENOENT: 'no such file',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      ELOOP: 'a loop of symbolic links',
+      ENAMETOOLONG: 'the name is too long',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+      EISDIR: 'a folder, not a file',
+      EIO: 'the disk reported an error reading it',
+      EMFILE: 'too many files are open',
+    };
+    if (code && Object.hasOwn(words, code)) return words[code]!;
+    return `cannot be read (${code ?? String((e as Error | undefined)?.message ?? e).split('\n')[0]})`;
+  },
   permissionDenied: 'permission denied',
   notAFile: 'not a file',
   duplicateKey: (key: string) => `"${key}" appears twice in the same mapping`,

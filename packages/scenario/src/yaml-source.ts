@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isCollection, isPair, LineCounter, type Node, parseDocument } from 'yaml';
 import { MESSAGES } from './messages.js';
 
 /** One parsed YAML (or JSON) text, with what is needed to locate any path in it. */
@@ -75,8 +75,29 @@ function nestingDepth(text: string): { depth: number; line: number } {
   return { depth: max, line: maxLine };
 }
 
+/** The most deeply nested collection of a document and its depth, found without recursion. */
+function deepestNode(doc: Document): { node: Node; depth: number } | null {
+  let best: { node: Node; depth: number } | null = null;
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (!best || depth > best.depth) best = { node, depth };
+    if (depth > MAX_DEPTH) break;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 });
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return best;
+}
+
 /** A YAML parser's complaint in the words of a scenario author. */
 function plainYamlMessage(code: string, raw: string): string {
+  // The parser recurses once per level: nesting the cheap pre-check did not see exhausts the stack.
+  if (/call stack/i.test(raw)) return MESSAGES.tooDeep(MAX_DEPTH);
   const close = /end with an? ([\]}])/.exec(raw);
   if (close) return MESSAGES.yamlUnclosedFlow(close[1]!);
   switch (code) {
@@ -127,11 +148,26 @@ export function parseYaml(text: string, file: string): YamlSource | TextProblem[
     const message = key ? MESSAGES.duplicateKey(key) : plainYamlMessage(e.code, first);
     return [{ line: pos.line, col: pos.col, message: message + (errors.length > 1 ? MESSAGES.yamlMore(errors.length - 1) : '') }];
   }
+  // The exact depth, now that there is a document: the pre-check reads text and can be misled
+  // (a quote inside a plain scalar), and everything after this point recurses over the data.
+  const deep = deepestNode(doc);
+  if (deep && deep.depth > MAX_DEPTH) {
+    const pos = deep.node.range ? lines.linePos(deep.node.range[0]) : { line: 0, col: 0 };
+    return [{ line: pos.line, col: pos.col, message: MESSAGES.tooDeep(MAX_DEPTH) }];
+  }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return [{ line: 0, col: 0, message: MESSAGES.unreadable((e as Error).message) }];
+    // The yaml library counts how much each alias expands; a document that expands too far is an
+    // "alias bomb" (a few lines that unfold into billions of nodes). Point at its first alias.
+    const message = (e as Error).message;
+    if (/alias/i.test(message)) {
+      const alias = /(^|[\s[{,:])\*[^\s,\]}]+/m.exec(normalised);
+      const pos = alias ? lines.linePos(alias.index + alias[1]!.length) : { line: 0, col: 0 };
+      return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_ALIASES) }];
+    }
+    return [{ line: 0, col: 0, message: MESSAGES.unreadable(message) }];
   }
   return { file, doc, lines, raw };
 }

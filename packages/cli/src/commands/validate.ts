@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type ArticleText, checkProvenance, formatIssue, type LoadedScenario } from '@parley/scenario';
+import { type ArticleText, checkProvenance, formatIssue, type LoadedScenario, MESSAGES } from '@parley/scenario';
 
 /** The largest article Parley reads to check quotes in. */
 const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -30,14 +30,20 @@ export function articleReader(): (name: string, citingFile: string) => ArticleTe
         continue;
       }
       article ??=
-        size > MAX_ARTICLE_BYTES
-          ? { problem: `${path} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB` }
-          : { text: readFileSync(path, 'utf8') };
+        size > MAX_ARTICLE_BYTES ? { problem: `${path} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB` } : readArticle(path);
       read.set(path, article);
       return article;
     }
     return { problem: `not found in ${dirs[0]} or the sources/ folders above it` };
   };
+}
+
+function readArticle(path: string): ArticleText {
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    return { problem: `${path}: ${MESSAGES.readProblem(e)}` };
+  }
 }
 
 /** Provenance report for one valid scenario: each problem as a located line, then the counts. */
