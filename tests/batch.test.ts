@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sealed } from '@parley/batch';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 
@@ -164,6 +165,55 @@ describe('parley batch', () => {
     expect(summaryOf(dir)).toBe(summaryOf(clean));
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
   }, 600_000);
+
+  it('a checkpoint edited by hand, or forged and sealed again, is refused and left as it was', async () => {
+    const { dir, job } = await stopMidBatch(['SIGINT']);
+    const original = JSON.parse(readFileSync(join(dir, '.checkpoint.json'), 'utf8'));
+    const { checksum: _, ...doc } = original;
+    const rowsFile = readdirSync(dir).find((f) => f.startsWith('runs.csv'))!;
+    const cases: [string, string, RegExp][] = [
+      ['edited by hand', JSON.stringify({ ...original, nextChunk: original.nextChunk + 5 }), /changed after Parley wrote it/],
+      ['a position past the batch', JSON.stringify(sealed({ ...doc, nextChunk: 1000000 })), /position \(chunk 1000000\) is outside/],
+      ['a negative position', JSON.stringify(sealed({ ...doc, nextChunk: -5 })), /outside the batch's chunks/],
+      ['doubled counts', JSON.stringify(sealed({ ...doc, acc: { ...doc.acc, runs: doc.acc.runs * 2 } })), /counts|runs/],
+      ['a rows position mid-line', JSON.stringify(sealed({ ...doc, rowBytes: 10 })), /rows position \(10 bytes\) does not end/],
+      ['a rows position past the file', JSON.stringify(sealed({ ...doc, rowBytes: 10 ** 12 })), /shorter than it says/],
+      ['no meta', JSON.stringify(sealed({ ...doc, meta: undefined })), /no batch metadata/],
+      ['not JSON', '{"schema": "parley.batch.checkpoint/2", "acc": {', /not JSON/],
+    ];
+    const rows = readFileSync(join(dir, rowsFile));
+    for (const [what, text, says] of cases) {
+      const copy = tmp();
+      cpSync(dir, copy, { recursive: true });
+      writeFileSync(join(copy, '.checkpoint.json'), text);
+      const r = parley(...job(copy, '1', '--resume'));
+      expect(r.code, what).toBe(2);
+      expect(r.err.trim().split('\n'), what).toHaveLength(1);
+      expect(r.err, what).toMatch(says);
+      expect(r.err, what).toMatch(/delete it to start the batch over|different batch/);
+      expect(readFileSync(join(copy, '.checkpoint.json'), 'utf8'), what).toBe(text);
+      expect(readFileSync(join(copy, rowsFile)).equals(rows), what).toBe(true);
+    }
+  }, 600_000);
+
+  it('a second batch on the same --out is refused while the first runs; a lock left by a dead process is taken over', () => {
+    const dir = tmp();
+    const lock = join(dir, '.parley.lock');
+    // This test's own process is alive: its lock holds the folder.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const second = parley('batch', SCENARIO, ...COMMON, '--workers', '1', '--out', dir);
+    expect(second.code).toBe(2);
+    expect(second.err.trim()).toBe(
+      `parley: another batch (process ${process.pid}) is writing to ${dir}; wait for it to finish, or choose another --out (if no batch is running, delete ${lock})`,
+    );
+    expect(readdirSync(dir)).toEqual(['.parley.lock']);
+    // A process that has exited (kill -9, a power cut) holds nothing.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(lock, JSON.stringify({ pid: Number(dead.stdout), host: hostname() }));
+    expect(parley('batch', SCENARIO, ...COMMON, '--workers', '1', '--out', dir).code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(summaryOf(dir)).toBe(summaryOf(one));
+  }, 120_000);
 
   it.each([
     [['SIGINT'], [130]],

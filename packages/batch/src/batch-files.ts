@@ -94,6 +94,7 @@ export class BatchFiles {
         chunks,
         runsIn,
         rowsFile: this.rowsPartial,
+        headerLines: this.o.rows ? (rowHeader(m, this.o.rows).match(/\n/g) ?? []).length : 0,
       });
       start = { acc: cp.acc, next: cp.nextChunk };
       this.rowBytes = cp.rowBytes;

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { MESSAGES } from '@parley/scenario';
 import { type Accumulator, accumulatorFromJson, accumulatorToJson, type Shape } from './accumulator.js';
 import { BatchInputError } from './errors.js';
 import { intact, sealed, writeAtomic } from './files.js';
-import { type BatchMeta, sameBatch } from './summary.js';
+import { type BatchMeta, metaProblem, sameBatch } from './summary.js';
 
 export const CHECKPOINT_SCHEMA = 'parley.batch.checkpoint/2';
 
@@ -16,6 +16,26 @@ export interface Checkpoint {
   readonly nextChunk: number;
   readonly rowBytes: number;
   readonly acc: Accumulator;
+}
+
+/** The line breaks in the first `bytes` bytes of a file, and whether those bytes end with one (or are none). */
+function linesIn(file: string, bytes: number): { count: number; endsAtLine: boolean } {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let count = 0;
+  let last = 0x0a;
+  try {
+    for (let at = 0; at < bytes; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, bytes - at), at);
+      if (n === 0) break;
+      for (let k = 0; k < n; k++) if (buf[k] === 0x0a) count++;
+      last = buf[n - 1]!;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { count, endsAtLine: last === 0x0a };
 }
 
 export function writeCheckpoint(path: string, c: Checkpoint): void {
@@ -33,6 +53,8 @@ export interface CheckpointExpectation {
   readonly runsIn: (chunk: number) => number;
   /** The rows file a checkpoint's rowBytes counts into, if the batch writes rows. */
   readonly rowsFile: string | null;
+  /** Lines the rows file starts with before any run's row (a CSV header). */
+  readonly headerLines: number;
 }
 
 /**
@@ -54,6 +76,8 @@ export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoi
   }
   if (c?.schema !== CHECKPOINT_SCHEMA) return bad('it is not a Parley checkpoint of this version');
   if (!intact(c)) return bad('it was changed after Parley wrote it (its checksum does not match)');
+  const problem = metaProblem(c.meta);
+  if (problem) return bad(problem);
   const meta = c.meta as BatchMeta;
   const same = sameBatch(meta, e.meta) && JSON.stringify([c.rows, c.shard]) === JSON.stringify([e.rows, e.shard]);
   if (!same) {
@@ -87,6 +111,10 @@ export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoi
     }
     if (size < (rowBytes as number))
       return bad(`the rows file ${e.rowsFile} is shorter than it says (${size < 0 ? 'missing' : `${size} bytes`}, not ${rowBytes})`);
+    const lines = linesIn(e.rowsFile, rowBytes as number);
+    const expected = covered + e.headerLines;
+    if (lines.count !== expected || !lines.endsAtLine)
+      return bad(`its rows position (${rowBytes} bytes) does not end the ${expected} lines of rows its runs wrote`);
   }
   return {
     schema: CHECKPOINT_SCHEMA,

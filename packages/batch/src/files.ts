@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** A file Parley cannot write where it was asked to: one clear line for the user. */
 export class OutputError extends Error {
@@ -25,7 +25,7 @@ export const why = (e: unknown): string => {
  * spins forever where the kernel refuses with ENOENT inside an existing folder (/proc/foo);
  * here every refusal is one clear OutputError.
  */
-export function makeDirs(path: string): void {
+export function makeDirs(path: string): string[] {
   const missing: string[] = [];
   for (let d = resolve(path); ; d = dirname(d)) {
     let isDir: boolean | null = null;
@@ -46,6 +46,26 @@ export function makeDirs(path: string): void {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statSync(d).isDirectory()) continue;
       throw new OutputError(`cannot create the folder ${d}: ${why(e)}`);
     }
+  }
+  return missing;
+}
+
+/**
+ * Check, before any work, that files can be written in the folder `path`, and leave no trace: the
+ * missing folders are created, a probe file is written and removed, and the folders created are
+ * removed again (writeAtomic creates them when the results are written). A read-only or full disk,
+ * a file where a folder belongs, a path the system refuses (/proc/x) are one clear OutputError.
+ */
+export function probeDirs(path: string): void {
+  const created = makeDirs(path);
+  const probe = join(resolve(path), `.parley-probe-${process.pid}`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+  } catch (e) {
+    throw new OutputError(`cannot write in ${path}: ${why(e)}`);
+  } finally {
+    rmSync(probe, { force: true });
+    for (const d of created.reverse()) rmdirSync(d);
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from './accumulator.js';
 import { BatchInputError } from './errors.js';
 import { intact, sealed, writeAtomic } from './files.js';
-import { type BatchMeta, sameBatch } from './summary.js';
+import { type BatchMeta, metaProblem, sameBatch } from './summary.js';
 
 export const PARTIAL_SCHEMA = 'parley.batch.partial/2';
 /** The largest partial `merge` reads (a partial is a few MB at most). */
@@ -51,6 +51,8 @@ export function readPartial(path: string, shown = path): Partial {
   if (x?.schema !== PARTIAL_SCHEMA)
     throw new BatchInputError(`${shown}: not a Parley batch partial of this version (written by parley batch --shard)`);
   if (!intact(x)) throw new BatchInputError(`${shown}: changed after Parley wrote it (its checksum does not match); run that shard again`);
+  const problem = metaProblem(x.meta);
+  if (problem) throw new BatchInputError(`${shown}: corrupt partial (${problem})`);
   return x;
 }
 

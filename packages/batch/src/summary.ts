@@ -11,6 +11,28 @@ const QNAMES = ['p05', 'p25', 'p50', 'p75', 'p95'] as const;
 export type Quantiles = Record<(typeof QNAMES)[number], number | null>;
 
 /** What identifies a batch: enough to reproduce it, and nothing that varies between machines. */
+/**
+ * What is wrong with a batch's metadata read back from a file (a partial, a checkpoint), or null:
+ * each field has the type and range Parley writes, so an edited one never reaches a report.
+ */
+export function metaProblem(meta: unknown): string | null {
+  const m = meta as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null) return 'it has no batch metadata (meta)';
+  const sc = m.scenario as Record<string, unknown> | null;
+  const whole = (x: unknown, min: number): boolean => Number.isSafeInteger(x) && (x as number) >= min;
+  if (typeof m.engineVersion !== 'string') return 'meta.engineVersion is not text';
+  if (typeof sc !== 'object' || sc === null) return 'meta.scenario is missing';
+  for (const k of ['id', 'title', 'file'] as const) if (typeof sc[k] !== 'string') return `meta.scenario.${k} is not text`;
+  if (typeof sc.hash !== 'string' || !/^[0-9a-f]{64}$/.test(sc.hash)) return 'meta.scenario.hash is not a sha256';
+  if (!Array.isArray(sc.sets) || !sc.sets.every((x) => typeof x === 'string')) return 'meta.scenario.sets is not a list of text';
+  if (!whole(m.seed, 0)) return 'meta.seed is not a whole number ≥ 0';
+  if (!whole(m.runsRequested, 1)) return 'meta.runsRequested is not a whole number ≥ 1';
+  if (!whole(m.chunkSize, 1)) return 'meta.chunkSize is not a whole number ≥ 1';
+  if (m.untilCi !== null && !(typeof m.untilCi === 'number' && m.untilCi > 0 && m.untilCi < 1))
+    return 'meta.untilCi is neither null nor a number between 0 and 1';
+  return null;
+}
+
 export interface BatchMeta {
   readonly engineVersion: string;
   readonly scenario: {

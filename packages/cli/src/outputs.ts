@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { BATCH_OWN, checkOutputDir, checkOutputFile, makeDirs, type OutputGuard } from '@parley/batch';
+import { BATCH_OWN, checkOutputDir, checkOutputFile, type OutputGuard, probeDirs } from '@parley/batch';
 
 /**
  * Where a command's outputs go, checked before any work is done: a sweep of an hour must not end
@@ -15,7 +15,7 @@ export const PARLEY_OUTPUTS = [...BATCH_OWN, 'sweep.*', 'compare.*', 'sensitivit
 export function outputDir(out: string, cwd: string, names: readonly string[], guard: OutputGuard): string {
   const dir = resolve(cwd, out);
   checkOutputDir(dir, PARLEY_OUTPUTS, names, guard, out);
-  makeDirs(dir);
+  probeDirs(dir);
   return dir;
 }
 
@@ -24,7 +24,7 @@ export function outputFiles(out: string, cwd: string, companions: readonly strin
   const file = resolve(cwd, out);
   const all = [file, ...companions.map((c) => resolve(dirname(file), c))];
   for (const f of all) checkOutputFile(f, guard, relative(cwd, f).startsWith('..') ? f : relative(cwd, f));
-  makeDirs(dirname(file));
+  probeDirs(dirname(file));
   return all;
 }
 

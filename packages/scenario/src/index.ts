@@ -1,5 +1,6 @@
 export { findScenarioFiles } from './catalog.js';
 export * from './compile.js';
+export { type Diagnosis, diagnose } from './diagnose.js';
 export * from './exercise.js';
 export * from './genius.js';
 export * from './issues.js';
@@ -12,4 +13,5 @@ export * from './provenance.js';
 export { ALL_SITES, checkReferences } from './references.js';
 export * from './schema.js';
 export * from './suggest.js';
+export { checkText } from './text-check.js';
 export { locateInFile, parseYamlFile } from './yaml-file.js';

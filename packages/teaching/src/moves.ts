@@ -1,5 +1,14 @@
 import type { Model } from '@parley/core';
-import { type LoadedExercise, locateInFile, parseYamlFile, pathString, ScenarioError, type ScenarioIssue } from '@parley/scenario';
+import {
+  checkText,
+  diagnose,
+  type LoadedExercise,
+  locateInFile,
+  parseYamlFile,
+  pathString,
+  ScenarioError,
+  type ScenarioIssue,
+} from '@parley/scenario';
 import { z } from 'zod';
 import type { Decider } from './play.js';
 
@@ -34,13 +43,14 @@ export function loadMoves(file: string, text: string, ex: LoadedExercise, player
   const src = parseYamlFile(text, file);
   const parsed = MovesFile.safeParse(src.raw);
   const issues: ScenarioIssue[] = [];
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const path = i.path as (string | number)[];
-      issues.push({ ...locateInFile(src, path), path: pathString(path), message: i.message });
-    }
-    throw new ScenarioError(issues);
-  }
+  const report = (path: readonly (string | number)[], message: string): void => {
+    issues.push({ ...locateInFile(src, path), path: pathString(path), message });
+  };
+  for (const t of checkText(src.raw)) report(t.path, t.message);
+  if (!parsed.success)
+    for (const d of diagnose(MovesFile, src.raw, parsed.error.issues)) report(d.key ? [...d.path, d.key] : d.path, d.message);
+  if (issues.length > 0) throw new ScenarioError(issues);
+  if (!parsed.success) throw new ScenarioError(issues);
   const m: Model = ex.scenario.model;
   for (const [role, entries] of Object.entries(parsed.data)) {
     if (!players.includes(role))

@@ -1,5 +1,5 @@
 import { intact } from '@parley/batch';
-import { parseYamlFile, ScenarioError } from '@parley/scenario';
+import { diagnose, parseYamlFile, pathString, ScenarioError } from '@parley/scenario';
 import { z } from 'zod';
 import { TRANSCRIPT_SCHEMA, type Transcript } from './transcript.js';
 
@@ -46,8 +46,9 @@ export function readTranscriptText(text: string, file: string): Transcript {
   if (!intact(raw)) throw issue(file, 'checksum', 'changed after Parley wrote it (its checksum does not match): it cannot be trusted');
   const parsed = TranscriptFile.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw issue(file, first.path.join('.'), `not a well-formed transcript: ${first.message}`);
+    const first = diagnose(TranscriptFile, raw, parsed.error.issues)[0]!;
+    const path = first.key ? [...first.path, first.key] : first.path;
+    throw issue(file, pathString(path), `not a well-formed transcript: ${first.message}`);
   }
   return raw as unknown as Transcript;
 }
