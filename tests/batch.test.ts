@@ -334,7 +334,9 @@ describe('parley batch', () => {
     writeFileSync(join(out, '.checkpoint.json'), '{"schema": "parley.batch.checkpoint/1", "acc": ');
     const c = parley('batch', SCENARIO, ...COMMON, '--out', out, '--resume');
     expect(c.code).toBe(2);
-    expect(c.err.trim()).toMatch(/^parley: the checkpoint .*cannot be used: it is not readable JSON .*delete it to start the batch over$/);
+    expect(c.err.trim()).toMatch(
+      /^parley: the checkpoint .*cannot be used: it is not JSON \(cut short or edited\); delete it to start the batch over$/,
+    );
     expect(readFileSync(join(out, '.checkpoint.json'), 'utf8')).toContain('"acc": ');
   });
 });
