@@ -6,7 +6,7 @@ export const MESSAGES = {
   tooLarge: (bytes: number, limit: number) => `file is too large (${bytes} bytes; the limit is ${limit})`,
   tooDeep: (limit: number) => `nesting is too deep (the limit is ${limit} levels)`,
   aliasBomb: (limit: number) =>
-    `these YAML aliases (*name) expand to too many copies (over ${limit} per alias, an "alias bomb"): write the values out instead`,
+    `these YAML aliases (*name) expand to over ${limit.toLocaleString('en-US')} values (an "alias bomb"): write the values out instead`,
   unreadable: (why: string) => `cannot read the document: ${why}`,
   notUtf8: (why: string) => `not a text file in UTF-8 (${why}); save it as UTF-8`,
   yamlIndent: 'this line is indented differently from the fields beside it (the fields of one mapping start at the same column)',

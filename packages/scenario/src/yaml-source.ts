@@ -1,4 +1,4 @@
-import { type Document, isCollection, isPair, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isAlias, isCollection, isPair, LineCounter, type Node, parseDocument } from 'yaml';
 import { MESSAGES } from './messages.js';
 
 /** One parsed YAML (or JSON) text, with what is needed to locate any path in it. */
@@ -12,6 +12,8 @@ export interface YamlSource {
 export const MAX_BYTES = 2 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 const MAX_ALIASES = 100;
+/** Values a document may hold once its aliases are written out (a large scenario has a few thousand). */
+const MAX_NODES = 200_000;
 
 /** A problem found before there is a document to locate it in. */
 export interface TextProblem {
@@ -94,6 +96,33 @@ function deepestNode(doc: Document): { node: Node; depth: number } | null {
   return best;
 }
 
+/** Values the data holds once its aliases are written out; more than MAX_NODES + 1 is not counted exactly. */
+function expandedSize(doc: Document): number {
+  const memo = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const source = node.resolve(doc);
+      return source ? size(source) : 1;
+    }
+    if (!isCollection(node)) return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    for (const item of node.items) {
+      n += isPair(item) ? size(item.key) + size(item.value) : size(item);
+      if (n > MAX_NODES) break;
+    }
+    memo.set(node, n);
+    return n;
+  };
+  try {
+    return size(doc.contents);
+  } catch (e) {
+    if (e instanceof RangeError) return MAX_NODES + 1;
+    throw e;
+  }
+}
+
 /** A YAML parser's complaint in the words of a scenario author. */
 function plainYamlMessage(code: string, raw: string): string {
   // The parser recurses once per level: nesting the cheap pre-check did not see exhausts the stack.
@@ -155,6 +184,14 @@ export function parseYaml(text: string, file: string): YamlSource | TextProblem[
     const pos = deep.node.range ? lines.linePos(deep.node.range[0]) : { line: 0, col: 0 };
     return [{ line: pos.line, col: pos.col, message: MESSAGES.tooDeep(MAX_DEPTH) }];
   }
+  // The size the data would have once every alias is written out: a file of 2 MB whose aliases
+  // repeat a large part of it would take hundreds of megabytes to read.
+  const size = expandedSize(doc);
+  if (size > MAX_NODES) {
+    const alias = /(^|[\s[{,:])\*[^\s,\]}]+/m.exec(normalised);
+    const pos = alias ? lines.linePos(alias.index + alias[1]!.length) : { line: 0, col: 0 };
+    return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_NODES) }];
+  }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -165,7 +202,7 @@ export function parseYaml(text: string, file: string): YamlSource | TextProblem[
     if (/alias/i.test(message)) {
       const alias = /(^|[\s[{,:])\*[^\s,\]}]+/m.exec(normalised);
       const pos = alias ? lines.linePos(alias.index + alias[1]!.length) : { line: 0, col: 0 };
-      return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_ALIASES) }];
+      return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_NODES) }];
     }
     return [{ line: 0, col: 0, message: MESSAGES.unreadable(message) }];
   }
