@@ -9,7 +9,7 @@ const sourcesOf = (pkg: string): { file: string; text: string }[] => {
   const dir = join(root, 'packages', pkg, 'src');
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : [],
+      e.isDirectory() ? walk(join(d, e.name)) : /\.tsx?$/.test(e.name) ? [join(d, e.name)] : [],
     );
   return walk(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 };
@@ -25,6 +25,14 @@ describe('architecture', () => {
         expect(ok, `${file} imports ${spec}`).toBe(true);
       }
     }
+  });
+
+  it('the batch kernel is sealed: no package but the core reads its cell layout, its raw cells or its samplers', () => {
+    // What other packages use of it: a kernel per model (engine), its runs, its live view and its readers (Measure, in the model's terms).
+    const internals = /\.L\b|\bworld\.x\b|\bLayout\b|\bSampler?\b|\bcompileSampler\b|\bpackWorld\b|\bKernelWorld\b|\bKernelEvaluator\b/;
+    const outside = ['engine', 'batch', 'scenario', 'teaching', 'tui', 'cli'].flatMap(sourcesOf);
+    expect(outside.length).toBeGreaterThan(40);
+    for (const { file, text } of outside) expect(internals.exec(text)?.[0], file).toBeUndefined();
   });
 
   it('the engine imports only the core, xstate and immer', () => {

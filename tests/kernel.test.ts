@@ -9,6 +9,7 @@ import {
   Kernel,
   type LogEvent,
   METRICS,
+  type Measure,
   type Model,
   packWorld,
   utility,
@@ -120,15 +121,15 @@ describe('the batch kernel is the model', () => {
       const m = sc.model;
       const kernel = kernelFor(m);
       // Every metric of every actor, every utility, then every series, sampled in one call as a batch samples them.
-      const samples = [
+      const samples: Measure[] = [
         ...m.actors.flatMap((_, i) => Array.from({ length: DIMENSION_COUNT }, (_d, d) => ({ metric: d, actor: i }))),
         ...m.actors.map((_, i) => ({ utility: i })),
-        ...SERIES.map((x) => x.sample(m, kernel)),
+        ...SERIES.map((x) => x.measure(m)),
       ];
-      const sample = kernel.sampler(samples);
+      const sample = kernel.reader(samples);
       const got = new Float64Array(samples.length);
       const check = (w: WorldView): void => {
-        sample(kernel.world.x, got);
+        sample(got);
         const want = [
           ...m.actors.flatMap((_, i) => METRICS.map((metric) => metric(m, w, i))),
           ...m.actors.map((_, i) => utility(m, w, i)),

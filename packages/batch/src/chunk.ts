@@ -66,8 +66,7 @@ class RunCounter {
   /** The random events that fired in this run, in order (for its row). */
   readonly shocks: number[] = [];
   readonly pathCounts = new Map<string, number>();
-  readonly x: Float64Array;
-  readonly sampleEnd: (x: Float64Array, into: Float64Array) => void;
+  readonly sampleEnd: (into: Float64Array) => void;
   readonly end: Float64Array;
   readonly finals: Float64Array;
   readonly utils: Float64Array;
@@ -111,18 +110,16 @@ class RunCounter {
     // The series and utilities are sampled straight off the kernel's cells, all in one generated
     // function (series.ts, kernel/readers.ts): the series every quarter, with the utilities at the end.
     const kernel = kernelFor(m);
-    const x = kernel.world.x;
-    const seriesSamples = SERIES.map((s) => s.sample(m, kernel));
-    const sampleQuarter = kernel.sampler(seriesSamples);
-    this.sampleEnd = kernel.sampler([...seriesSamples, ...m.actors.map((_, i) => ({ utility: i }))]);
+    const series = SERIES.map((s) => s.measure(m));
+    const sampleQuarter = kernel.reader(series);
+    this.sampleEnd = kernel.reader([...series, ...m.actors.map((_, i) => ({ utility: i }))]);
     const quarter = new Float64Array(S);
-    this.x = x;
     this.end = new Float64Array(S + A);
     this.finals = this.end.subarray(0, S);
     this.utils = this.end.subarray(S);
     this.bins = new Int32Array(S);
     this.onQuarter = (t) => {
-      sampleQuarter(x, quarter);
+      sampleQuarter(quarter);
       const fan = this.acc.fan;
       for (let s = 0; s < S; s++) fan[(s * H + t) * FAN.slots + binOf(FAN, quarter[s]!)]!++;
       this.lastT = t;
@@ -153,7 +150,7 @@ function countRuns(
   const H = m.horizon;
   const S = SERIES.length;
   const A = m.actors.length;
-  const { x, end, finals, utils, bins, emit, onQuarter, pathCounts, acc } = c;
+  const { end, finals, utils, bins, emit, onQuarter, pathCounts, acc } = c;
   for (let run = from; run < to; run++) {
     c.path = '';
     c.lastT = -1;
@@ -164,7 +161,7 @@ function countRuns(
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
-    c.sampleEnd(x, end);
+    c.sampleEnd(end);
     for (let s = 0; s < S; s++) {
       bins[s] = binOf(FAN, finals[s]!);
       acc.final[s * FINAL.slots + binOf(FINAL, finals[s]!)]!++;

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension, type Kernel, METRICS, type Model, type Sample, type WorldView } from '@parley/core';
+import { DIMENSIONS, type Dimension, METRICS, type Measure, type Model, type WorldView } from '@parley/core';
 
 /**
  * The world measures a batch follows over time (fan charts) and reports at the end
@@ -11,8 +11,8 @@ export interface SeriesDef {
   /** What the 0-to-1 scale measures, for chart axes. */
   readonly unit: string;
   readonly value: (m: Model, w: WorldView) => number;
-  /** The same value as a kernel samples it off its cells, bit for bit (what a batch records every quarter). */
-  readonly sample: (m: Model, k: Kernel) => Sample;
+  /** The same value named for the batch kernel's readers, which give it bit for bit (what a batch records every quarter). */
+  readonly measure: (m: Model) => Measure;
 }
 
 /**
@@ -20,16 +20,22 @@ export interface SeriesDef {
  * (a cell of one of its arrays, or joint activity), or one actor's metric (or 1 minus it).
  */
 type Source =
-  | { readonly array: 'trust' | 'militarisation'; readonly at: (m: Model) => number }
+  | { readonly trust: (m: Model) => readonly [number, number] }
+  | { readonly militarisation: (m: Model) => number }
   | { readonly joint: true }
   | { readonly metric: Dimension; readonly of: (m: Model) => number; readonly complement?: true };
 
 function defineSeries(id: string, label: (m: Model) => string, unit: string, source: Source): SeriesDef {
-  if ('array' in source) {
-    const { array, at } = source;
-    return { id, label, unit, value: (m, w) => w[array][at(m)]!, sample: (m, k) => ({ cell: k.L[array] + at(m) }) };
+  if ('trust' in source) {
+    const pair = source.trust;
+    const value = (m: Model, w: WorldView): number => w.trust[pair(m)[0] * m.actors.length + pair(m)[1]]!;
+    return { id, label, unit, value, measure: (m) => ({ trust: pair(m) }) };
   }
-  if ('joint' in source) return { id, label, unit, value: (_m, w) => w.jointActivity, sample: (_m, k) => ({ cell: k.L.joint }) };
+  if ('militarisation' in source) {
+    const of = source.militarisation;
+    return { id, label, unit, value: (m, w) => w.militarisation[of(m)]!, measure: (m) => ({ militarisation: of(m) }) };
+  }
+  if ('joint' in source) return { id, label, unit, value: (_m, w) => w.jointActivity, measure: () => ({ joint: true }) };
   const d = DIMENSIONS.indexOf(source.metric);
   const { of, complement } = source;
   const metric = METRICS[d]!;
@@ -38,7 +44,7 @@ function defineSeries(id: string, label: (m: Model) => string, unit: string, sou
     label,
     unit,
     value: (m, w) => (complement ? 1 - metric(m, w, of(m)) : metric(m, w, of(m))),
-    sample: (m) => ({ metric: d, actor: of(m), complement: complement === true }),
+    measure: (m) => ({ metric: d, actor: of(m), complement: complement === true }),
   };
 }
 
@@ -49,8 +55,7 @@ export const possessive = (name: string): string => (name.endsWith('s') ? `${nam
 
 export const SERIES: readonly SeriesDef[] = [
   defineSeries('trust', (m) => `${name(m, m.claimant)}–${name(m, m.holder)} trust`, 'trust (0 none, 1 full)', {
-    array: 'trust',
-    at: (m) => m.claimant * m.actors.length + m.holder,
+    trust: (m) => [m.claimant, m.holder],
   }),
   defineSeries('sanctions', (m) => `sanctions on ${name(m, m.holder)}`, 'weighted level (0 none, 1 full)', {
     metric: 'sanctions',
@@ -58,8 +63,7 @@ export const SERIES: readonly SeriesDef[] = [
     complement: true,
   }),
   defineSeries('militarisation', (m) => `${possessive(name(m, m.holder))} militarisation`, 'level (0 none, 1 full)', {
-    array: 'militarisation',
-    at: (m) => m.holder,
+    militarisation: (m) => m.holder,
   }),
   defineSeries('energy', (m) => `${possessive(name(m, m.claimant))} energy ties`, 'share of a full tie (0–1)', {
     metric: 'energy',

@@ -6,10 +6,10 @@ import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
 import { lit } from './metric-code.js';
 import { type ApplyOps, compileCondition, compileEffect, compileOpLists, type Op, type Test } from './program.js';
-import { compileSampler, type Sample, type Sampler } from './readers.js';
+import { compileSampler, type Measure, type Reader, type Sample, type Sampler, sampleOf } from './readers.js';
 import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
 
-export type { Sample, Sampler } from './readers.js';
+export type { Measure, Reader } from './readers.js';
 
 /**
  * The batch kernel: a model compiled once for runs nobody watches (its world of cells, its
@@ -123,8 +123,19 @@ export class Kernel {
     return { world: this.world, meeting: null, pending: null, outcome: null };
   }
 
+  /**
+   * A function reading `measures` off this kernel's world as it stands (after a run, or in
+   * onQuarter), all at once: compiled once per list, bound to the world's cells, so a caller never
+   * sees the layout.
+   */
+  reader(measures: readonly Measure[]): Reader {
+    const sample = this.sampler(measures.map((x) => sampleOf(this.m, this.L, x)));
+    const x = this.world.x;
+    return (out) => sample(x, out);
+  }
+
   /** A function reading all of `samples` off the cells at once (readers.ts), compiled once per list. */
-  sampler(samples: readonly Sample[]): Sampler {
+  private sampler(samples: readonly Sample[]): Sampler {
     const key = JSON.stringify(samples);
     let f = this.samplers.get(key);
     if (!f) {

@@ -16,6 +16,29 @@ export type Sample =
   | { readonly metric: number; readonly actor: number; readonly complement?: boolean }
   | { readonly utility: number };
 
+/**
+ * One number of the world a batch follows, named in the model's terms (no cell indices): a trust
+ * between two actors, an actor's militarisation, joint activity, an actor's metric d (or 1 minus
+ * it), or an actor's utility. What the kernel's public readers take.
+ */
+export type Measure =
+  | { readonly trust: readonly [number, number] }
+  | { readonly militarisation: number }
+  | { readonly joint: true }
+  | { readonly metric: number; readonly actor: number; readonly complement?: boolean }
+  | { readonly utility: number };
+
+/** Reads the measures it was made for off the kernel's current world into `out`, in their order. */
+export type Reader = (out: Float64Array) => void;
+
+/** Where a measure lives in the layout: a cell, or what a sampler computes from the cells. */
+export function sampleOf(m: Model, L: Layout, x: Measure): Sample {
+  if ('trust' in x) return { cell: L.trust + x.trust[0] * m.actors.length + x.trust[1] };
+  if ('militarisation' in x) return { cell: L.militarisation + x.militarisation };
+  if ('joint' in x) return { cell: L.joint };
+  return x;
+}
+
 /** Reads several numbers off the cells into `out`, in the order they were asked for. */
 export type Sampler = (x: Float64Array, out: Float64Array) => void;
 
