@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -11,6 +10,7 @@ import type { OutputGuard } from './guard.js';
 import { shardChunks, writePartial } from './partial.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { renderReport } from './report.js';
+import { shareModel } from './shared-model.js';
 import { reproduceCommand } from './shell.js';
 import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary } from './summary.js';
 
@@ -164,7 +164,7 @@ async function runChunks(
   const m = o.sc.model;
   const chunk = meta.chunkSize;
   const runner = o.runner ?? createChunkRunner(o.workers);
-  const modelKey = createHash('sha256').update(JSON.stringify(m)).digest('hex');
+  const model = shareModel(m);
   const inFlight = new Map<number, Promise<TaskResult>>();
   let next = first;
   let dispatch = next;
@@ -187,8 +187,7 @@ async function runChunks(
         const from = dispatch * chunk;
         const to = Math.min(o.runs, from + chunk);
         const task = {
-          model: m,
-          modelKey,
+          model,
           streamKey: o.streamKey ?? o.sc.hash,
           seed: o.seed,
           from,

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { OUTCOME_CLASSES } from '@parley/core';
 import type { LoadedScenario } from '@parley/scenario';
 import { CHUNK_SIZE } from './batch.js';
 import { BatchRunError } from './errors.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
+import { shareModel } from './shared-model.js';
 import { newcombe, newcombePaired } from './stats.js';
 
 export interface ComparisonRow {
@@ -35,7 +35,6 @@ export interface Side {
 const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 const K = OUTCOME_CLASSES.length;
 const TREATY = OUTCOME_CLASSES.map((c, k) => (c.startsWith('treaty') ? k : -1)).filter((k) => k >= 0);
-const modelKey = (sc: LoadedScenario): string => createHash('sha256').update(JSON.stringify(sc.model)).digest('hex');
 
 /**
  * Run i of A and run i of B, chunk by chunk, counted into the joint table of their outcome
@@ -44,10 +43,8 @@ const modelKey = (sc: LoadedScenario): string => createHash('sha256').update(JSO
 async function jointOutcomes(a: Side, b: Side, seed: number, runs: number, workers: number, common: boolean): Promise<Float64Array> {
   const runner: ChunkRunner = createChunkRunner(workers);
   const joint = new Float64Array(K * K);
-  const keys = [modelKey(a.sc), modelKey(b.sc)];
-  const task = (side: Side, k: number, from: number) => ({
-    model: side.sc.model,
-    modelKey: keys[k]!,
+  const task = (side: Side, from: number) => ({
+    model: shareModel(side.sc.model),
     streamKey: common ? a.sc.hash : side.sc.hash,
     seed,
     from,
@@ -62,7 +59,7 @@ async function jointOutcomes(a: Side, b: Side, seed: number, runs: number, worke
     for (let c = 0; c < chunks; c++) {
       while (dispatched < chunks && inFlight.size < Math.max(2, workers * 2)) {
         const from = dispatched * CHUNK_SIZE;
-        inFlight.set(dispatched, Promise.all([runner.run(task(a, 0, from)), runner.run(task(b, 1, from))]));
+        inFlight.set(dispatched, Promise.all([runner.run(task(a, from)), runner.run(task(b, from))]));
         dispatched++;
       }
       const results = await inFlight.get(c)!;

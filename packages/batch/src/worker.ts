@@ -7,6 +7,7 @@ import { getPriority, setPriority } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import type { Model } from '@parley/core';
 import { type RowFormat, RunFailure, runChunk } from './chunk.js';
+import { type SharedModel, unshareModel } from './shared-model.js';
 
 /**
  * A batch worker thread runs at a lower priority (by default a nice value 10 above its process's;
@@ -31,10 +32,8 @@ function yieldToHelpers(levels: number): void {
 if (!isMainThread && process.platform === 'linux') yieldToHelpers(Number(process.env.PARLEY_WORKER_NICE ?? 0));
 
 export interface ChunkTask {
-  /** The compiled scenario (plain data, cloned to the worker). */
-  readonly model: Model;
-  /** A content hash of `model`: a worker runs every task of one model on the first copy it received. */
-  readonly modelKey: string;
+  /** The compiled scenario, shared with every worker (shared-model.ts): decoded once per worker, kept by its key. */
+  readonly model: SharedModel;
   /** Key of the random streams: the scenario hash, or a shared key for common random numbers across variants. */
   readonly streamKey: string;
   readonly seed: number;
@@ -55,8 +54,8 @@ export interface ChunkCounts {
 }
 
 /**
- * The models this worker has run, by content hash. Each task brings its own structured clone of
- * the model; running every chunk on the first copy lets the batch kernel compiled for it (its
+ * The models this worker has run, by content hash, decoded from the shared bytes the first time a
+ * task names them; running every chunk on that one copy lets the batch kernel compiled for it (its
  * generated what-ifs, warmed up by the JIT) serve the whole batch instead of being rebuilt per chunk.
  * Each model also has one buffer its chunks count into: a chunk's counts are copied out when its
  * result is posted, before the next task starts, so a new buffer per chunk only left ~180 KB of
@@ -71,11 +70,11 @@ const models = new Map<string, Held>();
 const KEEP_MODELS = 32;
 
 function modelOf(task: ChunkTask): Held {
-  let m = models.get(task.modelKey);
+  let m = models.get(task.model.key);
   if (!m) {
     if (models.size >= KEEP_MODELS) models.delete(models.keys().next().value!);
-    m = { model: task.model, counts: null };
-    models.set(task.modelKey, m);
+    m = { model: unshareModel(task.model), counts: null };
+    models.set(task.model.key, m);
   }
   return m;
 }

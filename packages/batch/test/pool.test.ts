@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '@parley/scenario';
 import { describe, expect, it } from 'vitest';
 import { createChunkRunner, withoutTsx, workerFlags, workerNice } from '../src/pool.js';
+import { shareModel, unshareModel } from '../src/shared-model.js';
 import { bundleWorker, pruneOlderBundles } from '../src/worker-bundle.js';
 
 const WORKER = fileURLToPath(new URL('../src/worker.ts', import.meta.url));
@@ -64,7 +65,7 @@ async function nicesWhileTwoWorkersRun(): Promise<number[]> {
   const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
   const runner = createChunkRunner(2);
   try {
-    const task = { model: sc.model, modelKey: sc.hash, streamKey: sc.hash, seed: 1, from: 0, to: 20, rows: null };
+    const task = { model: shareModel(sc.model), streamKey: sc.hash, seed: 1, from: 0, to: 20, rows: null };
     const results = await Promise.all([runner.run(task), runner.run({ ...task, from: 20, to: 40 })]);
     expect(results.map((r) => ('runs' in r ? r.runs : -1))).toEqual([20, 20]);
     return threadNices();
@@ -72,6 +73,26 @@ async function nicesWhileTwoWorkersRun(): Promise<number[]> {
     await runner.close();
   }
 }
+
+describe('the model a batch sends its workers', () => {
+  it('is shared, not copied: a task passed to a thread carries the same memory, and decodes to the very model, -0 and all', () => {
+    const sc = loadScenarioFile(fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url)));
+    const model = { ...sc.model, params: { ...sc.model.params, drift: -0 } };
+    const shared = shareModel(model);
+    expect(shareModel(model)).toBe(shared);
+    const received = structuredClone({ model: shared });
+    expect(received.model.bytes).toBeInstanceOf(SharedArrayBuffer);
+    // Shared memory: a byte written on one side is seen on the other (a clone would not see it).
+    const mine = new Uint8Array(shared.bytes);
+    const last = mine[mine.length - 1]!;
+    mine[mine.length - 1] = last ^ 1;
+    expect(new Uint8Array(received.model.bytes)[mine.length - 1]).toBe(last ^ 1);
+    mine[mine.length - 1] = last;
+    const back = unshareModel(received.model);
+    expect(back).toEqual(model);
+    expect(Object.is(back.params.drift, -0)).toBe(true);
+  });
+});
 
 describe('worker threads', () => {
   it.runIf(process.platform === 'linux')('run 10 nice levels below their process, and this thread keeps its priority', async () => {
