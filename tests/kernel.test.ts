@@ -106,6 +106,18 @@ describe('the batch kernel is the model', () => {
     }
   });
 
+  it('generates code from the structure alone: a model whose numbers differ runs the same source (compiled once)', () => {
+    const sc = flagship();
+    const base = new Kernel(sc.model);
+    const sources = (k: Kernel): string[] => [String(k.drift), ...k.moveApply.map(String), ...k.reactionApply.map(String)];
+    fc.assert(
+      fc.property(perturbedModel(sc.model), (m) => {
+        expect(sources(new Kernel(m))).toEqual(sources(base));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('unpacks its final world into the very WorldState simulate ends with (modifiers, fired events and all)', () => {
     const sc = flagship();
     for (let run = 0; run < 40; run++) {

@@ -1,8 +1,8 @@
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { OptionTables } from '../tables.js';
+import type { Consts } from './consts.js';
 import type { Layout } from './layout.js';
-import { lit } from './metric-code.js';
 import { type Test, testCode } from './program.js';
 
 /**
@@ -42,6 +42,8 @@ export interface ChooserScratch {
 }
 
 export interface ChooserInputs {
+  /** The numbers the generated code reads (consts.ts). */
+  readonly K: Consts;
   readonly m: Model;
   readonly L: Layout;
   readonly tables: OptionTables;
@@ -65,12 +67,12 @@ function gainExpr(c: ChooserInputs, mv: number, i: number): string {
 
 const legalExpr = (c: ChooserInputs, mv: number): string => {
   const tests = c.moveTests[mv]!;
-  return tests.length === 0 ? 'true' : tests.map(testCode).join(' && ');
+  return tests.length === 0 ? 'true' : tests.map((t) => testCode(c.K, t)).join(' && ');
 };
 
 /** KernelEvaluator.directValue of move mv to its owner j. */
 const directExpr = (c: ChooserInputs, mv: number, j: number): string =>
-  `${gainExpr(c, mv, j)} - ${lit(c.m.moves[mv]!.cost)} - P[${mv * c.L.n + j}]`;
+  `${gainExpr(c, mv, j)} - ${c.K.ref(c.m.moves[mv]!.cost)} - P[${mv * c.L.n + j}]`;
 
 /** Statements adding the pressure lookahead of policy.ts's strategicValue to `sv`: actor i's pressure on target j's move `pressed`. */
 function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, amount: number): string {
@@ -78,14 +80,14 @@ function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, a
   const kp = moves.indexOf(pressed);
   // Nothing to weigh unless the pressed move is one of j's legal moves (policy.ts: `if (at < 0) continue`).
   if (kp < 0) return '';
-  const tau = lit(c.m.actors[j]!.temperature);
+  const tau = c.K.ref(c.m.actors[j]!.temperature);
   const lines = ['{', ...moves.map((mv, k) => `const l${k} = ${legalExpr(c, mv)};`), `if (l${kp}) {`];
   lines.push('let cnt = 0, pos = 0;', 's.b0[0] = 0;');
   moves.forEach((mv, k) => {
     lines.push(`if (l${k}) { s.b0[cnt + 1] = ${directExpr(c, mv, j)};${k === kp ? ' pos = cnt;' : ''} cnt++; }`);
   });
   // j's choice without the pressure (q0) and with it (q1): the pressed move dearer by `amount`.
-  lines.push(`logitPairInto(s.b0, cnt + 1, ${tau}, pos + 1, ${lit(amount)}, s.q0, s.q1);`, 'let q = 1;');
+  lines.push(`logitPairInto(s.b0, cnt + 1, ${tau}, pos + 1, ${c.K.ref(amount)}, s.q0, s.q1);`, 'let q = 1;');
   moves.forEach((mv, k) => {
     lines.push(`if (l${k}) { sv += (s.q1[q] - s.q0[q]) * ${gainExpr(c, mv, i)}; q++; }`);
   });
@@ -102,14 +104,14 @@ export function chooserCode(c: ChooserInputs, i: number): string {
     // policy.ts's strategicValue: only effects on another actor's options look ahead.
     for (const e of m.moves[mv]!.effects) {
       if (e.op === 'moveCost' && e.actor !== i) body.push(pressureCode(c, i, e.actor, e.move, e.amount));
-      else if (e.op === 'dealCost' && e.actor !== i) body.push(`sv += induce(${i}, ${e.actor}, ${lit(e.amount)});`);
+      else if (e.op === 'dealCost' && e.actor !== i) body.push(`sv += induce(${i}, ${e.actor}, ${c.K.ref(e.amount)});`);
     }
     body.push(`s.vals[n] = d + sv; s.ids[n] = ${mv}; n++;`);
     lines.push(`if (${legalExpr(c, mv)}) {`, ...body, '}');
   }
   // Holding still is then the only option: logit and pick would give it probability 1.
   lines.push('if (n === 1) { s.probs[0] = 1; return -1; }');
-  lines.push(`logitInto(s.vals, n, ${lit(m.actors[i]!.temperature)}, s.probs);`);
+  lines.push(`logitInto(s.vals, n, ${c.K.ref(m.actors[i]!.temperature)}, s.probs);`);
   lines.push('const k = pickIndex(s.probs, n, u);', 'return k === 0 ? -1 : s.ids[k];');
   return `(function (x, now, at, version, talks, treaty, t, P, u, s, induce) {\n${lines.join('\n')}\n})`;
 }

@@ -3,8 +3,9 @@ import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
+import { Consts, compileWith } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
-import { type CellSource, lit, metricCode } from './metric-code.js';
+import { type CellSource, metricCode } from './metric-code.js';
 import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from './program.js';
 
 /**
@@ -12,7 +13,8 @@ import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from 
  * every deal, and every actor whose utility it can change, one function that applies the option
  * to locals holding the cells it changes (never to the cells themselves) and weighs it exactly as
  * Evaluator does (evaluator.ts: the masked utility change, and deal.ts's ratification). No loops,
- * no lookups: cell indices and constants are literals. Each actor's move choice is compiled with
+ * no lookups by name: cell indices are literals, and the model's numbers are read from K (consts.ts), so
+ * the source, compiled once, serves every model of the same structure. Each actor's move choice is compiled with
  * them (chooser-code.ts). What the functions compute is held bit for bit to the reference by tests.
  */
 
@@ -51,12 +53,12 @@ function localsFor(cells: readonly number[]): { declare: string; after: CellSour
 export const normSlot = (L: Layout, i: number): number => L.n * DIMENSION_COUNT + i;
 
 /** Statements that make now[i, d] current for each dimension d in `mask`, computing the stale ones from the cells. */
-function primeCode(m: Model, L: Layout, i: number, mask: number): string {
+function primeCode(K: Consts, m: Model, L: Layout, i: number, mask: number): string {
   const lines: string[] = [];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     if (!(mask & (1 << d))) continue;
     const k = i * DIMENSION_COUNT + d;
-    lines.push(`if (at[${k}] !== version) { let md; ${metricCode(m, L, d, i, 'md')} now[${k}] = md; at[${k}] = version; }`);
+    lines.push(`if (at[${k}] !== version) { let md; ${metricCode(K, m, L, d, i, 'md')} now[${k}] = md; at[${k}] = version; }`);
   }
   return lines.join('\n');
 }
@@ -65,17 +67,17 @@ function primeCode(m: Model, L: Layout, i: number, mask: number): string {
  * Statements leaving ΔU_i in `g` with the option applied (its cells read through `at`); `before`
  * runs first and makes the metrics of now current.
  */
-function gainCode(m: Model, L: Layout, i: number, mask: number, at: CellSource): { before: string; after: string } {
+function gainCode(K: Consts, m: Model, L: Layout, i: number, mask: number, at: CellSource): { before: string; after: string } {
   const W = L.weights + i * DIMENSION_COUNT;
   const N = i * DIMENSION_COUNT;
   const absAdd = (acc: string): string => `${acc} += w < 0 ? -w : w;`;
   if (mask === ALL_DIMENSIONS) {
     // Weights change: whole utilities, before (from the metrics of now) and after.
-    const before = [primeCode(m, L, i, mask), `let ub = 0, nb = 0;`];
+    const before = [primeCode(K, m, L, i, mask), `let ub = 0, nb = 0;`];
     const after = [`let ua = 0, na = 0;`];
     for (let d = 0; d < DIMENSION_COUNT; d++) {
       before.push(`w = x[${W + d}]; if (w !== 0) { ub += w * now[${N + d}]; ${absAdd('nb')} }`);
-      after.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md', at)} ua += w * md; ${absAdd('na')} }`);
+      after.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(K, m, L, d, i, 'md', at)} ua += w * md; ${absAdd('na')} }`);
     }
     before.push('const uNow = nb === 0 ? 0 : ub / nb;');
     after.push('g = (na === 0 ? 0 : ua / na) - uNow;');
@@ -83,23 +85,23 @@ function gainCode(m: Model, L: Layout, i: number, mask: number, at: CellSource):
   }
   // Σ|w| over every weighed dimension, in dimension order as Evaluator's gain sums it, is the same
   // for every option while the weights are: it is kept with the metrics of now (normSlot).
-  const K = normSlot(L, i);
-  const norm = [`if (at[${K}] !== version) { let nm = 0;`];
+  const S = normSlot(L, i);
+  const norm = [`if (at[${S}] !== version) { let nm = 0;`];
   for (let d = 0; d < DIMENSION_COUNT; d++) norm.push(`w = x[${W + d}]; if (w !== 0) ${absAdd('nm')}`);
-  norm.push(`now[${K}] = nm; at[${K}] = version; }`);
+  norm.push(`now[${S}] = nm; at[${S}] = version; }`);
   const lines = ['let delta = 0;'];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     if (!(mask & (1 << d))) continue;
-    lines.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(m, L, d, i, 'md', at)} delta += w * (md - now[${N + d}]); }`);
+    lines.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(K, m, L, d, i, 'md', at)} delta += w * (md - now[${N + d}]); }`);
   }
-  lines.push(`g = now[${K}] === 0 ? 0 : delta / now[${K}];`);
-  return { before: `${primeCode(m, L, i, mask)}\n${norm.join('\n')}`, after: lines.join('\n') };
+  lines.push(`g = now[${S}] === 0 ? 0 : delta / now[${S}];`);
+  return { before: `${primeCode(K, m, L, i, mask)}\n${norm.join('\n')}`, after: lines.join('\n') };
 }
 
 /** deal.ts's applyDeal on the locals (`at`), as straight-line code. */
-function dealCode(m: Model, L: Layout, d: Deal, at: CellSource): string {
+function dealCode(K: Consts, m: Model, L: Layout, d: Deal, at: CellSource): string {
   const lines = d.statuses.map(([k, code]) => `${at(L.territories + k)} = ${code};`);
-  lines.push(cellOpsCode(d.ops, at));
+  lines.push(cellOpsCode(K, d.ops, at));
   const T = m.territories.length;
   if (d.assured) {
     for (let k = 0; k < T; k++) lines.push(`if (${at(L.territories + k)} === ${TRANSFERRED}) ${at(L.territories + k)} = ${ASSURED};`);
@@ -114,20 +116,20 @@ function dealCode(m: Model, L: Layout, d: Deal, at: CellSource): string {
 }
 
 /** deal.ts's ratifiable for actor i: the concession between the statuses before (x) and after (`at`), against i's room. */
-function ratifyCode(m: Model, L: Layout, i: number, at: CellSource): string {
+function ratifyCode(K: Consts, m: Model, L: Layout, i: number, at: CellSource): string {
   const lines = ['let c = 0, b = 0, a = 0;'];
   m.territories.forEach((t, k) => {
     lines.push(`b = x[${L.territories + k}]; a = ${at(L.territories + k)};`);
-    const area = lit(t.area);
+    const area = K.ref(t.area);
     if (i === m.holder) {
       lines.push(
-        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${lit(m.params.jointShare)}); }`,
+        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${K.ref(m.params.jointShare)}); }`,
       );
     } else if (i === m.claimant) {
       lines.push(`if (b === ${HELD_CONTESTED} && a === ${HELD}) c += ${area};`);
     }
   });
-  lines.push(`res[0] = c * ${lit(m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
+  lines.push(`res[0] = c * ${K.ref(m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
   return lines.join('\n');
 }
 
@@ -141,6 +143,7 @@ export function compileWhatIfs(
   const n = L.n;
   const tables = optionTables(m);
   const { masks } = tables;
+  const K = new Consts();
   const sources: string[] = [];
   const fn = (params: string, body: string): number => {
     sources.push(`const f${sources.length} = function (${params}) {\n${body}\n};`);
@@ -152,10 +155,10 @@ export function compileWhatIfs(
       if (mask === 0) return -1;
       const ops = moveOps[mv]!.filter((o) => o.op <= ADD_WEIGHT);
       const local = localsFor(opCells(ops));
-      const gain = gainCode(m, L, i, mask, local.after);
+      const gain = gainCode(K, m, L, i, mask, local.after);
       return fn(
         'x, now, at, version',
-        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, cellOpsCode(ops, local.after), gain.after, 'return g;'].join('\n'),
+        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, cellOpsCode(K, ops, local.after), gain.after, 'return g;'].join('\n'),
       );
     }),
   );
@@ -164,17 +167,18 @@ export function compileWhatIfs(
       const mask = masks.offers[o * n + i]!;
       if (mask === 0 && !a.ratifies) return -1;
       const local = localsFor(d.cells);
-      const gain = mask === 0 ? { before: '', after: '' } : gainCode(m, L, i, mask, local.after);
-      const ratify = a.ratifies ? ratifyCode(m, L, i, local.after) : 'res[0] = 1;';
+      const gain = mask === 0 ? { before: '', after: '' } : gainCode(K, m, L, i, mask, local.after);
+      const ratify = a.ratifies ? ratifyCode(K, m, L, i, local.after) : 'res[0] = 1;';
       return fn(
         'x, now, at, version, res',
-        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, dealCode(m, L, d, local.after), gain.after, ratify, 'return g;'].join(
+        ['let t = 0, w = 0, g = 0;', gain.before, local.declare, dealCode(K, m, L, d, local.after), gain.after, ratify, 'return g;'].join(
           '\n',
         ),
       );
     }),
   );
   const chooser = {
+    K,
     m,
     L,
     tables,
@@ -183,12 +187,14 @@ export function compileWhatIfs(
   };
   const choosers = m.actors.map((_, i) => chooserCode(chooser, i));
   // One compilation for the model, so the choosers' calls go to known functions (which V8 can
-  // inline). The source holds only literals and cell indices; the logit and the pick are choice.ts's own.
+  // inline); one per structure, since the numbers are read from K. The logit and the pick are choice.ts's own.
   const body = `'use strict';\n${sources.join('\n')}\nreturn [[${sources.map((_, k) => `f${k}`).join(', ')}], [\n${choosers.join(',\n')}\n]];`;
-  const [all, compiled] = new Function('logitInto', 'logitPairInto', 'pickIndex', body)(logitInto, logitPairInto, pickIndex) as [
-    ((...args: never[]) => number)[],
-    MoveChooser[],
-  ];
+  const [all, compiled] = compileWith<[((...args: never[]) => number)[], MoveChooser[]]>(
+    K,
+    ['logitInto', 'logitPairInto', 'pickIndex'],
+    body,
+    [logitInto, logitPairInto, pickIndex],
+  );
   const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
   return {
     moves: moveIds.map((id) => pickFn<MoveGain>(id)),

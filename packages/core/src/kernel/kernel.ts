@@ -2,9 +2,9 @@ import type { Model } from '../model.js';
 import type { GuardContext } from '../phases.js';
 import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
+import { Consts, compileWith } from './consts.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
-import { lit } from './metric-code.js';
 import { type ApplyOps, compileCondition, compileEffect, compileOpLists, type Op, type Test } from './program.js';
 import { compileSampler, type Measure, type Reader, type Sample, type Sampler, sampleOf } from './readers.js';
 import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
@@ -36,11 +36,11 @@ export interface KernelContext extends GuardContext {
 
 /** x_c ← x_c + drift × (start_c − x_c) for every trust and room cell, the same operations as phases.ts's update. */
 function driftCode(m: Model, L: Layout): (x: Float64Array) => void {
-  const d = lit(m.params.drift);
+  const K = new Consts();
+  const d = K.ref(m.params.drift);
   const cells = [...m.initial.trust.map((v, k) => [L.trust + k, v] as const), ...m.initial.room.map((v, k) => [L.room + k, v] as const)];
-  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${lit(v)} - x[${c}]);`).join('\n');
-  // As codegen.ts: the source holds only literals and cell indices.
-  return new Function('x', `'use strict';\n${body}`) as (x: Float64Array) => void;
+  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${K.ref(v)} - x[${c}]);`).join('\n');
+  return compileWith<(x: Float64Array) => void>(K, [], `'use strict'; return function (x) {\n${body}\n};`);
 }
 
 /** A kernel for one model: compiled once, reused run after run, never shared by two runs at once. */

@@ -1,28 +1,22 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
+import type { Consts } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 
 /**
  * metrics.ts's metrics as JavaScript source for one model and one actor, over the kernel's cells
  * `x`: the same terms in the same order with the same operations, with everything that does not
- * depend on the state (which cells, which areas, which masses) written in as literals. The code
+ * depend on the state written in: which cells as indices, the numbers (areas, masses) as slots of
+ * K (consts.ts). The code
  * the kernel compiles from it (codegen.ts) gives values bit-identical to the reference metrics.
  * Only numbers and cell indices are ever written into the source, never a name from a scenario.
  */
-
-/** A number as a literal that reads back as exactly the same double. */
-export function lit(v: number): string {
-  if (Object.is(v, -0)) return '-0';
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-  return `(${String(v)})`;
-}
 
 /** How generated code reads cell c: `x[c]`, or a local that holds the cell's value after an option (codegen.ts). */
 export type CellSource = (c: number) => string;
 const fromCells: CellSource = (c) => `x[${c}]`;
 
 /** Statements that leave metric d of actor i in the variable `out` (declared by the caller), reading cells through `cell`. */
-export function metricCode(m: Model, L: Layout, d: number, i: number, out: string, cell: CellSource = fromCells): string {
+export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number, out: string, cell: CellSource = fromCells): string {
   const n = L.n;
   const v = `${out}_`;
   switch (d) {
@@ -43,7 +37,7 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
         add[JOINT] = a * jointShare;
         const c = `${cell(L.territories + k)}`;
         lines.push(
-          `${v} += ${c} === ${HELD_CONTESTED} ? ${lit(add[0]!)} : ${c} === ${HELD} ? ${lit(add[1]!)} : ${c} === ${TRANSFERRED} ? ${lit(add[2]!)} : ${c} === ${ASSURED} ? ${lit(add[3]!)} : ${lit(add[4]!)};`,
+          `${v} += ${c} === ${HELD_CONTESTED} ? ${K.ref(add[0]!)} : ${c} === ${HELD} ? ${K.ref(add[1]!)} : ${c} === ${TRANSFERRED} ? ${K.ref(add[2]!)} : ${c} === ${ASSURED} ? ${K.ref(add[3]!)} : ${K.ref(add[4]!)};`,
         );
       });
       return `${lines.join('\n')}\n${out} = ${v};`;
@@ -55,7 +49,7 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       const ties = m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [{ k, max: tie.max }] : []));
       if (ties.length === 0) return `${out} = 0;`;
       const lines = [`let ${v} = 0, ${v}r = 0;`];
-      for (const t of ties) lines.push(`${v}r = ${cell(L.energy + t.k)} / ${lit(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
+      for (const t of ties) lines.push(`${v}r = ${cell(L.energy + t.k)} / ${K.ref(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
       return `${lines.join('\n')}\n${out} = ${v} / ${ties.length};`;
     }
     case 3: {
@@ -65,11 +59,11 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       for (let j = 0; j < n; j++) {
         if (j === i) continue;
         const w = m.actors[j]!.mass;
-        lines.push(`${v} += ${cell(L.sanctions + j * n + i)} * ${lit(w)};`);
+        lines.push(`${v} += ${cell(L.sanctions + j * n + i)} * ${K.ref(w)};`);
         mass += w;
       }
       if (mass === 0) return `${out} = 1;`;
-      return `${lines.join('\n')}\n${out} = 1 - ${v} / ${lit(mass)};`;
+      return `${lines.join('\n')}\n${out} = 1 - ${v} / ${K.ref(mass)};`;
     }
     case 4: {
       // unity: mean sanction level of the members of i's regimes against their targets.
@@ -103,10 +97,10 @@ export function metricCode(m: Model, L: Layout, d: number, i: number, out: strin
       // a small integer, so the sum is typed as a double from the start.
       if (i === m.holder) {
         m.territories.forEach((t, k) => {
-          lines.push(`${v}e += ${cell(L.territories + k)} === ${TRANSFERRED} ? ${lit(t.area)} : -0;`);
+          lines.push(`${v}e += ${cell(L.territories + k)} === ${TRANSFERRED} ? ${K.ref(t.area)} : -0;`);
         });
       }
-      lines.push(`${v} = 0.5 + 0.5 * ${cell(L.militarisation + i)} - ${v}t - ${lit(m.params.basingRisk)} * ${v}e;`);
+      lines.push(`${v} = 0.5 + 0.5 * ${cell(L.militarisation + i)} - ${v}t - ${K.ref(m.params.basingRisk)} * ${v}e;`);
       return `${lines.join('\n')}\n${out} = ${v} < 0 ? 0 : ${v} > 1 ? 1 : ${v};`;
     }
     case 7: {

@@ -1,7 +1,8 @@
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
+import { Consts, compileWith } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
-import { type CellSource, lit } from './metric-code.js';
+import type { CellSource } from './metric-code.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -107,10 +108,10 @@ export function opCells(ops: readonly Op[]): number[] {
 }
 
 /** Statements doing applyToCells of each op, in order, on the cells as `at` names them (uses a local `t`). */
-export function cellOpsCode(ops: readonly Op[], at: CellSource): string {
+export function cellOpsCode(K: Consts, ops: readonly Op[], at: CellSource): string {
   return ops
     .map((o) => {
-      const v = `${at(o.c1)} + ${lit(o.value)}`;
+      const v = `${at(o.c1)} + ${K.ref(o.value)}`;
       if (o.op === ADD) return `t = ${v}; ${at(o.c1)} = t < 0 ? 0 : t > 1 ? 1 : t;`;
       if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; ${at(o.c1)} = t; ${at(o.c2)} = t;`;
       if (o.op === ADD_WEIGHT) return `t = ${v}; ${at(o.c1)} = t < -1 ? -1 : t > 1 ? 1 : t;`;
@@ -124,27 +125,27 @@ export type ApplyOps = (w: KernelWorld) => void;
 
 /**
  * An ApplyOps for each list, as straight-line functions compiled together: applyToCells for the
- * cells (the same operations in the same order on the same doubles, with cells and values written
- * in as literals), talks switched, and modifiers added as effects.ts adds them.
+ * cells (the same operations in the same order on the same doubles, with cells written in as
+ * indices and values read from K), talks switched, and modifiers added as effects.ts adds them.
  */
 export function compileOpLists(lists: readonly (readonly Op[])[]): ApplyOps[] {
+  const K = new Consts();
   const fns = lists.map((ops) => {
     const lines = ['const x = w.x;', 'let t = 0;'];
     for (const o of ops) {
-      if (o.op <= ADD_WEIGHT) lines.push(cellOpsCode([o], (c) => `x[${c}]`));
+      if (o.op <= ADD_WEIGHT) lines.push(cellOpsCode(K, [o], (c) => `x[${c}]`));
       else if (o.op === TALKS) lines.push(`w.talks = ${o.value === 1};`);
       else {
         const kind = o.op === MOVE_COST ? 0 : 1;
         lines.push(
-          `w.modifiers.push({ kind: ${kind}, actor: ${o.actor}, move: ${o.move}, amount: ${lit(o.value)}, until: w.t + ${lit(o.duration)} });`,
+          `w.modifiers.push({ kind: ${kind}, actor: ${o.actor}, move: ${o.move}, amount: ${K.ref(o.value)}, until: w.t + ${K.ref(o.duration)} });`,
           'w.modsVersion++;',
         );
       }
     }
     return `(function (w) {\n${lines.join('\n')}\n})`;
   });
-  // As codegen.ts: the source holds only literals and cell indices.
-  return new Function(`'use strict'; return [\n${fns.join(',\n')}\n];`)() as ApplyOps[];
+  return compileWith<ApplyOps[]>(K, [], `'use strict'; return [\n${fns.join(',\n')}\n];`);
 }
 
 // Conditions.
@@ -204,11 +205,11 @@ export function allPass(w: KernelWorld, tests: readonly Test[]): boolean {
 const CMP_SOURCE = Object.keys(CMP) as Cmp[];
 
 /** A condition as a JavaScript expression over x, talks, treaty and t, true exactly when allPass would pass it. */
-export function testCode(c: Test): string {
-  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${lit(c.value)}`;
+export function testCode(K: Consts, c: Test): string {
+  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${K.ref(c.value)}`;
   if (c.kind === IS_TALKS) return c.value === 1 ? 'talks' : '!talks';
   if (c.kind === IS_TREATY) return c.value === 1 ? 'treaty' : '!treaty';
-  if (c.kind === AFTER) return `t >= ${lit(c.value)}`;
+  if (c.kind === AFTER) return `t >= ${K.ref(c.value)}`;
   throw new Error(`testCode: no test kind ${c.kind}`);
 }
 

@@ -1,6 +1,7 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
+import { Consts, compileWith } from './consts.js';
 import type { Layout } from './layout.js';
-import { lit, metricCode } from './metric-code.js';
+import { metricCode } from './metric-code.js';
 
 /**
  * What a batch reads off the world every quarter and at the end of every run, compiled for one
@@ -42,13 +43,13 @@ export function sampleOf(m: Model, L: Layout, x: Measure): Sample {
 /** Reads several numbers off the cells into `out`, in the order they were asked for. */
 export type Sampler = (x: Float64Array, out: Float64Array) => void;
 
-function utilityCode(m: Model, L: Layout, i: number, out: string): string {
+function utilityCode(K: Consts, m: Model, L: Layout, i: number, out: string): string {
   const W = L.weights + i * DIMENSION_COUNT;
   const lines = [`let ${out}_u = 0, ${out}_norm = 0, ${out}_w = 0;`];
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     const w = `${out}_w`;
     lines.push(
-      `${w} = x[${W + d}]; if (${w} !== 0) { let md; ${metricCode(m, L, d, i, 'md')} ${out}_u += ${w} * md; ${out}_norm += ${w} < 0 ? -${w} : ${w}; }`,
+      `${w} = x[${W + d}]; if (${w} !== 0) { let md; ${metricCode(K, m, L, d, i, 'md')} ${out}_u += ${w} * md; ${out}_norm += ${w} < 0 ? -${w} : ${w}; }`,
     );
   }
   lines.push(`${out} = ${out}_norm === 0 ? 0 : ${out}_u / ${out}_norm;`);
@@ -56,16 +57,11 @@ function utilityCode(m: Model, L: Layout, i: number, out: string): string {
 }
 
 /** Statements that leave sample s in the variable `out` (declared by the caller). */
-function sampleCode(m: Model, L: Layout, s: Sample, out: string): string {
+function sampleCode(K: Consts, m: Model, L: Layout, s: Sample, out: string): string {
   if ('cell' in s) return `${out} = x[${s.cell}];`;
-  if ('utility' in s) return utilityCode(m, L, s.utility, out);
-  const code = metricCode(m, L, s.metric, s.actor, out);
-  return s.complement ? `${code}\n${out} = ${lit(1)} - ${out};` : code;
-}
-
-function compile<T>(sources: readonly string[]): T[] {
-  // As codegen.ts: the source holds only literals and cell indices.
-  return new Function(`'use strict'; return [\n${sources.join(',\n')}\n];`)() as T[];
+  if ('utility' in s) return utilityCode(K, m, L, s.utility, out);
+  const code = metricCode(K, m, L, s.metric, s.actor, out);
+  return s.complement ? `${code}\n${out} = 1 - ${out};` : code;
 }
 
 /**
@@ -73,6 +69,7 @@ function compile<T>(sources: readonly string[]): T[] {
  * call instead of one per number, each of which was a call through a list of different closures.
  */
 export function compileSampler(m: Model, L: Layout, samples: readonly Sample[]): Sampler {
-  const body = samples.map((s, k) => `{ let v; ${sampleCode(m, L, s, 'v')} out[${k}] = v; }`).join('\n');
-  return compile<Sampler>([`(function (x, out) {\n${body}\n})`])[0]!;
+  const K = new Consts();
+  const body = samples.map((s, k) => `{ let v; ${sampleCode(K, m, L, s, 'v')} out[${k}] = v; }`).join('\n');
+  return compileWith<Sampler>(K, [], `'use strict'; return function (x, out) {\n${body}\n};`);
 }
