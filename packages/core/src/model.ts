@@ -21,7 +21,6 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const DIMENSION_COUNT = DIMENSIONS.length;
-export const dimensionIndex = (d: Dimension): number => DIMENSIONS.indexOf(d);
 
 export type ActorRole = 'party' | 'third';
 
