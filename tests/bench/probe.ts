@@ -24,7 +24,6 @@ if (mode === 'core') {
   await runBatch({
     sc,
     file: FLAGSHIP,
-    cwd: process.cwd(),
     runs,
     seed: 1,
     workers: Number(workersArg),

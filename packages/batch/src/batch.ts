@@ -27,8 +27,6 @@ export interface BatchOptions {
   readonly sc: LoadedScenario;
   /** The scenario file as the user named it (for reproduce commands). */
   readonly file: string;
-  /** Where relative file names are resolved (workers load the scenario themselves). */
-  readonly cwd: string;
   readonly runs: number;
   readonly seed: number;
   readonly workers: number;

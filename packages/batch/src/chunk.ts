@@ -3,6 +3,7 @@ import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, accumulatorOver, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
 import { SERIES } from './series.js';
+import { r6 } from './stats.js';
 
 /** Per-run rows: CSV, JSON lines, or Parquet (streamed as CSV, converted at the end: parquet.ts). */
 export type RowFormat = 'csv' | 'jsonl' | 'parquet';
@@ -47,7 +48,6 @@ export function rowHeader(m: Model, format: RowFormat): string {
   return `${['run', 'outcome', 'treaty_quarter', 'shocks', ...SERIES.map((s) => s.id), ...m.actors.map((a) => `utility_${a.id}`)].join(',')}\n`;
 }
 
-const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 /** What a chunk follows of a run: its milestones. */
 const MILESTONES = kernelEvents(['shock', 'talks', 'treaty']);
 

@@ -4,7 +4,7 @@ import { CHUNK_SIZE } from './batch.js';
 import { BatchRunError } from './errors.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { shareModel } from './shared-model.js';
-import { newcombe, newcombePaired } from './stats.js';
+import { newcombe, newcombePaired, r6 } from './stats.js';
 
 export interface ComparisonRow {
   readonly class: string;
@@ -32,7 +32,6 @@ export interface Side {
   readonly file: string;
 }
 
-const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 const K = OUTCOME_CLASSES.length;
 const TREATY = OUTCOME_CLASSES.map((c, k) => (c.startsWith('treaty') ? k : -1)).filter((k) => k >= 0);
 

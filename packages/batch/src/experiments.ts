@@ -5,12 +5,13 @@ import { runBatch } from './batch.js';
 import type { Axis } from './grid.js';
 import { gridPoints } from './grid.js';
 import { type ChunkRunner, createChunkRunner } from './pool.js';
-import { wilson } from './stats.js';
+import { r6, wilson } from './stats.js';
 
 /** How the experiments reach a scenario: the base file with extra `--set` overrides. */
 export interface Variants {
   readonly base: LoadedScenario;
   readonly file: string;
+  /** Where the command runs: outputs named relative to it are written there. */
   readonly cwd: string;
   /** Load the base file with these overrides added (validated like any --set). */
   readonly load: (sets: readonly string[]) => LoadedScenario;
@@ -36,7 +37,6 @@ async function shares(
   const r = await runBatch({
     sc,
     file: v.file,
-    cwd: v.cwd,
     runs,
     seed,
     workers: 1,
@@ -52,7 +52,6 @@ async function shares(
   return { runs: r.summary.runs, counts, treaty: TREATY.reduce((s, k) => s + counts[k]!, 0) };
 }
 
-const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 const interval = (k: number, n: number): [number, number] => {
   const w = wilson(k, n);
   return [r6(w.low), r6(w.high)];

@@ -96,3 +96,6 @@ export function newcombePaired(both: number, onlyA: number, onlyB: number, neith
     high: Math.min(1, d + Math.sqrt(Math.max(0, highB ** 2 - 2 * phi * highB * lowA + lowA ** 2))),
   };
 }
+
+/** A number rounded to 6 decimals, as rows, summaries and tables record them. */
+export const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -3,7 +3,7 @@ import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { binWidth, quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
 import { reproduceCommand } from './shell.js';
-import { percent, percentInterval, wilson } from './stats.js';
+import { percent, percentInterval, r6, wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
 const QS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -68,12 +68,12 @@ export function sameBatch(a: BatchMeta, b: BatchMeta): boolean {
   );
 }
 
-const r6 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e6) / 1e6);
+const r6OrNull = (x: number | null): number | null => (x === null ? null : r6(x));
 
 function quantiles(r: Range, counts: ArrayLike<number>, offset: number): Quantiles {
   const out = {} as Quantiles;
   QS.forEach((q, k) => {
-    out[QNAMES[k]!] = r6(quantile(r, counts, q, offset));
+    out[QNAMES[k]!] = r6OrNull(quantile(r, counts, q, offset));
   });
   return out;
 }

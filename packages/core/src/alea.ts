@@ -1,6 +1,6 @@
 /**
  * seedrandom's Alea generator (seedrandom/lib/alea.js, after Johannes Baagøe), step for step, so
- * that runs can be seeded without hashing again what all their keys share. `tests/rng.test.ts`
+ * that runs can be seeded without hashing again what all their keys share. `packages/core/test/alea.test.ts`
  * holds every number it gives to seedrandom's own.
  *
  * Alea seeds itself by running Mash, a string hash whose state carries from call to call, over

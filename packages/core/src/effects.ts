@@ -1,7 +1,7 @@
+import { clamp01 } from './metrics.js';
 import { DIMENSION_COUNT, type Effect, type Model } from './model.js';
 import type { WorldState } from './state.js';
 
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 const clamp11 = (x: number): number => (x < -1 ? -1 : x > 1 ? 1 : x);
 
 /**

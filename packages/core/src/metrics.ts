@@ -7,7 +7,8 @@ import type { WorldView } from './state.js';
  */
 export type MetricFn = (m: Model, s: WorldView, i: number) => number;
 
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+/** x clamped to [0, 1]: every measure of the state lives there. */
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Σ area × value of each territory's status to i. */
 export const territory: MetricFn = (m, s, i) => {

@@ -17,10 +17,8 @@ export interface ProtocolContext {
   readonly env: PhaseEnv;
 }
 
-export interface ProtocolInput {
-  readonly run: RunContext;
-  readonly env: PhaseEnv;
-}
+/** What a protocol actor starts from: its context. */
+export type ProtocolInput = ProtocolContext;
 
 export type ProtocolEvent = { type: 'STEP' };
 

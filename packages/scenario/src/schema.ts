@@ -1,4 +1,4 @@
-import { OUTCOME_CLASSES } from '@parley/core';
+import { DIMENSIONS, OUTCOME_CLASSES } from '@parley/core';
 import { z } from 'zod';
 
 /**
@@ -53,18 +53,8 @@ export const Quarter = z
 
 const Pair = z.tuple([id, id]);
 
-export const WEIGHT_KEYS = [
-  'territory',
-  'treaty',
-  'energy',
-  'sanctions',
-  'unity',
-  'alliance',
-  'security',
-  'economy',
-  'domestic',
-  'axis',
-] as const;
+/** The utility dimensions an actor weighs: core's DIMENSIONS, named once. */
+export const WEIGHT_KEYS = DIMENSIONS;
 
 export const Actor = z
   .strictObject({

@@ -41,7 +41,6 @@ export function DistributionView({
     runBatch({
       sc,
       file,
-      cwd: process.cwd(),
       runs,
       seed: 1,
       workers,

@@ -85,7 +85,6 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
   const opts: BatchOptions = {
     sc,
     file,
-    cwd,
     runs: o.runs,
     seed: o.seed,
     workers: o.workers ?? Math.max(1, Math.min(availableParallelism(), 8)),

@@ -1,3 +1,4 @@
+import { clamp01 } from '../metrics.js';
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
 import { Consts, compileWith } from './consts.js';
@@ -73,8 +74,6 @@ export function compileEffect(L: Layout, e: Effect): Op {
       return op(DEAL_COST, -1, -1, e.amount, e.actor, -1, e.duration);
   }
 }
-
-const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 /** Apply one op to the cells only (what a metric can see): talks and modifiers are left alone. */
 export function applyToCells(x: Float64Array, o: Op): void {
