@@ -9,6 +9,7 @@ export * from './experiments.js';
 export * from './files.js';
 export * from './grid.js';
 export * from './guard.js';
+export * from './hindcast.js';
 export * from './histogram.js';
 export * from './html.js';
 export * from './partial.js';

@@ -12,6 +12,7 @@ import { distributionCommand } from './commands/distribution.js';
 import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
 import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
 import { explainCommand } from './commands/explain.js';
+import { type HindcastCliOptions, hindcastCommand } from './commands/hindcast.js';
 import { mergeCommand } from './commands/merge.js';
 import { type NegotiateOptions, negotiateCommand } from './commands/negotiate.js';
 import { runCommand } from './commands/run.js';
@@ -88,6 +89,23 @@ function build(io: Io): Command {
     .action((file: string, o: { runs: number; seed: number; set: string[] }) => io.out(distributionCommand(load(file, o.set), o)));
 
   program
+    .command('hindcast')
+    .description("score a scenario's dated facts from the sources (its hindcast targets) against the model and two baselines")
+    .argument('<scenario>', 'scenario file with a hindcast: section')
+    .addOption(
+      new Option('--runs <n>', 'runs (and runs of each other scenario of its pack)')
+        .argParser(parseCount('--runs', 1, 1_000_000))
+        .default(2000),
+    )
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .option('--out <dir>', 'write hindcast.json here')
+    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(setOption())
+    .action((file: string, o: HindcastCliOptions) =>
+      hindcastCommand(file, shownPath(file), o, userCwd(), (f, sets) => load(f, [...sets]), terminal(io)),
+    );
+
+  program
     .command('demo')
     .description('the tour: a narrated run of the flagship scenario, then its outcome distribution')
     .argument('[scenario]', 'scenario file', FLAGSHIP)
@@ -115,6 +133,7 @@ function build(io: Io): Command {
       for (const f of files) {
         try {
           const sc = load(f, o.set);
+          if (sc.hindcastProblems.length > 0) throw new ScenarioError(sc.hindcastProblems);
           if (o.provenance) {
             const rep = provenanceCommand(sc);
             io.err(rep.problems);

@@ -330,3 +330,23 @@ describe('parley negotiate', () => {
     expect(r.err.trim()).toBe('parley: invalid --tactic "0": expected a positive number such as 0.5 (Boulware) or 2 (conceder)');
   });
 });
+
+describe('parley hindcast', () => {
+  it('scores the flagship’s dated facts against the model and both baselines, with the war pinned to 2022Q1', async () => {
+    const r = await cli('hindcast', FLAGSHIP, '--runs', '200');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^200 runs, seed 1; pinned to their dates: war-in-europe 2022Q1$/m);
+    expect(r.out).toMatch(/^The Nagato summit ends without a peace treaty +at 2016Q4 +\d+\.\d% \[/m);
+    expect(r.out).toMatch(/^The historical path as a whole \(every target in the same run\): \d/m);
+    expect(r.out).toMatch(/^Mean Brier score \(0 perfect, 1 worst\): model \d\.\d{3}, status quo \d\.\d{3}, base rate \d\.\d{3}/m);
+    expect(r.err).toMatch(/and of 4 other scenarios of its pack/);
+  });
+
+  it('a scenario without targets is one line and exit code 2', async () => {
+    const r = await cli('hindcast', fileURLToPath(new URL('../../../scenarios/tutorial/lighthouse-island.yaml', import.meta.url)));
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(
+      /^parley: .*lighthouse-island\.yaml has no hindcast targets \(a "hindcast:" section; see docs\/hindcast\.md\)$/,
+    );
+  });
+});

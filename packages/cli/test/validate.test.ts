@@ -38,7 +38,7 @@ describe('validate --provenance', () => {
     expect(fromRoot.code).toBe(0);
     expect(fromRoot.err).toBe('');
     expect(fromRoot.out).toMatch(
-      /^scenarios\/kuril\/2016-nagato\.yaml: \d+ values: \d+ sourced \(\d+%\), \d+ labelled assumptions, 0 problems$/m,
+      /^scenarios\/kuril\/2016-nagato\.yaml: \d+ values: \d+ sourced \(\d+%\), \d+ labelled assumptions; \d+ hindcast facts, 0 problems$/m,
     );
     const fromFolder = await cliIn(join(ROOT, 'scenarios/kuril'), 'validate', '--provenance', '2016-nagato.yaml');
     expect(fromFolder.code).toBe(0);

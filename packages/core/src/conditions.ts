@@ -1,9 +1,9 @@
 import type { Cmp, Condition, Model } from './model.js';
-import type { WorldState } from './state.js';
+import type { WorldView } from './state.js';
 
 const compare = (x: number, op: Cmp, y: number): boolean => (op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y);
 
-export function holds(m: Model, s: WorldState, c: Condition): boolean {
+export function holds(m: Model, s: WorldView, c: Condition): boolean {
   const n = m.actors.length;
   switch (c.v) {
     case 'talks':
@@ -27,7 +27,7 @@ export function holds(m: Model, s: WorldState, c: Condition): boolean {
   }
 }
 
-export function allHold(m: Model, s: WorldState, cs: readonly Condition[]): boolean {
+export function allHold(m: Model, s: WorldView, cs: readonly Condition[]): boolean {
   for (const c of cs) if (!holds(m, s, c)) return false;
   return true;
 }

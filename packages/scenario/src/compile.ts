@@ -8,12 +8,8 @@ type RawCondition = ScenarioFile['moves'][string]['when'][number];
 type RawEffect = ScenarioFile['moves'][string]['effects'][number];
 type RawTerm = ScenarioFile['offers'][string]['terms'][number];
 
-/**
- * Turn a schema-valid scenario whose references all resolve (see references.ts) into
- * the engine's index-based model, reporting every inconsistency the schema alone
- * cannot see.
- */
-export function compileScenario(f: ScenarioFile, report: Report): Model {
+/** The names of a scenario resolved to indices, its quarters to run quarters, its conditions compiled. */
+function scope(f: ScenarioFile) {
   const names = {
     actor: Object.keys(f.actors),
     territory: Object.keys(f.territories),
@@ -68,6 +64,17 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     if ('cohesion' in c) return { v: 'cohesion', alliance: alliance(c.cohesion, [...path, 'cohesion']), op: c.op, value: c.value };
     return { v: 'after', quarter: at(c.after) };
   };
+
+  return { names, actor, territory, alliance, tie, move, n, startYear, startQuarter, at, condition };
+}
+
+/**
+ * Turn a schema-valid scenario whose references all resolve (see references.ts) into
+ * the engine's index-based model, reporting every inconsistency the schema alone
+ * cannot see.
+ */
+export function compileScenario(f: ScenarioFile, report: Report): Model {
+  const { names, actor, territory, alliance, tie, move, n, startYear, startQuarter, at, condition } = scope(f);
 
   const effect = (e: RawEffect, path: Path): Effect => {
     if ('sanctions' in e)
@@ -276,4 +283,72 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
       room: perActor(f.room, 'room', 0),
     },
   };
+}
+
+/** A hindcast target compiled: its conditions, and the span of quarters (run indices) they are checked over. */
+export interface HindcastTarget {
+  readonly id: string;
+  readonly label: string;
+  /** `at`: the conditions hold at the end of quarter `from` (= `to`); `by`: at the end of some quarter in [from, to]; `throughout`: of every one. */
+  readonly kind: 'at' | 'by' | 'throughout';
+  readonly from: number;
+  readonly to: number;
+  /** As written, for reports: `at 2016Q4`, `by 2016Q4`, `2016Q2–2021Q4`. */
+  readonly when: string;
+  readonly conditions: readonly Condition[];
+  readonly source: { readonly doc: string; readonly quote: string };
+}
+
+export interface HindcastPlan {
+  /** Random events pinned to the quarter they happened in, as --set overrides for the hindcast's runs. */
+  readonly pins: readonly string[];
+  readonly targets: readonly HindcastTarget[];
+}
+
+/** A scenario's hindcast section compiled, or null when it has none; a quarter outside the scenario is reported. */
+export function compileHindcast(f: ScenarioFile, report: Report): HindcastPlan | null {
+  if (!f.hindcast) return null;
+  const { at, condition } = scope(f);
+  const inside = (q: string, path: Path): number => {
+    const t = at(q);
+    if (t < 0 || t >= f.horizon) report(path, `${q} is outside the scenario (${f.start} and the ${f.horizon} quarters after it)`);
+    return t;
+  };
+  const pins = Object.entries(f.hindcast.pins).flatMap(([eid, p]) => {
+    inside(p.at, ['hindcast', 'pins', eid, 'at']);
+    return [`events.${eid}.at=${p.at}`, `events.${eid}.hazard=null`];
+  });
+  const targets = Object.entries(f.hindcast.targets).map(([tid, x]): HindcastTarget => {
+    const path = ['hindcast', 'targets', tid];
+    const given = [x.at !== undefined, x.by !== undefined, x.throughout !== undefined].filter(Boolean).length;
+    if (given !== 1) report(path, 'a target needs exactly one of `at`, `by` or `throughout`');
+    const conditions = x.when.map((c, k) => condition(c, [...path, 'when', k]));
+    const common = { id: tid, label: x.label, conditions, source: x.source };
+    if (x.throughout) {
+      const [a, b] = x.throughout;
+      const from = inside(a, [...path, 'throughout', 0]);
+      const to = inside(b, [...path, 'throughout', 1]);
+      if (to < from) report([...path, 'throughout'], `the span ends (${b}) before it starts (${a})`);
+      return { ...common, kind: 'throughout', from, to, when: `${a}–${b}` };
+    }
+    if (x.by) return { ...common, kind: 'by', from: 0, to: inside(x.by, [...path, 'by']), when: `by ${x.by}` };
+    const q = x.at ?? f.start;
+    const t = inside(q, [...path, 'at']);
+    return { ...common, kind: 'at', from: t, to: t, when: `at ${q}` };
+  });
+  return { pins, targets };
+}
+
+/**
+ * Conditions written for one scenario compiled against another's names (a hindcast's base rate runs
+ * a target's conditions in the other scenarios of its pack); null when one names something that
+ * scenario does not have.
+ */
+export function compileConditions(f: ScenarioFile, raw: readonly RawCondition[]): Condition[] | null {
+  const { condition } = scope(f);
+  try {
+    return raw.map((c, k) => condition(c, [k]));
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Model } from '@parley/core';
-import { compileScenario } from './compile.js';
+import { compileHindcast, compileScenario, type HindcastPlan } from './compile.js';
 import { diagnose } from './diagnose.js';
 import { eventsOutside } from './event-dates.js';
 import { pathString, ScenarioError, type ScenarioIssue } from './issues.js';
@@ -21,8 +21,19 @@ export interface LoadedScenario {
   readonly file: string;
   readonly data: ScenarioFile;
   readonly model: Model;
-  /** sha256 of the scenario's canonical JSON (after `extends` and overrides): identifies it in seeds and summaries. */
+  /**
+   * sha256 of the scenario's canonical JSON (after `extends` and overrides), without its hindcast
+   * section, which does not change a run: identifies it in seeds and summaries.
+   */
   readonly hash: string;
+  /** Its hindcast targets and pins, compiled (null when it has none). */
+  readonly hindcast: HindcastPlan | null;
+  /**
+   * What is wrong with them (a quarter outside the scenario, two dates on one target): reported by
+   * `validate` and `hindcast`, not by commands that only run the scenario, since targets do not
+   * change a run and a run may cut the horizon (an exercise plays 8 quarters of the flagship).
+   */
+  readonly hindcastProblems: readonly ScenarioIssue[];
   /** The files it was built from, base first, named as in messages. */
   readonly files: readonly string[];
   /** The same files as absolute paths (what is beside them, such as a sources/ folder, is found from these). */
@@ -171,10 +182,26 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
 
   const model = compileScenario(parsed.data, (path, message) => report(path, message));
   if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
-  const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex');
+  const hindcastProblems: ScenarioIssue[] = [];
+  const hindcast = compileHindcast(parsed.data, (path, message) => {
+    hindcastProblems.push({ ...locate(layers, path), path: pathString(path), message });
+  });
+  const { hindcast: _targets, ...runs } = parsed.data;
+  const hash = createHash('sha256').update(JSON.stringify(runs)).digest('hex');
   const files = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
   const paths = files.map((f) => resolve(cwd, f));
-  return { file, data: parsed.data, model, hash, files, paths, locate: (path) => locate(layers, path), sets: sets.map((x) => x.arg) };
+  return {
+    file,
+    data: parsed.data,
+    model,
+    hash,
+    hindcast,
+    hindcastProblems: hindcastProblems.sort(byPosition),
+    files,
+    paths,
+    locate: (path) => locate(layers, path),
+    sets: sets.map((x) => x.arg),
+  };
 }
 
 /** Read, parse and validate a scenario file. A missing or unreadable file is a ScenarioError too. */

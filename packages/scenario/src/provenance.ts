@@ -50,6 +50,8 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
   };
   for (const [key, value] of Object.entries(data)) {
     if (key === 'talks') record(value as Record<string, unknown>, [key]);
+    // A hindcast's pins and targets are facts to score against, not values of the model (hindcastFacts).
+    else if (key === 'hindcast') continue;
     else if (CARRIER_COLLECTIONS.has(key)) {
       const entries: [Key, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value as object);
       for (const [id, entry] of entries) {
@@ -59,6 +61,17 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
     } else visit(value, [key]);
   }
   return out;
+}
+
+/** A hindcast's pins and targets: each cites the article that reports it (its quote is checked like any other). */
+export function hindcastFacts(data: ScenarioFile): ProvenanceEntry[] {
+  if (!data.hindcast) return [];
+  return (['pins', 'targets'] as const).flatMap((part) =>
+    Object.entries(data.hindcast![part]).map(([id, entry]) => {
+      const at: Key[] = ['hindcast', part, id];
+      return { path: pathString(at), at, source: entry.source };
+    }),
+  );
 }
 
 /** Normalise text for quote matching: curly quotes and dashes to plain, runs of white space to one space. */
@@ -78,7 +91,10 @@ export interface ProvenanceProblem {
 }
 
 export interface ProvenanceReport {
+  /** The model's values (what the counts count). */
   readonly entries: readonly ProvenanceEntry[];
+  /** The hindcast's facts, whose quotes were checked too. */
+  readonly facts: number;
   readonly sourced: number;
   readonly assumed: number;
   readonly problems: readonly ProvenanceProblem[];
@@ -95,6 +111,7 @@ export type ArticleText = { readonly text: string } | { readonly problem: string
  */
 export function checkProvenance(data: ScenarioFile, readDoc: (name: string, at: readonly Key[]) => ArticleText): ProvenanceReport {
   const entries = collectProvenance(data);
+  const facts = hindcastFacts(data);
   const problems: ProvenanceProblem[] = [];
   const problem = (at: readonly Key[], message: string): void => {
     problems.push({ path: pathString(at), at, message });
@@ -103,7 +120,8 @@ export function checkProvenance(data: ScenarioFile, readDoc: (name: string, at: 
   const texts = new WeakMap<ArticleText, ArticleText>();
   let sourced = 0;
   let assumed = 0;
-  for (const e of entries) {
+  for (const e of [...entries, ...facts]) {
+    const counted = e.at[0] !== 'hindcast';
     if (e.source) {
       const read = readDoc(e.source.doc, e.at);
       let article = texts.get(read);
@@ -114,9 +132,9 @@ export function checkProvenance(data: ScenarioFile, readDoc: (name: string, at: 
       if ('problem' in article) problem([...e.at, 'source', 'doc'], `cannot check the quote: ${e.source.doc}: ${article.problem}`);
       else if (!article.text.includes(normaliseText(e.source.quote)))
         problem([...e.at, 'source', 'quote'], `quote not found in ${e.source.doc}: "${e.source.quote}"`);
-      else sourced++;
+      else if (counted) sourced++;
     } else if (e.assumption) assumed++;
     else problem(e.at, 'has neither a source nor an assumption');
   }
-  return { entries, sourced, assumed, problems };
+  return { entries, facts: facts.length, sourced, assumed, problems };
 }

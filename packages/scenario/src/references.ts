@@ -10,6 +10,7 @@ const KINDS = {
   alliance: 'alliances',
   'energy tie': 'energy',
   move: 'moves',
+  event: 'events',
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -35,6 +36,7 @@ const SITES: readonly (readonly [string, Kind])[] = [
   ['offers.*.proposers.*', 'actor'],
   ['reactions.*.trigger', 'move'],
   ['reactions.*.actor', 'actor'],
+  ['hindcast.pins.<key>', 'event'],
 ];
 
 /** Lists of conditions, effects and terms, and the references inside one item. */
@@ -45,6 +47,7 @@ const ITEM_LISTS = [
   'events.*.effects.*',
   'reactions.*.effects.*',
   'offers.*.terms.*',
+  'hindcast.targets.*.when.*',
 ];
 const ITEM_SITES: readonly (readonly [string, Kind])[] = [
   ['sanctions.*', 'actor'],

@@ -205,6 +205,39 @@ export const Params = z
 
 const PairValue = z.strictObject({ between: Pair, value: z.number().min(0).max(1), ...provenance });
 
+/**
+ * What a hindcast checks: a dated fact from the sources, as conditions on the world that must hold
+ * at the end of one quarter (`at`), of some quarter up to one (`by`), or of every quarter of a span
+ * (`throughout`). Targets and pins do not change the model: a scenario's runs are the same with or
+ * without them (its hash leaves them out).
+ */
+const Target = z
+  .strictObject({
+    label: z.string().min(3).describe('What happened, in a line'),
+    at: Quarter.optional().describe('The conditions hold at the end of this quarter'),
+    by: Quarter.optional().describe('The conditions hold at the end of some quarter up to this one'),
+    throughout: z.tuple([Quarter, Quarter]).optional().describe('The conditions hold at the end of every quarter of this span'),
+    when: z.array(Condition).min(1).describe('Conditions on the world, all of which must hold'),
+    source: Source.describe('The article that reports it, and a quote from it'),
+  })
+  .meta({ id: 'HindcastTarget' });
+
+export const Hindcast = z
+  .strictObject({
+    pins: z
+      .record(
+        id,
+        z.strictObject({
+          at: Quarter.describe('The quarter it happened in'),
+          source: Source.describe('The article that dates it'),
+        }),
+      )
+      .default({})
+      .describe('Random events pinned to the quarter they happened in, for hindcast runs only'),
+    targets: z.record(id, Target).describe('Dated facts a hindcast scores the model against'),
+  })
+  .meta({ id: 'Hindcast' });
+
 export const Scenario = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),
   extends: z
@@ -251,6 +284,7 @@ export const Scenario = z.strictObject({
   events: z.record(id, Event).default({}).describe('Scheduled and random events'),
   reactions: z.record(id, Reaction).default({}).describe('Responses that a move may provoke'),
   outcomes: z.partialRecord(z.enum(OUTCOME_CLASSES), z.string().min(1)).default({}).describe('Display labels for outcome classes'),
+  hindcast: Hindcast.optional().describe('Dated facts from the sources to score the model against (parley hindcast)'),
 });
 
 export type ScenarioFile = z.infer<typeof Scenario>;

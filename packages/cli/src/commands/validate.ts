@@ -51,9 +51,11 @@ export function provenanceCommand(sc: LoadedScenario): { problems: string; summa
   const reader = articleReader();
   const absolute = (shown: string): string => sc.paths[sc.files.indexOf(shown)] ?? sc.paths.at(-1)!;
   const rep = checkProvenance(sc.data, (name, at) => reader(name, absolute(sc.locate(at).file)));
+  // A hindcast's facts have their quotes checked but are not values of the model: counted apart.
+  const facts = rep.facts;
   const total = rep.entries.length;
   const lines = rep.problems.map((p) => formatIssue({ ...sc.locate(p.at), path: p.path, message: p.message }));
   const share = total === 0 ? 100 : (rep.sourced / total) * 100;
-  const summary = `${sc.file}: ${plural(total, 'value')}: ${rep.sourced} sourced (${share.toFixed(0)}%), ${plural(rep.assumed, 'labelled assumption')}, ${plural(rep.problems.length, 'problem')}\n`;
+  const summary = `${sc.file}: ${plural(total, 'value')}: ${rep.sourced} sourced (${share.toFixed(0)}%), ${plural(rep.assumed, 'labelled assumption')}${facts > 0 ? `; ${plural(facts, 'hindcast fact')}` : ''}, ${plural(rep.problems.length, 'problem')}\n`;
   return { problems: lines.map((l) => `${l}\n`).join(''), summary, ok: rep.problems.length === 0 };
 }
