@@ -52,12 +52,9 @@ export function rowHeader(m: Model, format: RowFormat): string {
 const MILESTONES = kernelEvents(['shock', 'talks', 'treaty']);
 
 /**
- * What runChunk keeps of a model from chunk to chunk: its samplers, scratch arrays and the hooks
- * every run calls. The hooks are made once per model, not once per chunk, so that the optimized
- * code V8 makes for a run, which calls them, stays valid for the next chunk: a new closure at the
- * same call site failed its call-target check, deoptimized the run's phases and had them compiled
- * again (--trace-deopt: 'wrong call target'), which cost each worker's warm-up. Only the counting
- * state changes per chunk.
+ * What runChunk keeps of a model from chunk to chunk: its readers, scratch arrays and the hooks
+ * every run calls, made once per model so the runs' optimized code stays valid from chunk to chunk
+ * (docs/performance.md). Only the counting state changes per chunk.
  */
 class RunCounter {
   acc!: Accumulator;
@@ -128,13 +125,8 @@ class RunCounter {
 }
 
 /**
- * The runs of a chunk, counted into c.acc and c.pathCounts, in a function of their own: V8
- * optimizes this loop while it runs (on-stack replacement), and when the code after the loop (the
- * naming of the paths, which had not run yet) was in the same function, that code deoptimized at
- * the loop's end in each worker's first chunks and had the loop compiled again
- * (--trace-deopt: 'Insufficient type feedback' at runChunk's loop exit; 3 OSR compiles a worker).
- * It takes the chunk's numbers, not its input object, whose shape differs between the first chunk
- * and the others (no counts yet), which deoptimized the loop again ('wrong map').
+ * The runs of a chunk, counted into c.acc and c.pathCounts, in a function of their own that takes
+ * the chunk's numbers, not its input object, so V8 compiles the loop once (docs/performance.md).
  */
 function countRuns(
   c: RunCounter,

@@ -11,14 +11,9 @@ import { type SharedModel, unshareModel } from './shared-model.js';
 
 /**
  * A batch worker thread runs at a lower priority (by default a nice value 10 above its process's;
- * the pool passes the number in PARLEY_WORKER_NICE, pool.ts's workerNice), so that
- * the threads that serve it are not kept waiting by the batch's other workers: V8's compiler
- * threads, which turn each worker's warm-up code into optimized code, the garbage collector's
- * helpers, and the main thread merging results. Every core is busy with a worker when there are
- * as many workers as cores; at equal priority a worker's optimized code came later, and it ran
- * its first chunks that much longer in slow code. The work is the same; only who waits changes.
- * Measured: 100,000 flagship runs on 2 workers (docs/batch.md, Speed). Only on Linux, where
- * setpriority changes the calling thread alone (elsewhere it would lower the whole process);
+ * the pool passes the number in PARLEY_WORKER_NICE, pool.ts's workerNice), so that V8's compiler
+ * threads, the GC's helpers and the main thread serving it are not kept waiting by the other
+ * workers (docs/performance.md). Only on Linux, where setpriority changes the calling thread alone;
  * where it is refused, the thread keeps its priority.
  */
 function yieldToHelpers(levels: number): void {
@@ -58,9 +53,7 @@ export interface ChunkCounts {
  * task names them; running every chunk on that one copy lets the batch kernel compiled for it (its
  * generated what-ifs, warmed up by the JIT) serve the whole batch instead of being rebuilt per chunk.
  * Each model also has one buffer its chunks count into: a chunk's counts are copied out when its
- * result is posted, before the next task starts, so a new buffer per chunk only left ~180 KB of
- * garbage a chunk for the worker's GC (peak RSS at 300,000 runs on 2 workers: 264 MB with a new
- * buffer per chunk, 246 MB reusing one).
+ * result is posted, before the next task starts, so one buffer serves them all (docs/performance.md).
  */
 interface Held {
   readonly model: Model;
@@ -92,12 +85,7 @@ export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run
       rows: task.rows,
       outcomes: task.outcomes === true,
     });
-    // The counts are copied back to the main thread (~180 KB a chunk, microseconds), not moved:
-    // moving an ArrayBuffer detaches it, and the first buffer an isolate detaches invalidates V8's
-    // "no ArrayBuffer was ever detached" protector. That threw away all of the worker's optimized
-    // code after its first chunk and left every typed-array access in the kernel guarded by a
-    // detach check: measured, the pool's second chunk took ~500 ms instead of ~170 ms and the
-    // steady rate was ~9% lower (docs/batch.md, Speed).
+    // Copied back, not transferred: a detached buffer costs the worker its optimized code (docs/performance.md).
     m.counts = acc.counts;
     return { runs: acc.runs, paths: acc.paths, counts: acc.counts, rows, outcomes };
   } catch (e) {

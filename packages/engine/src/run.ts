@@ -117,8 +117,7 @@ export function simulateFast(m: Model, opts: FastRunOptions): RunResult<WorldVie
   const ctx = kernel.begin();
   const onQuarter = opts.onQuarter;
   const view = kernel.view;
-  // phaseEnv's fields in a literal, not `{ ...phaseEnv(m, opts), kernel }`: reading the fields of the
-  // spread copy made whole runs ~7% slower (measured: 20,000 runs, 3 processes each).
+  // phaseEnv's fields in a literal, not a spread copy, which is slower to read (docs/performance.md).
   const env = {
     m,
     rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0),
@@ -134,8 +133,7 @@ const hooks = new WeakMap<NonNullable<FastRunOptions['onQuarter']>, { view: Worl
 
 /**
  * `onQuarter` with the world's view, made once for a caller's function and view rather than once
- * per run: the runner's optimized code checks the function it calls, and a new one every run failed
- * that check and had the runner deoptimized and compiled again while a batch warmed up.
+ * per run, so the runner's optimized code keeps calling the same function (docs/performance.md).
  */
 function quarterHook(onQuarter: NonNullable<FastRunOptions['onQuarter']>, view: WorldView): (t: number) => void {
   let h = hooks.get(onQuarter);

@@ -90,11 +90,8 @@ export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number,
         if (j !== i) lines.push(`${v}t += ${cell(L.militarisation + j)} * (1 - ${cell(L.trust + i * n + j)});`);
       }
       lines.push(`${v}t /= ${Math.max(1, n - 1)};`);
-      // Only the holder can be exposed by a transfer. Each area is added as itself or -0, never
-      // skipped: an addition run only once a territory was transferred had no type feedback when
-      // V8 optimized the what-if, which then deoptimized at the first transfer and was compiled
-      // again. x + -0 is x for every double (the same sum, bit for bit), and -0, unlike 0, is not
-      // a small integer, so the sum is typed as a double from the start.
+      // Only the holder can be exposed by a transfer. Each area is added as itself or -0 (x + -0 is x,
+      // bit for bit), never skipped, so the first transfer deoptimizes nothing (docs/performance.md).
       if (i === m.holder) {
         m.territories.forEach((t, k) => {
           lines.push(`${v}e += ${cell(L.territories + k)} === ${TRANSFERRED} ? ${K.ref(t.area)} : -0;`);

@@ -167,10 +167,7 @@ const outcomeCheck: KernelPhase = (ctx, { m, emit, kernel, wants }) => {
   let transferred = 0;
   let joint = 0;
   let stillClaimed = 0;
-  // Every count is added to on every pass, by 0 or 1: an increment only on a rare status (a
-  // transfer) had no type feedback when V8 first optimized the run, and deoptimized and had the
-  // whole run compiled again when the first treaty came (--trace-deopt: 'Insufficient type feedback
-  // for unary operation' in outcomeCheck).
+  // Every count is added to on every pass, by 0 or 1, so the first treaty deoptimizes nothing (docs/performance.md).
   for (let k = 0; k < m.territories.length; k++) {
     const code = w.x[at + k]!;
     transferred += code === TRANSFERRED || code === ASSURED ? 1 : 0;
