@@ -109,3 +109,12 @@ describe('hindcast facts and provenance', () => {
     expect([bad.sourced, bad.assumed]).toEqual([ok.sourced, ok.assumed]);
   });
 });
+
+describe('a target’s conditions in another scenario of the pack', () => {
+  it('compile against its names, or are left out (null) when it lacks one', async () => {
+    const { compileConditions } = await import('@parley/scenario');
+    const tutorial = load(text).data;
+    expect(compileConditions(tutorial, [{ room: 'west', op: '>', value: 0.1 }])).toEqual([{ v: 'room', actor: 0, op: '>', value: 0.1 }]);
+    expect(compileConditions(tutorial, [{ room: 'japan', op: '>', value: 0.1 }])).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { type Condition, DIMENSIONS, type Effect, type Model, quarterIndex, type Term } from '@parley/core';
+import { checkReferences } from './references.js';
 import type { ScenarioFile } from './schema.js';
 
 type Path = (string | number)[];
@@ -345,10 +346,9 @@ export function compileHindcast(f: ScenarioFile, report: Report): HindcastPlan |
  * scenario does not have.
  */
 export function compileConditions(f: ScenarioFile, raw: readonly RawCondition[]): Condition[] | null {
+  // The references table (references.ts) says whether every name resolves, as for the scenario's own conditions.
+  const probe = { ...f, hindcast: { pins: {}, targets: { probe: { when: raw } } } };
+  if (checkReferences(probe).some((r) => r.path[0] === 'hindcast')) return null;
   const { condition } = scope(f);
-  try {
-    return raw.map((c, k) => condition(c, [k]));
-  } catch {
-    return null;
-  }
+  return raw.map((c, k) => condition(c, [k]));
 }
