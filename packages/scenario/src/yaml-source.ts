@@ -187,24 +187,19 @@ export function parseYaml(text: string, file: string): YamlSource | TextProblem[
   // The size the data would have once every alias is written out: a file of 2 MB whose aliases
   // repeat a large part of it would take hundreds of megabytes to read.
   const size = expandedSize(doc);
-  if (size > MAX_NODES) {
+  const aliasBomb = (): TextProblem[] => {
     const alias = /(^|[\s[{,:])\*[^\s,\]}]+/m.exec(normalised);
     const pos = alias ? lines.linePos(alias.index + alias[1]!.length) : { line: 0, col: 0 };
     return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_NODES) }];
-  }
+  };
+  if (size > MAX_NODES) return aliasBomb();
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    // The yaml library counts how much each alias expands; a document that expands too far is an
-    // "alias bomb" (a few lines that unfold into billions of nodes). Point at its first alias.
+    // The yaml library's own count of each alias's copies, behind the size check above.
     const message = (e as Error).message;
-    if (/alias/i.test(message)) {
-      const alias = /(^|[\s[{,:])\*[^\s,\]}]+/m.exec(normalised);
-      const pos = alias ? lines.linePos(alias.index + alias[1]!.length) : { line: 0, col: 0 };
-      return [{ line: pos.line, col: pos.col, message: MESSAGES.aliasBomb(MAX_NODES) }];
-    }
-    return [{ line: 0, col: 0, message: MESSAGES.unreadable(message) }];
+    return /alias/i.test(message) ? aliasBomb() : [{ line: 0, col: 0, message: MESSAGES.unreadable(message) }];
   }
   return { file, doc, lines, raw };
 }
