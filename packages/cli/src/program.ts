@@ -53,6 +53,10 @@ const terminal = (io: Io): Terminal => ({ out: io.out, err: io.err, tty: io.tty 
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 /** `--set path=value`, repeatable: overrides a scenario field, validated like the file. */
+/** --force, as every command that writes files takes it. */
+const forceOption = (): Option =>
+  new Option('--force', 'replace output files that already exist (never an input of the command)').default(false);
+
 const setOption = (): Option =>
   new Option('--set <path=value>', 'override a scenario field, e.g. actors.russia.walkAwayMargin=0.07 (repeatable)')
     .argParser(collect)
@@ -99,7 +103,7 @@ function build(io: Io): Command {
     )
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .option('--out <dir>', 'write hindcast.json here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(setOption())
     .action((file: string, o: HindcastCliOptions) =>
       hindcastCommand(file, shownPath(file), o, userCwd(), (f, sets) => load(f, [...sets]), terminal(io)),
@@ -171,7 +175,7 @@ function build(io: Io): Command {
       new Option('--shard <i/n>', 'compute only the i-th of n slices of the runs, as a partial for parley merge').argParser(parseShard),
     )
     .option('--resume', 'continue the interrupted batch in --out', false)
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(
       new Option('--chunk-size <n>', 'runs per unit of work and checkpoint (part of the batch identity)')
         .argParser(parseCount('--chunk-size', 1, 1_000_000))
@@ -196,7 +200,7 @@ function build(io: Io): Command {
     .description('combine the partials of a sharded batch into its summary (the same bytes as the unsharded batch)')
     .argument('<partials...>', 'partial files written by parley batch --shard')
     .option('--out <dir>', 'write summary.json, summary.txt and report.html here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .action(async (files: string[], o: { out?: string; force: boolean }) => {
       await mergeCommand(files, o.out, o.force, userCwd(), terminal(io));
     });
@@ -223,7 +227,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .addOption(workersOption())
     .option('--out <dir>', 'write sweep.json, sweep.csv and sweep.svg here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(setOption())
     .action(
       async (
@@ -249,7 +253,7 @@ function build(io: Io): Command {
     .addOption(workersOption())
     .option('--independent', 'give A and B independent random streams (default: common random numbers, paired runs)', false)
     .option('--out <dir>', 'write compare.json, compare.csv and compare.svg here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(setOption())
     .action(
       async (
@@ -293,7 +297,7 @@ function build(io: Io): Command {
     )
     .addOption(new Option('--top <n>', 'rows to print').argParser(parseCount('--top', 1, 10_000)).default(15))
     .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(setOption())
     .action(
       async (
@@ -329,7 +333,7 @@ function build(io: Io): Command {
     .option('--genius <domain.xml>', 'analyse a GENIUS negotiation domain instead of a scenario')
     .option('--profiles <files...>', 'the two GENIUS utility profiles')
     .option('--out <dir>', 'write bargain.json and bargain.svg here')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .addOption(setOption())
     .action(
       async (
@@ -352,7 +356,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed (default: the exercise’s)').argParser(parseSeed))
     .option('--inject <id@turn...>', 'fire an instructor inject at the start of a turn', [])
     .option('--out <transcript.json>', 'write the transcript (JSON, and Markdown beside it)')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io), io.interactive === true));
 
   program
@@ -367,7 +371,7 @@ function build(io: Io): Command {
     .description('the debrief report of a played exercise: timeline, results against AI play, turning points, bargaining space, questions')
     .argument('<transcript>', 'transcript JSON')
     .option('--out <debrief.html>', 'write HTML (and Markdown beside it); without it, print the Markdown')
-    .option('--force', 'replace output files that already exist (never an input of the command)', false)
+    .addOption(forceOption())
     .option('--exercise <file>', 'the exercise file (default: the one the transcript names)')
     .addOption(new Option('--runs <n>', 'AI games to compare with').argParser(parseCount('--runs', 10, 100_000)).default(200))
     .action((file: string, o: { out?: string; exercise?: string; runs: number; force: boolean }) =>
