@@ -1,6 +1,6 @@
 import { allHold, type Condition, initialState, type Model, type WorldView } from '@parley/core';
 import { simulateFast } from '@parley/engine';
-import { compileConditions, type HindcastTarget, type LoadedScenario } from '@parley/scenario';
+import { compileConditions, type HindcastPlan, type HindcastTarget, type LoadedScenario } from '@parley/scenario';
 import { type Interval, r6, wilson } from './stats.js';
 
 /**
@@ -39,8 +39,8 @@ export interface HindcastResult {
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string; readonly file: string };
   readonly runs: number;
   readonly seed: number;
-  /** The --set overrides that pinned events to their dates. */
-  readonly pins: readonly string[];
+  /** The random events pinned to the quarters they happened in. */
+  readonly pins: HindcastPlan['pins'];
   readonly targets: readonly TargetScore[];
   /** The share of runs in which every target held: the historical path as a whole. */
   readonly path: { readonly p: number; readonly ci95: readonly [number, number] };
@@ -127,7 +127,7 @@ const interval = (k: number, n: number): readonly [number, number] => {
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export interface HindcastOptions {
-  /** The scenario with its pins applied (loaded with plan.pins as overrides). */
+  /** The scenario with its pins applied (loaded with pinOverrides(plan)). */
   readonly sc: LoadedScenario;
   /** The file as the user named it, for the report. */
   readonly file: string;

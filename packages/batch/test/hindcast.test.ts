@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { simulateFast } from '@parley/engine';
-import { parseScenario, ScenarioError } from '@parley/scenario';
+import { parseScenario, pinOverrides, ScenarioError } from '@parley/scenario';
 import { describe, expect, it } from 'vitest';
 import { hindcast } from '../src/hindcast.js';
 
@@ -43,7 +43,7 @@ describe('hindcast targets', () => {
 
   it('score the share of runs in which each fact held, the path as a whole, and the status quo', () => {
     const plain = load(targets);
-    const sc = load(targets, [...plain.hindcast!.pins]);
+    const sc = load(targets, pinOverrides(plain.hindcast!));
     const runs = 300;
     const r = hindcast({ sc, file: 'tutorial', runs, seed: 5, pack: [] });
     const [always, treaty] = r.targets;
@@ -65,10 +65,10 @@ describe('hindcast targets', () => {
 
   it('pin a random event to its date for the hindcast’s runs only', () => {
     const plain = load(targets);
-    expect(plain.hindcast!.pins).toEqual(['events.storm.at=2026Q1', 'events.storm.hazard=null']);
+    expect(pinOverrides(plain.hindcast!)).toEqual(['events.storm.at=2026Q1', 'events.storm.hazard=null']);
     const storm = (m: ReturnType<typeof load>['model']) => m.events.find((e) => e.id === 'storm')!;
     expect(storm(plain.model)).toMatchObject({ at: null });
-    expect(storm(load(targets, [...plain.hindcast!.pins]).model)).toMatchObject({ at: 4, hazard: 0 });
+    expect(storm(load(targets, pinOverrides(plain.hindcast!)).model)).toMatchObject({ at: 4, hazard: 0 });
   });
 
   it('refuse a target with two dates, a quarter outside the scenario, a name the scenario does not have, a quote with no source', () => {

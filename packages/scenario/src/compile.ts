@@ -301,10 +301,14 @@ export interface HindcastTarget {
 }
 
 export interface HindcastPlan {
-  /** Random events pinned to the quarter they happened in, as --set overrides for the hindcast's runs. */
-  readonly pins: readonly string[];
+  /** Random events pinned to the quarter they happened in (event id and quarter). */
+  readonly pins: readonly { readonly event: string; readonly at: string }[];
   readonly targets: readonly HindcastTarget[];
 }
+
+/** The --set overrides that pin a plan's events for the hindcast's runs: each happens at its quarter, and at no other. */
+export const pinOverrides = (plan: HindcastPlan): string[] =>
+  plan.pins.flatMap((p) => [`events.${p.event}.at=${p.at}`, `events.${p.event}.hazard=null`]);
 
 /** A scenario's hindcast section compiled, or null when it has none; a quarter outside the scenario is reported. */
 export function compileHindcast(f: ScenarioFile, report: Report): HindcastPlan | null {
@@ -315,9 +319,9 @@ export function compileHindcast(f: ScenarioFile, report: Report): HindcastPlan |
     if (t < 0 || t >= f.horizon) report(path, `${q} is outside the scenario (${f.start} and the ${f.horizon} quarters after it)`);
     return t;
   };
-  const pins = Object.entries(f.hindcast.pins).flatMap(([eid, p]) => {
+  const pins = Object.entries(f.hindcast.pins).map(([eid, p]) => {
     inside(p.at, ['hindcast', 'pins', eid, 'at']);
-    return [`events.${eid}.at=${p.at}`, `events.${eid}.hazard=null`];
+    return { event: eid, at: p.at };
   });
   const targets = Object.entries(f.hindcast.targets).map(([tid, x]): HindcastTarget => {
     const path = ['hindcast', 'targets', tid];

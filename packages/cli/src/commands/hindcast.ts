@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type HindcastResult, hindcast, percent, percentInterval, writeAtomic } from '@parley/batch';
-import { type LoadedScenario, ScenarioError } from '@parley/scenario';
+import { type LoadedScenario, pinOverrides, ScenarioError } from '@parley/scenario';
 import { UsageError } from '../errors.js';
 import { outputDir } from '../outputs.js';
 import type { Terminal } from './batch.js';
@@ -33,12 +33,7 @@ export function formatHindcast(r: HindcastResult): string {
   const lines = [
     `Hindcast of ${r.scenario.title}`,
     `${r.runs.toLocaleString('en-US')} runs, seed ${r.seed}${
-      r.pins.length > 0
-        ? `; pinned to their dates: ${r.pins
-            .filter((p) => /\.at=/.test(p))
-            .map((p) => p.replace(/^events\.(.*)\.at=/, '$1 '))
-            .join(', ')}`
-        : ''
+      r.pins.length > 0 ? `; pinned to their dates: ${r.pins.map((p) => `${p.event} ${p.at}`).join(', ')}` : ''
     }`,
     '',
     'target (what happened)                                        when              model p [95% interval]     Brier   status quo  base rate',
@@ -65,7 +60,7 @@ export function hindcastCommand(file: string, shown: string, o: HindcastCliOptio
   if (!plain.hindcast || plain.hindcast.targets.length === 0)
     throw new UsageError(`${shown} has no hindcast targets (a "hindcast:" section; see docs/hindcast.md)`);
   const dir = o.out ? outputDir(o.out, cwd, ['hindcast.json'], { inputs: plain.paths, force: o.force }) : null;
-  const sc = load(file, [...o.set, ...plain.hindcast.pins]);
+  const sc = load(file, [...o.set, ...pinOverrides(plain.hindcast)]);
   const pack = packOf(file, cwd, load);
   t.err(
     `running ${o.runs.toLocaleString('en-US')} runs of ${basename(shown)} and of ${pack.length} other scenario${pack.length === 1 ? '' : 's'} of its pack…\n`,
