@@ -72,7 +72,7 @@ export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoi
   try {
     c = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    return bad((err as NodeJS.ErrnoException).code ? MESSAGES.readProblem(err) : 'it is not JSON (cut short or edited)');
+    return bad((err as NodeJS.ErrnoException).code ? MESSAGES.fileProblem(err) : 'it is not JSON (cut short or edited)');
   }
   if (c?.schema !== CHECKPOINT_SCHEMA) return bad('it is not a Parley checkpoint of this version');
   if (!intact(c)) return bad('it was changed after Parley wrote it (its checksum does not match)');

@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { MESSAGES } from '@parley/scenario';
 
 /** A file Parley cannot write where it was asked to: one clear line for the user. */
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
 
-/** A file system error in plain words. */
-export const why = (e: unknown): string => {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EDQUOT') return 'the disk quota is exceeded';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (code === 'ENAMETOOLONG') return 'the name is too long';
-  if (code === 'ENOENT') return 'the system does not allow one there';
-  return (e as Error).message;
-};
+/** A file system error while writing, in plain words: the shared table, but for a missing path, which here means a place the system refuses (/proc/x). */
+export const why = (e: unknown): string =>
+  (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the system does not allow one there' : MESSAGES.fileProblem(e);
 
 /**
  * Make a folder and any missing folders above it, one level at a time. Node's recursive mkdir

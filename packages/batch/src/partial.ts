@@ -46,7 +46,7 @@ export function readPartial(path: string, shown = path): Partial {
   } catch (e) {
     if (e instanceof BatchInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BatchInputError(`${shown}: ${code ? MESSAGES.readProblem(e) : 'not a readable partial (not JSON)'}`);
+    throw new BatchInputError(`${shown}: ${code ? MESSAGES.fileProblem(e) : 'not a readable partial (not JSON)'}`);
   }
   if (x?.schema !== PARTIAL_SCHEMA)
     throw new BatchInputError(`${shown}: not a Parley batch partial of this version (written by parley batch --shard)`);

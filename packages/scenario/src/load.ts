@@ -79,7 +79,7 @@ export function readScenarioText(path: string, label = path): string {
     return decodeUtf8(readFileSync(path), label);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError([issueAt(label, MESSAGES.readProblem(e))]);
+    throw new ScenarioError([issueAt(label, MESSAGES.fileProblem(e))]);
   }
 }
 
@@ -148,10 +148,13 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   if (issues.length > 0) throw new ScenarioError(issues);
   if (isPlainObject(raw)) delete raw.extends;
 
-  const report = (path: readonly Key[], message: string, key?: string): void => {
-    const pos = locate(layers, path, key);
-    issues.push({ ...pos, path: pathString(key ? [...path, key] : path), message });
-  };
+  /** A problem at `path` (or at its key `key`), located in the layer that wrote it, added to `into`. */
+  const reportInto =
+    (into: ScenarioIssue[]) =>
+    (path: readonly Key[], message: string, key?: string): void => {
+      into.push({ ...locate(layers, path, key), path: pathString(key ? [...path, key] : path), message });
+    };
+  const report = reportInto(issues);
   const parsed = Scenario.safeParse(raw, { reportInput: true });
   if (!parsed.success) for (const d of diagnose(Scenario, raw, parsed.error.issues)) report(d.path, d.message, d.key);
   // A name removed by `--set collection.id=null` that something still refers to: say which override removed it.
@@ -172,8 +175,8 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   // An event dated outside the scenario would never happen. A base file is a calendar shared by the
   // periods that extend it, so its events may fall outside one of them: only dates written in this
   // file or by --set are refused.
-  const ownFiles = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
-  const bases = new Set(ownFiles.slice(0, -1));
+  const files = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
+  const bases = new Set(files.slice(0, -1));
   for (const e of eventsOutside(parsed.data)) {
     const path = ['events', e.id, 'at'];
     if (!bases.has(locate(layers, path).file)) report(path, MESSAGES.eventOutside(e.at, e.first, e.last));
@@ -183,12 +186,9 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   const model = compileScenario(parsed.data, (path, message) => report(path, message));
   if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
   const hindcastProblems: ScenarioIssue[] = [];
-  const hindcast = compileHindcast(parsed.data, (path, message) => {
-    hindcastProblems.push({ ...locate(layers, path), path: pathString(path), message });
-  });
+  const hindcast = compileHindcast(parsed.data, reportInto(hindcastProblems));
   const { hindcast: _targets, ...runs } = parsed.data;
   const hash = createHash('sha256').update(JSON.stringify(runs)).digest('hex');
-  const files = layers.flatMap((l) => (l.kind === 'file' ? [l.src.file] : []));
   const paths = files.map((f) => resolve(cwd, f));
   return {
     file,

@@ -22,8 +22,8 @@ export const MESSAGES = {
   eventOutside: (at: string, first: string, last: string) =>
     `${at} is outside the scenario, which runs from ${first} to ${last}: the event would never happen`,
   noSuchFile: 'no such file',
-  /** Why a file could not be read, in plain words (Node's messages name system calls). */
-  readProblem: (e: unknown): string => {
+  /** Why a file could not be read or written, in plain words (Node's messages name system calls). */
+  fileProblem: (e: unknown): string => {
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     const words: Record<string, string> = {
       ENOENT: 'no such file',
@@ -33,11 +33,14 @@ export const MESSAGES = {
       ENAMETOOLONG: 'the name is too long',
       ENOTDIR: 'a part of the path is a file, not a folder',
       EISDIR: 'a folder, not a file',
-      EIO: 'the disk reported an error reading it',
+      EIO: 'the disk reported an error',
       EMFILE: 'too many files are open',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is exceeded',
     };
     if (code && Object.hasOwn(words, code)) return words[code]!;
-    return `cannot be read (${code ?? String((e as Error | undefined)?.message ?? e).split('\n')[0]})`;
+    return `a file system error (${code ?? String((e as Error | undefined)?.message ?? e).split('\n')[0]})`;
   },
   permissionDenied: 'permission denied',
   notAFile: 'not a file',

@@ -42,7 +42,7 @@ function readArticle(path: string): ArticleText {
   try {
     return { text: readFileSync(path, 'utf8') };
   } catch (e) {
-    return { problem: `${path}: ${MESSAGES.readProblem(e)}` };
+    return { problem: `${path}: ${MESSAGES.fileProblem(e)}` };
   }
 }
 
