@@ -7,7 +7,6 @@ import {
   DIMENSION_COUNT,
   Evaluator,
   Kernel,
-  type LogEvent,
   METRICS,
   type Measure,
   type Model,
@@ -22,6 +21,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagship } from './helpers/flagship.js';
 import { perturbedModel } from './helpers/perturb.js';
+import { expectSame } from './helpers/same-run.js';
 import { scrambled } from './helpers/states.js';
 
 // The batch kernel (core/src/kernel) is a second implementation of the decision model, made for
@@ -29,61 +29,6 @@ import { scrambled } from './helpers/states.js';
 // same world at the end of every quarter, same world-changing events.
 
 const ROOT = fileURLToPath(new URL('../scenarios/', import.meta.url));
-/** The events the kernel reports (it leaves out offers, responses and moves with their options). */
-const STATE_EVENTS = new Set(['shock', 'meeting', 'meeting-cancelled', 'talks', 'reaction', 'treaty', 'outcome']);
-const FIELDS = [
-  't',
-  'territories',
-  'treaty',
-  'sanctions',
-  'energy',
-  'economy',
-  'jointActivity',
-  'militarisation',
-  'cohesion',
-  'trust',
-  'talksActive',
-  'room',
-  'weights',
-] as const;
-/** A world (a WorldState or the kernel's live view) as text, every number exactly. */
-const text = (w: WorldView): string =>
-  JSON.stringify(FIELDS.map((f) => (ArrayBuffer.isView(w[f]) ? Array.from(w[f] as Float64Array) : w[f])));
-
-function both(m: Model, key: string, seed: number, run: number) {
-  const ref = { log: [] as LogEvent[], quarters: [] as string[] };
-  const fast = { log: [] as LogEvent[], quarters: [] as string[] };
-  const r = simulate(m, {
-    scenarioKey: key,
-    seed,
-    run,
-    emit: (e) => {
-      if (STATE_EVENTS.has(e.type)) ref.log.push(e);
-    },
-    onQuarter: (_t, w) => ref.quarters.push(text(w)),
-  });
-  const f = simulateFast(m, {
-    scenarioKey: key,
-    seed,
-    run,
-    emit: (e) => fast.log.push(e),
-    onQuarter: (_t, w) => fast.quarters.push(text(w)),
-  });
-  return {
-    ref: { ...ref, outcome: r.outcome, treatyT: r.treatyT, world: text(r.world) },
-    fast: { ...fast, outcome: f.outcome, treatyT: f.treatyT, world: text(f.world) },
-  };
-}
-
-function expectSame(m: Model, key: string, seed: number, run: number): void {
-  const { ref, fast } = both(m, key, seed, run);
-  expect(fast.outcome, `run ${run}`).toBe(ref.outcome);
-  expect(fast.treatyT).toBe(ref.treatyT);
-  expect(fast.world).toBe(ref.world);
-  expect(fast.quarters).toEqual(ref.quarters);
-  expect(JSON.stringify(fast.log)).toBe(JSON.stringify(ref.log));
-}
-
 describe('the batch kernel is the model', () => {
   it('gives simulate’s results bit for bit in every scenario of the pack', () => {
     const files = findScenarioFiles(ROOT);

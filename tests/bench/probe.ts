@@ -1,8 +1,11 @@
 // One measured job for pnpm bench, run in its own process so its peak RSS is its own.
-// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> kernel|compiled|reference
+// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> kernel|compiled|reference|rebind|points|vectors
+// (rebind: the kernel bound to another of 64 parameter vectors before every run; points: a model made for every run
+// with 8 parameters of its own, as a batch's plan makes them; vectors: the same with every parameter its own)
 // (pnpm bench also runs it bundled into one module, as batch workers run the engine: PROBE_FLAGSHIP names the scenario then).
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '@parley/batch';
+import { type Model, parametersOf, withChanges, withParameters } from '@parley/core';
 import { simulate, simulateFast, simulateReference } from '@parley/engine';
 import { loadScenarioFile } from '@parley/scenario';
 
@@ -11,15 +14,39 @@ const [mode, runsArg, workersArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const sc = loadScenarioFile(FLAGSHIP);
 // One core, no pool (mode core): the fast path or the reference, warmed up on another seed, then timed.
+const base = parametersOf(sc.model).values;
+/** Vector k: every parameter in (0, 1) scaled by a factor between 0.8 and 1.2 (no sign changes: one kernel). */
+const vector = (k: number): Float64Array =>
+  base.map((v, j) => (v > 0 && v < 1 ? Math.min(1, v * (0.8 + (((k * 31 + j * 17) % 41) / 40) * 0.4)) : v));
+const points: Model[] = Array.from({ length: 64 }, (_, k) => withParameters(sc.model, vector(k)));
+const eight = Array.from(base.keys())
+  .filter((j) => base[j]! > 0 && base[j]! < 1)
+  .filter((_, k) => k % 17 === 0)
+  .slice(0, 8);
+const modelOf: (run: number) => Model =
+  workersArg === 'rebind'
+    ? (run) => points[run % 64]!
+    : workersArg === 'points'
+      ? (run) => {
+          const v = vector(run);
+          return withChanges(
+            sc.model,
+            eight,
+            Float64Array.from(eight, (j) => v[j]!),
+          );
+        }
+      : workersArg === 'vectors'
+        ? (run) => withParameters(sc.model, vector(run))
+        : () => sc.model;
 const single = workersArg === 'reference' ? simulateReference : workersArg === 'compiled' ? simulate : simulateFast;
-if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(sc.model, { scenarioKey: sc.hash, seed: 2, run });
+if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(modelOf(run), { scenarioKey: sc.hash, seed: 2, run });
 const t0 = performance.now();
 // Batches: when 20% of the runs are done (start-up, thread start and JIT warm-up behind), for the steady rate.
 const mark = { t: 0, done: -1 };
 // The naive baseline: heap kept per result.
 let keptBytesPerRun: number | null = null;
 if (mode === 'core') {
-  for (let run = 0; run < runs; run++) single(sc.model, { scenarioKey: sc.hash, seed: 1, run });
+  for (let run = 0; run < runs; run++) single(modelOf(run), { scenarioKey: sc.hash, seed: 1, run });
 } else if (mode === 'batch') {
   await runBatch({
     sc,

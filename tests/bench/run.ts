@@ -1,6 +1,7 @@
 // pnpm bench: throughput and memory of the flagship scenario on this machine.
 //  1. one core: the batch kernel, the compiled statechart with the readable phases, and the live xstate actor + immer
-//     reference, in separate alternating processes;
+//     reference, in separate alternating processes; then today's kernel beside the kernel of an earlier commit
+//     (baseline.ts), both bundled, alternating, and the kernel rebound to another parameter vector before every run;
 //  2. batches at 1 and 2 workers, and the naive baseline (a fresh xstate actor per run, results kept in an array),
 //     each in its own process so that its peak RSS is its own.
 //  3. 1,000,000 runs on 2 workers and on 1: time and peak RSS against the targets, and the speed-up from 1 to 2
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bundleWorker } from '@parley/batch';
 import { FLAGSHIP_PATH, flagship } from '../helpers/flagship.js';
+import { BASELINE_COMMIT, baselineProbe } from './baseline.js';
 
 const sc = flagship();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -31,8 +33,9 @@ const measure = (...args: string[]): Probe => {
 };
 // The probe bundled into one module, as batch workers run the engine (worker-bundle.ts): no tsx hooks.
 const bundled = bundleWorker(probe, 'bench-probe');
-const measureBundled = (...args: string[]): Probe => {
-  const r = spawnSync(process.execPath, [bundled, ...args], { encoding: 'utf8', env: { ...process.env, PROBE_FLAGSHIP: FLAGSHIP_PATH } });
+const measureBundled = (...args: string[]): Probe => measureFile(bundled, ...args);
+const measureFile = (file: string, ...args: string[]): Probe => {
+  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', env: { ...process.env, PROBE_FLAGSHIP: FLAGSHIP_PATH } });
   if (r.status !== 0) throw new Error(`bundled probe ${args.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Probe;
 };
@@ -65,6 +68,33 @@ console.log(`  xstate actor + immer produce per phase (reference):      ${n0(g).
 console.log(
   `  kernel vs readable phases ${(k / f).toFixed(2)}x, vs reference ${(k / g).toFixed(1)}x (all under tsx)   (target: 10,000 runs/s per core)`,
 );
+
+// Parameters as data: today's kernel against the baseline commit's, both bundled, in alternating processes.
+const baseline = baselineProbe();
+if ('file' in baseline) {
+  const before: number[] = [];
+  const after: number[] = [];
+  const rebind: number[] = [];
+  const vectors: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    before.push(perS(measureFile(baseline.file, 'core', '20000', 'kernel')));
+    after.push(perS(measureBundled('core', '20000', 'kernel')));
+    rebind.push(perS(measureBundled('core', '20000', 'rebind')));
+    vectors.push(perS(measureBundled('core', '20000', 'vectors')));
+  }
+  const [b, a, rb, v] = [median(before), median(after), median(rebind), median(vectors)];
+  console.log(`\n   Parameters as data (bundled, median of ${rounds} alternating processes)`);
+  console.log(`  kernel of commit ${BASELINE_COMMIT} (numbers fixed per model):  ${n0(b).padStart(7)} runs/s   ${range(before)}`);
+  console.log(
+    `  today's kernel (numbers rebindable):               ${n0(a).padStart(7)} runs/s   ${range(after)}   ${((100 * a) / b).toFixed(0)}% of the baseline (target ≥ 90%)`,
+  );
+  console.log(
+    `  rebound to another of 64 vectors before every run: ${n0(rb).padStart(7)} runs/s   ${range(rebind)}   (${(1e6 / rb - 1e6 / a) | 0} µs per rebind)`,
+  );
+  console.log(
+    `  a model made from a new vector for every run:      ${n0(v).padStart(7)} runs/s   ${range(vectors)}   (${(1e6 / v - 1e6 / rb) | 0} µs more per run to make it)`,
+  );
+} else console.log(`\n   Parameters as data: no baseline (${baseline.missing})`);
 
 const runs = Number(process.env.BENCH_RUNS ?? 100_000);
 // Alternating pairs (1 worker, then 2), the median of each: one pair moved by ±5% with the host.

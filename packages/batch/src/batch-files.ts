@@ -8,6 +8,7 @@ import { BatchInputError } from './errors.js';
 import { makeDirs, OutputError } from './files.js';
 import { checkOutputDir, checkOutputFile, lockOutput, type OutputGuard, type OutputLock } from './guard.js';
 import { csvRowsToParquet } from './parquet.js';
+import type { ParameterPlan } from './plan.js';
 import type { BatchMeta } from './summary.js';
 
 /** Names a batch writes into its --out folder (anything else there means the folder is not a batch's). */
@@ -30,6 +31,8 @@ export interface BatchFilesOptions {
   readonly shown: string;
   readonly shard: { readonly index: number; readonly count: number } | null;
   readonly rows: RowFormat | null;
+  /** The runs' parameter points (their columns in the rows). */
+  readonly plan?: ParameterPlan | null;
   readonly resume: boolean;
   readonly guard: OutputGuard;
 }
@@ -94,7 +97,7 @@ export class BatchFiles {
         chunks,
         runsIn,
         rowsFile: this.rowsPartial,
-        headerLines: this.o.rows ? (rowHeader(m, this.o.rows).match(/\n/g) ?? []).length : 0,
+        headerLines: this.o.rows ? (rowHeader(m, this.o.rows, this.o.plan ?? null).match(/\n/g) ?? []).length : 0,
       });
       start = { acc: cp.acc, next: cp.nextChunk };
       this.rowBytes = cp.rowBytes;
@@ -102,7 +105,7 @@ export class BatchFiles {
     }
     if (this.rowsPartial) {
       this.rowsFd = this.open(this.rowsPartial, this.rowBytes > 0 ? 'a' : 'w');
-      if (this.rowBytes === 0) this.writeRows(rowHeader(m, this.o.rows!));
+      if (this.rowBytes === 0) this.writeRows(rowHeader(m, this.o.rows!, this.o.plan ?? null));
     }
     return start;
   }

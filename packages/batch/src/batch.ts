@@ -8,6 +8,7 @@ import { BatchInputError, BatchRunError } from './errors.js';
 import { OutputError, writeAtomic } from './files.js';
 import type { OutputGuard } from './guard.js';
 import { shardChunks, writePartial } from './partial.js';
+import { checkPlan, type ParameterPlan, planDigest, planNames, planPoints } from './plan.js';
 import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from './pool.js';
 import { renderReport } from './report.js';
 import { shareModel } from './shared-model.js';
@@ -51,6 +52,8 @@ export interface BatchOptions {
   /** Called after each chunk is merged, with the counts so far (live views; do not keep or change it). */
   readonly onMerged?: (acc: Accumulator) => void;
   readonly signal?: AbortSignal;
+  /** Parameter points for the runs (plan.ts); default: every run runs the scenario as it is. */
+  readonly plan?: ParameterPlan | null;
 }
 
 export interface BatchResult {
@@ -63,7 +66,8 @@ export interface BatchResult {
   readonly written: readonly string[];
 }
 
-export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize'>): BatchMeta {
+export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize' | 'plan'>): BatchMeta {
+  const p = o.plan;
   return {
     engineVersion: ENGINE_VERSION,
     scenario: { id: o.sc.data.id, title: o.sc.data.title, hash: o.sc.hash, file: o.file, sets: o.sc.sets },
@@ -71,6 +75,7 @@ export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' 
     runsRequested: o.runs,
     chunkSize: o.chunkSize ?? CHUNK_SIZE,
     untilCi: o.untilCi,
+    ...(p ? { parameters: { names: planNames(o.sc.model, p), points: planPoints(p), block: p.block, digest: planDigest(p) } } : {}),
   };
 }
 
@@ -86,6 +91,7 @@ export async function writeBatchOutputs(dir: string, summary: Summary, text: str
 /** Run a batch: chunks in parallel, merged strictly in order, checkpointed, written atomically. */
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const m = o.sc.model;
+  if (o.plan) checkPlan(m, o.plan, o.runs);
   const meta = batchMeta(o);
   const chunk = meta.chunkSize;
   const shape: Shape = { horizon: m.horizon, actors: m.actors.length };
@@ -102,6 +108,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         shown: o.outShown ?? o.out,
         shard: o.shard,
         rows: o.rows,
+        plan: o.plan ?? null,
         resume: o.resume,
         guard: o.guard ?? { inputs: [], force: false },
       })
@@ -163,6 +170,7 @@ async function runChunks(
   const chunk = meta.chunkSize;
   const runner = o.runner ?? createChunkRunner(o.workers);
   const model = shareModel(m);
+  const plan = o.plan ? sharePlan(o.plan) : null;
   const inFlight = new Map<number, Promise<TaskResult>>();
   let next = first;
   let dispatch = next;
@@ -191,6 +199,7 @@ async function runChunks(
           from,
           to,
           rows: files?.writesRows ? o.rows : null,
+          plan,
         };
         inFlight.set(dispatch, runner.run(task));
         dispatch++;
@@ -226,4 +235,11 @@ async function runChunks(
     if (!o.runner) await runner.close();
   }
   return { next, interrupted };
+}
+
+/** The plan with its values in shared memory: a task carries a view of them, not a copy. */
+function sharePlan(p: ParameterPlan): ParameterPlan {
+  const values = new Float64Array(new SharedArrayBuffer(p.values.byteLength));
+  values.set(p.values);
+  return { indices: [...p.indices], values, block: p.block };
 }

@@ -86,7 +86,9 @@ export function readCheckpoint(path: string, e: CheckpointExpectation): Checkpoi
         ? 'the scenario (or its --set overrides) changed'
         : meta.seed !== e.meta.seed
           ? `it used seed ${meta.seed}`
-          : 'it used other options (--runs, --until-ci, --rows or --shard)';
+          : meta.parameters?.digest !== e.meta.parameters?.digest
+            ? 'it ran other parameter points'
+            : 'it used other options (--runs, --until-ci, --rows or --shard)';
     throw new BatchInputError(
       `the checkpoint in ${path} is for a different batch: ${why}; rerun with the same options, or choose another --out`,
     );

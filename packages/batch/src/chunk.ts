@@ -2,6 +2,7 @@ import { type Emit, kernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } fr
 import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, accumulatorOver, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
+import { type ParameterPlan, planModels, planNames } from './plan.js';
 import { SERIES } from './series.js';
 import { r6 } from './stats.js';
 
@@ -21,6 +22,8 @@ export interface ChunkInput {
   readonly outcomes?: boolean;
   /** A buffer to count into, zeroed first (default: a new one); the output's accumulator is over it. */
   readonly counts?: Float64Array;
+  /** Parameter points for the runs (plan.ts); default: every run runs `model` as it is. */
+  readonly plan?: ParameterPlan | null;
 }
 
 export interface ChunkOutput {
@@ -43,9 +46,10 @@ export class RunFailure extends Error {
   }
 }
 
-export function rowHeader(m: Model, format: RowFormat): string {
+export function rowHeader(m: Model, format: RowFormat, plan: ParameterPlan | null = null): string {
   if (format === 'jsonl') return '';
-  return `${['run', 'outcome', 'treaty_quarter', 'shocks', ...SERIES.map((s) => s.id), ...m.actors.map((a) => `utility_${a.id}`)].join(',')}\n`;
+  const params = plan ? planNames(m, plan).map((n) => `param.${n}`) : [];
+  return `${['run', 'outcome', 'treaty_quarter', 'shocks', ...SERIES.map((s) => s.id), ...m.actors.map((a) => `utility_${a.id}`), ...params].join(',')}\n`;
 }
 
 /** What a chunk follows of a run: its milestones. */
@@ -138,7 +142,10 @@ function countRuns(
   format: RowFormat | null,
   rows: string[],
   outcomes: Uint8Array | null,
+  plan: ParameterPlan | null,
 ): void {
+  const points = plan ? planModels(m, plan) : null;
+  const names = plan ? planNames(m, plan) : [];
   const H = m.horizon;
   const S = SERIES.length;
   const A = m.actors.length;
@@ -149,7 +156,7 @@ function countRuns(
     c.shocks.length = 0;
     let r: ReturnType<typeof simulateFast>;
     try {
-      r = simulateFast(m, { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
+      r = simulateFast(points === null ? m : points.model(run), { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }
@@ -172,7 +179,7 @@ function countRuns(
     if (format === 'csv' || format === 'parquet') {
       const shocks = c.shocks.map((k) => m.events[k]!.id).join(';');
       rows.push(
-        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), shocks, ...Array.from(finals, r6), ...Array.from(utils, r6)].join(',')}\n`,
+        `${[run, r.outcome, r.treatyT === null ? '' : quarterLabel(m, r.treatyT), shocks, ...Array.from(finals, r6), ...Array.from(utils, r6), ...(points ? Array.from(points.point(run)) : [])].join(',')}\n`,
       );
     } else if (format === 'jsonl') {
       const row: Record<string, unknown> = {
@@ -188,6 +195,10 @@ function countRuns(
       m.actors.forEach((a, i) => {
         row[`utility_${a.id}`] = r6(utils[i]!);
       });
+      if (points) {
+        const values = points.point(run);
+        row.params = Object.fromEntries(names.map((n, j) => [n, values[j]]));
+      }
       rows.push(`${JSON.stringify(row)}\n`);
     }
   }
@@ -209,7 +220,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
   c.pathCounts.clear();
   const rows: string[] = [];
   const outcomes = input.outcomes ? new Uint8Array(input.to - input.from) : null;
-  countRuns(c, m, input.scenarioKey, input.seed, input.from, input.to, input.rows ?? null, rows, outcomes);
+  countRuns(c, m, input.scenarioKey, input.seed, input.from, input.to, input.rows ?? null, rows, outcomes, input.plan ?? null);
   for (const [codes, count] of c.pathCounts) {
     const key = codes === '' ? '(no shocks)' : Array.from(codes, (ch) => c.milestone(ch.charCodeAt(0))).join(' > ');
     acc.paths[key] = (acc.paths[key] ?? 0) + count;

@@ -13,6 +13,7 @@ export * from './hindcast.js';
 export * from './histogram.js';
 export * from './html.js';
 export * from './partial.js';
+export * from './plan.js';
 export * from './report.js';
 export * from './series.js';
 export * from './shell.js';

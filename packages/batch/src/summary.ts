@@ -30,6 +30,9 @@ export function metaProblem(meta: unknown): string | null {
   if (!whole(m.chunkSize, 1)) return 'meta.chunkSize is not a whole number ≥ 1';
   if (m.untilCi !== null && !(typeof m.untilCi === 'number' && m.untilCi > 0 && m.untilCi < 1))
     return 'meta.untilCi is neither null nor a number between 0 and 1';
+  const p = m.parameters as Record<string, unknown> | undefined;
+  if (p !== undefined && (typeof p !== 'object' || p === null || typeof p.digest !== 'string'))
+    return 'meta.parameters is not a description of parameter points';
   return null;
 }
 
@@ -47,6 +50,14 @@ export interface BatchMeta {
   readonly runsRequested: number;
   readonly chunkSize: number;
   readonly untilCi: number | null;
+  /** Parameter points the runs took (plan.ts), when they were given some. */
+  readonly parameters?: {
+    readonly names: readonly string[];
+    readonly points: number;
+    readonly block: number;
+    /** plan.ts's planDigest: which values. */
+    readonly digest: string;
+  };
 }
 
 /**
@@ -64,7 +75,8 @@ export function sameBatch(a: BatchMeta, b: BatchMeta): boolean {
     a.seed === b.seed &&
     a.runsRequested === b.runsRequested &&
     a.chunkSize === b.chunkSize &&
-    a.untilCi === b.untilCi
+    a.untilCi === b.untilCi &&
+    a.parameters?.digest === b.parameters?.digest
   );
 }
 
@@ -97,6 +109,8 @@ export interface Summary {
   readonly runsRequested: number;
   readonly chunkSize: number;
   readonly untilCi: number | null;
+  /** The parameter points the runs took (plan.ts), when they took some: a run is then reproduced with its point. */
+  readonly parameters?: BatchMeta['parameters'];
   readonly reproduce: string;
   readonly outcomes: readonly { class: string; label: string; count: number; p: number; ci95: [number, number] }[];
   readonly treaty: {
@@ -155,6 +169,7 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     runsRequested: meta.runsRequested,
     chunkSize: meta.chunkSize,
     untilCi: meta.untilCi,
+    ...(meta.parameters ? { parameters: meta.parameters } : {}),
     reproduce: `${reproduceCommand(meta.scenario.file, meta.seed, '<I>', meta.scenario.sets)}   (I from 0 to ${n - 1})`,
     outcomes: OUTCOME_CLASSES.map((c, k) => ({
       class: c,
@@ -202,6 +217,11 @@ export function formatSummary(s: Summary): string {
   out.push(
     `${s.runs.toLocaleString('en-US')} runs, seed ${s.seed}${s.untilCi !== null ? ` (until every 95% half-width ≤ ${s.untilCi})` : ''}; scenario ${s.scenario.hash.slice(0, 12)}, engine ${s.engine.version}`,
   );
+  const p = s.parameters;
+  if (p)
+    out.push(
+      `Parameters: ${p.points.toLocaleString('en-US')} points × ${p.block.toLocaleString('en-US')} runs, setting ${p.names.join(', ')} (points ${p.digest})`,
+    );
   // The label column fits the longest label: a label is never cut.
   const w = Math.max(60, ...s.outcomes.map((o) => o.label.length));
   out.push('', `${'Outcome'.padEnd(w + 5)}share   95% interval        runs`);

@@ -7,6 +7,7 @@ import { getPriority, setPriority } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import type { Model } from '@parley/core';
 import { type RowFormat, RunFailure, runChunk } from './chunk.js';
+import type { ParameterPlan } from './plan.js';
 import { type SharedModel, unshareModel } from './shared-model.js';
 
 /**
@@ -37,6 +38,8 @@ export interface ChunkTask {
   readonly rows: RowFormat | null;
   /** Also return each run's outcome class (paired comparisons). */
   readonly outcomes?: boolean;
+  /** Parameter points (plan.ts), their values in shared memory. */
+  readonly plan?: ParameterPlan | null;
 }
 
 /** A chunk's counts, ready to cross threads. `counts` is the worker's buffer until its next task: post or copy it. */
@@ -84,6 +87,7 @@ export default function runTask(task: ChunkTask): ChunkCounts | { failure: { run
       to: task.to,
       rows: task.rows,
       outcomes: task.outcomes === true,
+      plan: task.plan ?? null,
     });
     // Copied back, not transferred: a detached buffer costs the worker its optimized code (docs/performance.md).
     m.counts = acc.counts;

@@ -14,6 +14,7 @@ export * from './metrics.js';
 export * from './model.js';
 export * from './negotiation.js';
 export * from './outcome.js';
+export * from './parameters.js';
 export * from './phases.js';
 export * from './policy.js';
 export * from './rng.js';

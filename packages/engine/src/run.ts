@@ -12,6 +12,7 @@ import {
   type OutcomeClass,
   PHASES,
   type PhaseEnv,
+  structureKey,
   type WorldState,
   type WorldView,
 } from '@parley/core';
@@ -93,14 +94,29 @@ export interface FastRunOptions extends Omit<RunOptions, 'onQuarter'> {
 }
 
 const kernels = new WeakMap<Model, Kernel>();
+/** Kernels by structure (parameters.ts's structureKey), the most recently used last. */
+const byStructure = new Map<string, Kernel>();
+const STRUCTURES = 16;
 
-/** The kernel simulateFast runs model m with (made on first use; `unpack()` gives its last run's world). */
+/**
+ * The kernel simulateFast runs model m with, bound to m: one kernel per structure, compiled on
+ * first use, so models that differ only in their parameters (sweep points, a run's own vector)
+ * share it and a switch between them rewrites its numbers, nothing more.
+ */
 export function kernelFor(m: Model): Kernel {
   let kernel = kernels.get(m);
   if (!kernel) {
-    kernel = new Kernel(m);
+    const key = structureKey(m);
+    kernel = byStructure.get(key);
+    if (kernel) byStructure.delete(key);
+    else {
+      kernel = new Kernel(m);
+      if (byStructure.size >= STRUCTURES) byStructure.delete(byStructure.keys().next().value!);
+    }
+    byStructure.set(key, kernel);
     kernels.set(m, kernel);
   }
+  if (kernel.m !== m) kernel.bind(m);
   return kernel;
 }
 

@@ -1,7 +1,7 @@
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { OptionTables } from '../tables.js';
-import type { Consts } from './consts.js';
+import type { Consts, Recipe } from './consts.js';
 import type { Layout } from './layout.js';
 import { type Test, testCode } from './program.js';
 
@@ -72,15 +72,15 @@ const legalExpr = (c: ChooserInputs, mv: number): string => {
 
 /** KernelEvaluator.directValue of move mv to its owner j. */
 const directExpr = (c: ChooserInputs, mv: number, j: number): string =>
-  `${gainExpr(c, mv, j)} - ${c.K.ref(c.m.moves[mv]!.cost)} - P[${mv * c.L.n + j}]`;
+  `${gainExpr(c, mv, j)} - ${c.K.ref((m) => m.moves[mv]!.cost)} - P[${mv * c.L.n + j}]`;
 
 /** Statements adding the pressure lookahead of policy.ts's strategicValue to `sv`: actor i's pressure on target j's move `pressed`. */
-function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, amount: number): string {
+function pressureCode(c: ChooserInputs, i: number, j: number, pressed: number, amount: Recipe): string {
   const moves = c.tables.movesByActor[j]!;
   const kp = moves.indexOf(pressed);
   // Nothing to weigh unless the pressed move is one of j's legal moves (policy.ts: `if (at < 0) continue`).
   if (kp < 0) return '';
-  const tau = c.K.ref(c.m.actors[j]!.temperature);
+  const tau = c.K.ref((m) => m.actors[j]!.temperature);
   const lines = ['{', ...moves.map((mv, k) => `const l${k} = ${legalExpr(c, mv)};`), `if (l${kp}) {`];
   lines.push('let cnt = 0, pos = 0;', 's.b0[0] = 0;');
   moves.forEach((mv, k) => {
@@ -102,16 +102,17 @@ export function chooserCode(c: ChooserInputs, i: number): string {
   for (const mv of c.tables.movesByActor[i]!) {
     const body = [`d = ${directExpr(c, mv, i)};`, 'sv = 0;'];
     // policy.ts's strategicValue: only effects on another actor's options look ahead.
-    for (const e of m.moves[mv]!.effects) {
-      if (e.op === 'moveCost' && e.actor !== i) body.push(pressureCode(c, i, e.actor, e.move, e.amount));
-      else if (e.op === 'dealCost' && e.actor !== i) body.push(`sv += induce(${i}, ${e.actor}, ${c.K.ref(e.amount)});`);
-    }
+    m.moves[mv]!.effects.forEach((e, k) => {
+      const amount: Recipe = (m) => (m.moves[mv]!.effects[k] as { readonly amount: number }).amount;
+      if (e.op === 'moveCost' && e.actor !== i) body.push(pressureCode(c, i, e.actor, e.move, amount));
+      else if (e.op === 'dealCost' && e.actor !== i) body.push(`sv += induce(${i}, ${e.actor}, ${c.K.ref(amount)});`);
+    });
     body.push(`s.vals[n] = d + sv; s.ids[n] = ${mv}; n++;`);
     lines.push(`if (${legalExpr(c, mv)}) {`, ...body, '}');
   }
   // Holding still is then the only option: logit and pick would give it probability 1.
   lines.push('if (n === 1) { s.probs[0] = 1; return -1; }');
-  lines.push(`logitInto(s.vals, n, ${c.K.ref(m.actors[i]!.temperature)}, s.probs);`);
+  lines.push(`logitInto(s.vals, n, ${c.K.ref((m) => m.actors[i]!.temperature)}, s.probs);`);
   lines.push('const k = pickIndex(s.probs, n, u);', 'return k === 0 ? -1 : s.ids[k];');
   return `(function (x, now, at, version, talks, treaty, t, P, u, s, induce) {\n${lines.join('\n')}\n})`;
 }

@@ -3,7 +3,7 @@ import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
-import { Consts, compileWith } from './consts.js';
+import { type Bindings, type Consts, compileWith } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, metricCode } from './metric-code.js';
 import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from './program.js';
@@ -118,32 +118,33 @@ function dealCode(K: Consts, m: Model, L: Layout, d: Deal, at: CellSource): stri
 /** deal.ts's ratifiable for actor i: the concession between the statuses before (x) and after (`at`), against i's room. */
 function ratifyCode(K: Consts, m: Model, L: Layout, i: number, at: CellSource): string {
   const lines = ['let c = 0, b = 0, a = 0;'];
-  m.territories.forEach((t, k) => {
+  m.territories.forEach((_, k) => {
     lines.push(`b = x[${L.territories + k}]; a = ${at(L.territories + k)};`);
-    const area = K.ref(t.area);
+    const area = K.ref((m) => m.territories[k]!.area);
     if (i === m.holder) {
       lines.push(
-        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${K.ref(m.params.jointShare)}); }`,
+        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${K.ref((m) => m.params.jointShare)}); }`,
       );
     } else if (i === m.claimant) {
       lines.push(`if (b === ${HELD_CONTESTED} && a === ${HELD}) c += ${area};`);
     }
   });
-  lines.push(`res[0] = c * ${K.ref(m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
+  lines.push(`res[0] = c * ${K.ref((m) => m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
   return lines.join('\n');
 }
 
 export function compileWhatIfs(
-  m: Model,
+  B: Bindings,
   L: Layout,
   moveOps: readonly (readonly Op[])[],
   moveTests: readonly (readonly Test[])[],
   deals: readonly Deal[],
 ): WhatIfs {
+  const m = B.m;
   const n = L.n;
   const tables = optionTables(m);
   const { masks } = tables;
-  const K = new Consts();
+  const K = B.consts();
   const sources: string[] = [];
   const fn = (params: string, body: string): number => {
     sources.push(`const f${sources.length} = function (${params}) {\n${body}\n};`);

@@ -4,6 +4,7 @@ import { DIMENSION_COUNT, type Model } from '../model.js';
 import { type OptionTables, optionTables } from '../tables.js';
 import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
+import type { Bindings } from './consts.js';
 import { type Layout, layoutOf } from './layout.js';
 import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
 import type { KernelWorld } from './world.js';
@@ -50,16 +51,21 @@ export class KernelEvaluator {
   private readonly weighted: Int32Array;
   private readonly weightedAt: Int32Array;
 
-  constructor(readonly m: Model) {
+  /** The model the kernel is bound to (kernel.ts's bind). */
+  m: Model;
+
+  constructor(B: Bindings) {
+    const m = B.m;
+    this.m = m;
     const n = m.actors.length;
     const L = layoutOf(m);
     this.n = n;
     this.L = L;
     this.t = optionTables(m);
-    this.moveOps = m.moves.map((mv) => mv.effects.map((e) => compileEffect(L, e)));
-    this.moveTests = m.moves.map((mv) => mv.when.map((c) => compileCondition(L, c)));
-    this.deals = m.offers.map((_, o) => compileDeal(m, L, o));
-    this.whatIfs = compileWhatIfs(m, L, this.moveOps, this.moveTests, this.deals);
+    this.moveOps = m.moves.map((mv, k) => mv.effects.map((_, j) => compileEffect(B, L, (m) => m.moves[k]!.effects[j]!)));
+    this.moveTests = m.moves.map((mv, k) => mv.when.map((_, j) => compileCondition(B, L, (m) => m.moves[k]!.when[j]!)));
+    this.deals = m.offers.map((_, o) => compileDeal(B, L, o));
+    this.whatIfs = compileWhatIfs(B, L, this.moveOps, this.moveTests, this.deals);
     // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
     this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
     this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
@@ -75,6 +81,13 @@ export class KernelEvaluator {
     );
     this.temperature = Float64Array.from(m.actors, (a) => a.temperature);
     this.margin = Float64Array.from(m.actors, (a) => a.walkAwayMargin);
+    B.on((m) => {
+      this.m = m;
+      m.actors.forEach((a, i) => {
+        this.temperature[i] = a.temperature;
+        this.margin[i] = a.walkAwayMargin;
+      });
+    });
     this.ratifier = Uint8Array.from(m.actors, (a) => (a.ratifies ? 1 : 0));
   }
 

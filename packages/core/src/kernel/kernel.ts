@@ -2,12 +2,12 @@ import type { Model } from '../model.js';
 import type { GuardContext } from '../phases.js';
 import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
-import { Consts, compileWith } from './consts.js';
+import { Bindings, compileWith } from './consts.js';
 import { KernelEvaluator } from './evaluator.js';
 import type { Layout } from './layout.js';
 import { type ApplyOps, compileCondition, compileEffect, compileOpLists, type Op, type Test } from './program.js';
 import { compileSampler, type Measure, type Reader, type Sample, type Sampler, sampleOf } from './readers.js';
-import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf } from './world.js';
+import { createWorld, type KernelWorld, resetWorld, unpackWorld, viewOf, writeStart } from './world.js';
 
 export type { Measure, Reader } from './readers.js';
 
@@ -22,7 +22,8 @@ export type { Measure, Reader } from './readers.js';
 /** An event (model.ts's EventDef) as the kernel tests and fires it; at −1 = random. */
 interface KernelEvent {
   readonly at: number;
-  readonly hazard: number;
+  /** In the model the kernel is bound to. */
+  hazard: number;
   readonly once: boolean;
   readonly summit: boolean;
   /** Its effects, compiled (program.ts). */
@@ -35,11 +36,15 @@ export interface KernelContext extends GuardContext {
 }
 
 /** x_c ← x_c + drift × (start_c − x_c) for every trust and room cell, the same operations as phases.ts's update. */
-function driftCode(m: Model, L: Layout): (x: Float64Array) => void {
-  const K = new Consts();
-  const d = K.ref(m.params.drift);
-  const cells = [...m.initial.trust.map((v, k) => [L.trust + k, v] as const), ...m.initial.room.map((v, k) => [L.room + k, v] as const)];
-  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${K.ref(v)} - x[${c}]);`).join('\n');
+function driftCode(B: Bindings, L: Layout): (x: Float64Array) => void {
+  const m = B.m;
+  const K = B.consts();
+  const d = K.ref((m) => m.params.drift);
+  const cells = [
+    ...m.initial.trust.map((_, k) => [L.trust + k, K.ref((m) => m.initial.trust[k]!)] as const),
+    ...m.initial.room.map((_, k) => [L.room + k, K.ref((m) => m.initial.room[k]!)] as const),
+  ];
+  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${v} - x[${c}]);`).join('\n');
   return compileWith<(x: Float64Array) => void>(K, [], `'use strict'; return function (x) {\n${body}\n};`);
 }
 
@@ -71,19 +76,27 @@ export class Kernel {
   readonly dealTrustOps: readonly Op[];
   private readonly start: Float64Array;
   private readonly samplers = new Map<string, Sampler>();
+  /** Everything that holds the bound model's numbers (consts.ts). */
+  private readonly B: Bindings;
+  /** The model the kernel is bound to: its numbers are the ones the runs read. */
+  m: Model;
 
-  constructor(readonly m: Model) {
-    this.ev = new KernelEvaluator(m);
+  constructor(m: Model) {
+    this.m = m;
+    const B = new Bindings(m);
+    this.B = B;
+    this.ev = new KernelEvaluator(B);
     const L = this.ev.L;
     this.choices = new Choices(this.ev);
     this.world = createWorld(m, L);
     this.start = this.world.x.slice();
+    B.on((m) => writeStart(m, L, this.start));
     this.view = viewOf(m, L, this.world);
     this.L = L;
-    const eventOps = m.events.map((e) => e.effects.map((x) => compileEffect(L, x)));
-    const reactionOps = m.reactions.map((r) => r.effects.map((x) => compileEffect(L, x)));
+    const eventOps = m.events.map((e, k) => e.effects.map((_, j) => compileEffect(B, L, (m) => m.events[k]!.effects[j]!)));
+    const reactionOps = m.reactions.map((r, k) => r.effects.map((_, j) => compileEffect(B, L, (m) => m.reactions[k]!.effects[j]!)));
     // Every list of effects a run applies, compiled together: the events', the moves', the reactions'.
-    const applies = compileOpLists([...eventOps, ...this.ev.moveOps, ...reactionOps]);
+    const applies = compileOpLists(B, [...eventOps, ...this.ev.moveOps, ...reactionOps]);
     const E = m.events.length;
     const M = m.moves.length;
     this.moveApply = applies.slice(E, E + M);
@@ -94,8 +107,11 @@ export class Kernel {
       once: e.once,
       summit: e.summit,
       apply: applies[k]!,
-      tests: e.when.map((c) => compileCondition(L, c)),
+      tests: e.when.map((_, j) => compileCondition(B, L, (m) => m.events[k]!.when[j]!)),
     }));
+    B.on((m) => {
+      for (let k = 0; k < E; k++) this.events[k]!.hazard = m.events[k]!.hazard;
+    });
     const random = (e: KernelEvent): boolean => e.at < 0 && e.hazard > 0;
     this.randomEvents = this.events.flatMap((e, k) => (random(e) ? [k] : []));
     this.dueAt = Array.from({ length: m.horizon + 1 }, (_, t) => this.events.flatMap((e, k) => (e.at === t || random(e) ? [k] : [])));
@@ -103,12 +119,22 @@ export class Kernel {
     this.parties = byRole('party');
     this.thirds = byRole('third');
     this.reactionsTo = m.moves.map((_, mv) => m.reactions.flatMap((r, k) => (r.trigger === mv ? [k] : [])));
-    this.drift = driftCode(m, L);
-    this.meetingOp = compileEffect(L, { op: 'trust', a: m.claimant, b: m.holder, delta: m.params.meetingTrust });
+    this.drift = driftCode(B, L);
+    const trust = (a: number, b: number, times: number) => (m: Model) =>
+      ({ op: 'trust', a, b, delta: times * m.params.meetingTrust }) as const;
+    this.meetingOp = compileEffect(B, L, (m) => trust(m.claimant, m.holder, 1)(m));
     const n = m.actors.length;
-    this.dealTrustOps = Array.from({ length: n * n }, (_, k) =>
-      compileEffect(L, { op: 'trust', a: Math.floor(k / n), b: k % n, delta: 2 * m.params.meetingTrust }),
-    );
+    this.dealTrustOps = Array.from({ length: n * n }, (_, k) => compileEffect(B, L, trust(Math.floor(k / n), k % n, 2)));
+  }
+
+  /**
+   * Run model m from now on: m must have this kernel's structure (parameters.ts's structureKey),
+   * and only its numbers are taken. Rewrites every number the kernel holds in place; nothing is compiled.
+   */
+  bind(m: Model): void {
+    if (m === this.m) return;
+    this.B.bind(m);
+    this.m = m;
   }
 
   /** The events that can fire in quarter t (phases.ts's shocks tests the others and skips them). */
@@ -139,7 +165,9 @@ export class Kernel {
     const key = JSON.stringify(samples);
     let f = this.samplers.get(key);
     if (!f) {
-      f = compileSampler(this.m, this.L, samples);
+      const K = this.B.consts();
+      f = compileSampler(K, this.m, this.L, samples);
+      // A sampler made after a bind starts from the model bound now, and follows the next binds.
       this.samplers.set(key, f);
     }
     return f;

@@ -1,5 +1,5 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import type { Consts } from './consts.js';
+import type { Consts, Recipe } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 
 /**
@@ -25,16 +25,16 @@ export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number,
       const holder = i === m.holder;
       const claimant = i === m.claimant;
       if (!holder && !claimant) return `${out} = 0;`;
-      const { claimValue, contestCost, jointShare } = m.params;
       const lines = [`let ${v} = 0;`];
-      m.territories.forEach((t, k) => {
-        const a = t.area;
-        const add: number[] = [];
-        add[HELD_CONTESTED] = holder ? a * (1 - contestCost) : a * claimValue;
-        add[HELD] = holder ? a * 1 : 0;
-        add[TRANSFERRED] = claimant ? a : 0;
-        add[ASSURED] = claimant ? a : 0;
-        add[JOINT] = a * jointShare;
+      m.territories.forEach((_, k) => {
+        // The value of each status to i, per unit of this territory's area.
+        const add: Recipe[] = [];
+        const area = (m: Model): number => m.territories[k]!.area;
+        add[HELD_CONTESTED] = holder ? (m) => area(m) * (1 - m.params.contestCost) : (m) => area(m) * m.params.claimValue;
+        add[HELD] = holder ? (m) => area(m) * 1 : () => 0;
+        add[TRANSFERRED] = claimant ? area : () => 0;
+        add[ASSURED] = claimant ? area : () => 0;
+        add[JOINT] = (m) => area(m) * m.params.jointShare;
         const c = `${cell(L.territories + k)}`;
         lines.push(
           `${v} += ${c} === ${HELD_CONTESTED} ? ${K.ref(add[0]!)} : ${c} === ${HELD} ? ${K.ref(add[1]!)} : ${c} === ${TRANSFERRED} ? ${K.ref(add[2]!)} : ${c} === ${ASSURED} ? ${K.ref(add[3]!)} : ${K.ref(add[4]!)};`,
@@ -46,24 +46,23 @@ export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number,
       return `${out} = ${cell(L.treaty)};`;
     case 2: {
       // energy: mean development (share / max) of i's ties.
-      const ties = m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [{ k, max: tie.max }] : []));
+      const ties = m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [k] : []));
       if (ties.length === 0) return `${out} = 0;`;
       const lines = [`let ${v} = 0, ${v}r = 0;`];
-      for (const t of ties) lines.push(`${v}r = ${cell(L.energy + t.k)} / ${K.ref(t.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
+      for (const k of ties)
+        lines.push(`${v}r = ${cell(L.energy + k)} / ${K.ref((m) => m.energyTies[k]!.max)}; ${v} += ${v}r < 0 ? 0 : ${v}r > 1 ? 1 : ${v}r;`);
       return `${lines.join('\n')}\n${out} = ${v} / ${ties.length};`;
     }
     case 3: {
       // sanctions: 1 − the mass-weighted mean of others' sanctions on i.
-      let mass = 0;
+      // Σ of the others' masses, in actor order, as metrics.ts sums it.
+      const massOf = (m: Model): number => m.actors.reduce((sum, a, j) => (j === i ? sum : sum + a.mass), 0);
       const lines = [`let ${v} = 0;`];
       for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const w = m.actors[j]!.mass;
-        lines.push(`${v} += ${cell(L.sanctions + j * n + i)} * ${K.ref(w)};`);
-        mass += w;
+        if (j !== i) lines.push(`${v} += ${cell(L.sanctions + j * n + i)} * ${K.ref((m) => m.actors[j]!.mass)};`);
       }
-      if (mass === 0) return `${out} = 1;`;
-      return `${lines.join('\n')}\n${out} = 1 - ${v} / ${K.ref(mass)};`;
+      if (massOf(m) === 0) return `${out} = 1;`;
+      return `${lines.join('\n')}\n${out} = 1 - ${v} / ${K.ref(massOf)};`;
     }
     case 4: {
       // unity: mean sanction level of the members of i's regimes against their targets.
@@ -93,11 +92,11 @@ export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number,
       // Only the holder can be exposed by a transfer. Each area is added as itself or -0 (x + -0 is x,
       // bit for bit), never skipped, so the first transfer deoptimizes nothing (docs/performance.md).
       if (i === m.holder) {
-        m.territories.forEach((t, k) => {
-          lines.push(`${v}e += ${cell(L.territories + k)} === ${TRANSFERRED} ? ${K.ref(t.area)} : -0;`);
+        m.territories.forEach((_, k) => {
+          lines.push(`${v}e += ${cell(L.territories + k)} === ${TRANSFERRED} ? ${K.ref((m) => m.territories[k]!.area)} : -0;`);
         });
       }
-      lines.push(`${v} = 0.5 + 0.5 * ${cell(L.militarisation + i)} - ${v}t - ${K.ref(m.params.basingRisk)} * ${v}e;`);
+      lines.push(`${v} = 0.5 + 0.5 * ${cell(L.militarisation + i)} - ${v}t - ${K.ref((m) => m.params.basingRisk)} * ${v}e;`);
       return `${lines.join('\n')}\n${out} = ${v} < 0 ? 0 : ${v} > 1 ? 1 : ${v};`;
     }
     case 7: {

@@ -1,7 +1,7 @@
 import { clamp01 } from '../metrics.js';
 import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
 import { DIMENSION_COUNT } from '../model.js';
-import { Consts, compileWith } from './consts.js';
+import { type Bindings, type Consts, compileWith, type Recipe } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import type { CellSource } from './metric-code.js';
 import type { KernelWorld } from './world.js';
@@ -29,49 +29,75 @@ export interface Op {
   readonly op: number;
   readonly c1: number;
   readonly c2: number;
-  readonly value: number;
+  /** Its number and duration in the model the kernel is bound to, and their recipes (consts.ts). */
+  value: number;
+  duration: number;
+  readonly valueOf: Recipe;
+  readonly durationOf: Recipe;
   readonly actor: number;
   readonly move: number;
-  readonly duration: number;
 }
 
-const op = (o: number, c1: number, c2: number, value: number, actor = -1, move = -1, duration = 0): Op => ({
-  op: o,
-  c1,
-  c2,
-  value,
-  actor,
-  move,
-  duration,
-});
+/** An effect's number: its delta or amount (1 or 0 for talks on or off). */
+function effectValue(e: Effect): number {
+  if (e.op === 'talks') return e.active ? 1 : 0;
+  if (e.op === 'moveCost' || e.op === 'dealCost') return e.amount;
+  return e.delta;
+}
 
-export function compileEffect(L: Layout, e: Effect): Op {
+const effectDuration = (e: Effect): number => (e.op === 'moveCost' || e.op === 'dealCost' ? e.duration : 0);
+
+/** The effect `at` finds in a model, compiled over the cells, and bound with the kernel (B) to each model it runs. */
+export function compileEffect(B: Bindings, L: Layout, at: (m: Model) => Effect): Op {
+  const e = at(B.m);
+  const parts = opParts(L, e);
+  const o: Op = {
+    op: parts[0],
+    c1: parts[1],
+    c2: parts[2],
+    value: effectValue(e),
+    duration: effectDuration(e),
+    valueOf: (m) => effectValue(at(m)),
+    durationOf: (m) => effectDuration(at(m)),
+    actor: parts[3],
+    move: parts[4],
+  };
+  B.on((m) => {
+    o.value = o.valueOf(m);
+    o.duration = o.durationOf(m);
+  });
+  return o;
+}
+
+/** An effect's kind, cells, actor and move. */
+function opParts(L: Layout, e: Effect): readonly [number, number, number, number, number] {
   const n = L.n;
+  const op = (o: number, c1: number, c2: number, actor = -1, move = -1) => [o, c1, c2, actor, move] as const;
   switch (e.op) {
     case 'sanctions':
-      return op(ADD, L.sanctions + e.imposer * n + e.target, -1, e.delta);
+      return op(ADD, L.sanctions + e.imposer * n + e.target, -1);
     case 'energy':
-      return op(ADD, L.energy + e.tie, -1, e.delta);
+      return op(ADD, L.energy + e.tie, -1);
     case 'economy':
-      return op(ADD_PAIR, L.economy + e.a * n + e.b, L.economy + e.b * n + e.a, e.delta);
+      return op(ADD_PAIR, L.economy + e.a * n + e.b, L.economy + e.b * n + e.a);
     case 'jointActivity':
-      return op(ADD, L.joint, -1, e.delta);
+      return op(ADD, L.joint, -1);
     case 'militarisation':
-      return op(ADD, L.militarisation + e.actor, -1, e.delta);
+      return op(ADD, L.militarisation + e.actor, -1);
     case 'cohesion':
-      return op(ADD, L.cohesion + e.alliance, -1, e.delta);
+      return op(ADD, L.cohesion + e.alliance, -1);
     case 'trust':
-      return op(ADD_PAIR, L.trust + e.a * n + e.b, L.trust + e.b * n + e.a, e.delta);
+      return op(ADD_PAIR, L.trust + e.a * n + e.b, L.trust + e.b * n + e.a);
     case 'room':
-      return op(ADD, L.room + e.actor, -1, e.delta);
+      return op(ADD, L.room + e.actor, -1);
     case 'talks':
-      return op(TALKS, -1, -1, e.active ? 1 : 0);
+      return op(TALKS, -1, -1);
     case 'weight':
-      return op(ADD_WEIGHT, L.weights + e.actor * DIMENSION_COUNT + e.dimension, -1, e.delta);
+      return op(ADD_WEIGHT, L.weights + e.actor * DIMENSION_COUNT + e.dimension, -1);
     case 'moveCost':
-      return op(MOVE_COST, -1, -1, e.amount, e.actor, e.move, e.duration);
+      return op(MOVE_COST, -1, -1, e.actor, e.move);
     case 'dealCost':
-      return op(DEAL_COST, -1, -1, e.amount, e.actor, -1, e.duration);
+      return op(DEAL_COST, -1, -1, e.actor, -1);
   }
 }
 
@@ -110,7 +136,7 @@ export function opCells(ops: readonly Op[]): number[] {
 export function cellOpsCode(K: Consts, ops: readonly Op[], at: CellSource): string {
   return ops
     .map((o) => {
-      const v = `${at(o.c1)} + ${K.ref(o.value)}`;
+      const v = `${at(o.c1)} + ${K.ref(o.valueOf)}`;
       if (o.op === ADD) return `t = ${v}; ${at(o.c1)} = t < 0 ? 0 : t > 1 ? 1 : t;`;
       if (o.op === ADD_PAIR) return `t = ${v}; t = t < 0 ? 0 : t > 1 ? 1 : t; ${at(o.c1)} = t; ${at(o.c2)} = t;`;
       if (o.op === ADD_WEIGHT) return `t = ${v}; ${at(o.c1)} = t < -1 ? -1 : t > 1 ? 1 : t;`;
@@ -127,8 +153,8 @@ export type ApplyOps = (w: KernelWorld) => void;
  * cells (the same operations in the same order on the same doubles, with cells written in as
  * indices and values read from K), talks switched, and modifiers added as effects.ts adds them.
  */
-export function compileOpLists(lists: readonly (readonly Op[])[]): ApplyOps[] {
-  const K = new Consts();
+export function compileOpLists(B: Bindings, lists: readonly (readonly Op[])[]): ApplyOps[] {
+  const K = B.consts();
   const fns = lists.map((ops) => {
     const lines = ['const x = w.x;', 'let t = 0;'];
     for (const o of ops) {
@@ -137,7 +163,7 @@ export function compileOpLists(lists: readonly (readonly Op[])[]): ApplyOps[] {
       else {
         const kind = o.op === MOVE_COST ? 0 : 1;
         lines.push(
-          `w.modifiers.push({ kind: ${kind}, actor: ${o.actor}, move: ${o.move}, amount: ${K.ref(o.value)}, until: w.t + ${K.ref(o.duration)} });`,
+          `w.modifiers.push({ kind: ${kind}, actor: ${o.actor}, move: ${o.move}, amount: ${K.ref(o.valueOf)}, until: w.t + ${K.ref(o.durationOf)} });`,
           'w.modsVersion++;',
         );
       }
@@ -158,31 +184,52 @@ export interface Test {
   readonly kind: number;
   readonly cell: number;
   readonly cmp: number;
-  readonly value: number;
+  /** Its threshold in the model the kernel is bound to, and its recipe. */
+  value: number;
+  readonly valueOf: Recipe;
 }
 
-export function compileCondition(L: Layout, c: Condition): Test {
+/** A condition's number: its threshold (a quarter for `after`, 1 or 0 for the flags). */
+function conditionValue(c: Condition): number {
+  if (c.v === 'talks') return c.active ? 1 : 0;
+  if (c.v === 'treaty') return c.signed ? 1 : 0;
+  if (c.v === 'after') return c.quarter;
+  return c.value;
+}
+
+/** The condition `at` finds in a model, compiled over the cells, and bound with the kernel (B). */
+export function compileCondition(B: Bindings, L: Layout, at: (m: Model) => Condition): Test {
+  const c = at(B.m);
+  const [kind, cell, cmp] = testParts(L, c);
+  const t: Test = { kind, cell, cmp, value: conditionValue(c), valueOf: (m) => conditionValue(at(m)) };
+  B.on((m) => {
+    t.value = t.valueOf(m);
+  });
+  return t;
+}
+
+/** A condition's kind, cell and comparison. */
+function testParts(L: Layout, c: Condition): readonly [number, number, number] {
   const n = L.n;
-  const cell = (at: number, cmp: Cmp, value: number): Test => ({ kind: CELL, cell: at, cmp: CMP[cmp], value });
   switch (c.v) {
     case 'talks':
-      return { kind: IS_TALKS, cell: -1, cmp: 0, value: c.active ? 1 : 0 };
+      return [IS_TALKS, -1, 0];
     case 'treaty':
-      return { kind: IS_TREATY, cell: -1, cmp: 0, value: c.signed ? 1 : 0 };
-    case 'sanctions':
-      return cell(L.sanctions + c.imposer * n + c.target, c.op, c.value);
-    case 'trust':
-      return cell(L.trust + c.a * n + c.b, c.op, c.value);
-    case 'militarisation':
-      return cell(L.militarisation + c.actor, c.op, c.value);
-    case 'room':
-      return cell(L.room + c.actor, c.op, c.value);
-    case 'jointActivity':
-      return cell(L.joint, c.op, c.value);
-    case 'cohesion':
-      return cell(L.cohesion + c.alliance, c.op, c.value);
+      return [IS_TREATY, -1, 0];
     case 'after':
-      return { kind: AFTER, cell: -1, cmp: 0, value: c.quarter };
+      return [AFTER, -1, 0];
+    case 'sanctions':
+      return [CELL, L.sanctions + c.imposer * n + c.target, CMP[c.op]];
+    case 'trust':
+      return [CELL, L.trust + c.a * n + c.b, CMP[c.op]];
+    case 'militarisation':
+      return [CELL, L.militarisation + c.actor, CMP[c.op]];
+    case 'room':
+      return [CELL, L.room + c.actor, CMP[c.op]];
+    case 'jointActivity':
+      return [CELL, L.joint, CMP[c.op]];
+    case 'cohesion':
+      return [CELL, L.cohesion + c.alliance, CMP[c.op]];
   }
 }
 
@@ -205,10 +252,10 @@ const CMP_SOURCE = Object.keys(CMP) as Cmp[];
 
 /** A condition as a JavaScript expression over x, talks, treaty and t, true exactly when allPass would pass it. */
 export function testCode(K: Consts, c: Test): string {
-  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${K.ref(c.value)}`;
+  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${K.ref(c.valueOf)}`;
   if (c.kind === IS_TALKS) return c.value === 1 ? 'talks' : '!talks';
   if (c.kind === IS_TREATY) return c.value === 1 ? 'treaty' : '!treaty';
-  if (c.kind === AFTER) return `t >= ${K.ref(c.value)}`;
+  if (c.kind === AFTER) return `t >= ${K.ref(c.valueOf)}`;
   throw new Error(`testCode: no test kind ${c.kind}`);
 }
 
@@ -225,35 +272,37 @@ export interface Deal {
   readonly cells: readonly number[];
 }
 
-const termOp = (L: Layout, t: Term): Op | null => {
+/** What a numeric term does to the world, as an effect (deal.ts's applyDeal); null for the others. */
+function termEffect(t: Term): Effect | null {
   switch (t.kind) {
     case 'jointActivities':
-      return compileEffect(L, { op: 'jointActivity', delta: t.amount });
+      return { op: 'jointActivity', delta: t.amount };
     case 'sanctionsRelief':
-      return compileEffect(L, { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount });
+      return { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount };
     case 'investment':
-      return compileEffect(L, { op: 'economy', a: t.from, b: t.to, delta: t.amount });
+      return { op: 'economy', a: t.from, b: t.to, delta: t.amount };
     case 'energy':
-      return compileEffect(L, { op: 'energy', tie: t.tie, delta: t.amount });
+      return { op: 'energy', tie: t.tie, delta: t.amount };
     default:
       return null;
   }
-};
+}
 
-export function compileDeal(m: Model, L: Layout, offer: number): Deal {
+export function compileDeal(B: Bindings, L: Layout, offer: number): Deal {
+  const m = B.m;
   const statuses: [number, number][] = [];
   const ops: Op[] = [];
   const talksOn = m.territories.map(() => false);
   let assured = false;
   let signed = false;
-  for (const t of m.offers[offer]!.terms) {
+  m.offers[offer]!.terms.forEach((t, j) => {
     if (t.kind === 'transfer') for (const k of t.territories) statuses.push([k, TRANSFERRED]);
     else if (t.kind === 'jointAdministration') for (const k of t.territories) statuses.push([k, JOINT]);
     else if (t.kind === 'continuedTalks') for (const k of t.territories) talksOn[k] = true;
     else if (t.kind === 'noForeignBases') assured = true;
     else if (t.kind === 'peaceTreaty') signed = true;
-    else ops.push(termOp(L, t)!);
-  }
+    else ops.push(compileEffect(B, L, (m) => termEffect(m.offers[offer]!.terms[j]!)!));
+  });
   const cells = [...new Set([L.treaty, ...m.territories.map((_, k) => L.territories + k), ...opCells(ops)])];
   return { statuses, ops, assured, signed, talksOn, cells };
 }

@@ -1,5 +1,5 @@
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import { Consts, compileWith } from './consts.js';
+import { type Consts, compileWith } from './consts.js';
 import type { Layout } from './layout.js';
 import { metricCode } from './metric-code.js';
 
@@ -68,8 +68,7 @@ function sampleCode(K: Consts, m: Model, L: Layout, s: Sample, out: string): str
  * One straight-line function reading all of `samples` (what a batch records every quarter): one
  * call instead of one per number, each of which was a call through a list of different closures.
  */
-export function compileSampler(m: Model, L: Layout, samples: readonly Sample[]): Sampler {
-  const K = new Consts();
+export function compileSampler(K: Consts, m: Model, L: Layout, samples: readonly Sample[]): Sampler {
   const body = samples.map((s, k) => `{ let v; ${sampleCode(K, m, L, s, 'v')} out[${k}] = v; }`).join('\n');
   return compileWith<Sampler>(K, [], `'use strict'; return function (x, out) {\n${body}\n};`);
 }

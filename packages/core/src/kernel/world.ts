@@ -31,6 +31,27 @@ export function createWorld(m: Model, L: Layout): KernelWorld {
   return packWorld(L, initialState(m));
 }
 
+/**
+ * Writes model m's starting cells into x (what createWorld's cells hold, initialState packed),
+ * without building a WorldState: a kernel rebound to another model (kernel.ts's bind) takes its start from here.
+ */
+export function writeStart(m: Model, L: Layout, x: Float64Array): void {
+  const i = m.initial;
+  x.set(i.sanctions, L.sanctions);
+  x.set(i.energy, L.energy);
+  x.set(i.economy, L.economy);
+  x[L.joint] = i.jointActivity;
+  x.set(i.militarisation, L.militarisation);
+  x.set(i.cohesion, L.cohesion);
+  x.set(i.trust, L.trust);
+  x.set(i.room, L.room);
+  m.actors.forEach((a, k) => {
+    x.set(a.weights, L.weights + k * DIMENSION_COUNT);
+  });
+  x[L.treaty] = 0;
+  x.fill(HELD_CONTESTED, L.territories, L.territories + m.territories.length);
+}
+
 export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void {
   w.x.set(start);
   w.t = 0;
