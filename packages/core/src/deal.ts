@@ -1,3 +1,4 @@
+import { type Arith, STATUS, sum, values } from './arith.js';
 import { applyEffect } from './effects.js';
 import type { Model, OfferDef } from './model.js';
 import type { WorldState } from './state.js';
@@ -67,32 +68,62 @@ export function isSovereigntyDeal(offer: OfferDef): boolean {
 }
 
 /**
- * The disputed area actor i concedes between two states, as its domestic audience
- * sees it: area it held and transferred, (1 − jointShare) of area it held and now
- * shares, and area it claimed and has renounced.
+ * The disputed area actor i concedes between two worlds (`B` before, `A` after), as its domestic
+ * audience sees it: area it held and transferred, (1 − jointShare) of area it held and now shares,
+ * and area it claimed and has renounced (its claim settled by a treaty). Written once (arith.ts):
+ * evaluated by `concession`, compiled into the kernel's deal what-ifs. A territory that concedes
+ * nothing adds −0 (x + −0 is x, bit for bit).
  */
-export function concession(m: Model, before: WorldState, after: WorldState, i: number): number {
-  let c = 0;
-  for (let k = 0; k < before.territories.length; k++) {
-    const b = before.territories[k]!;
-    const a = after.territories[k]!;
-    if (b.kind !== 'held') continue;
-    const area = m.territories[k]!.area;
-    if (b.by === i) {
-      if (a.kind === 'transferred') c += area;
-      else if (a.kind === 'joint') c += area * (1 - m.params.jointShare);
-    } else if (b.contested && i === m.claimant && a.kind === 'held' && !a.contested) {
-      c += area;
+export function concessionFormula<V>(B: Arith<V>, A: Arith<V>, m: Model, i: number): V {
+  const { HELD_CONTESTED, HELD, TRANSFERRED, ASSURED, JOINT } = STATUS;
+  const none = A.lit(-0);
+  const terms = m.territories.flatMap((_, k) => {
+    const area = A.param((m) => m.territories[k]!.area);
+    const before = B.status(k);
+    const after = A.status(k);
+    if (i === m.holder) {
+      const shared = A.mul(
+        area,
+        A.sub(
+          A.lit(1),
+          A.param((m) => m.params.jointShare),
+        ),
+      );
+      return [
+        A.ifStatus(
+          before,
+          [HELD_CONTESTED, HELD],
+          A.ifStatus(after, [TRANSFERRED, ASSURED], area, A.ifStatus(after, [JOINT], shared, none)),
+          none,
+        ),
+      ];
     }
-  }
-  return c;
+    if (i === m.claimant) return [A.ifStatus(before, [HELD_CONTESTED], A.ifStatus(after, [HELD], area, none), none)];
+    return [];
+  });
+  return sum(A, terms);
 }
 
 /**
- * Domestic ratification: a leader can sell a deal at home only if the area it
- * concedes × ratificationScale fits in its domestic room.
+ * Domestic ratification, 1 or 0: a leader can sell a deal at home only if the area it concedes ×
+ * ratificationScale fits in its domestic room before the deal (with 1e−12 of slack for rounding).
  */
+export function ratifiesFormula<V>(B: Arith<V>, A: Arith<V>, m: Model, i: number): V {
+  return A.atMost(
+    A.mul(
+      concessionFormula(B, A, m, i),
+      A.param((m) => m.params.ratificationScale),
+    ),
+    A.add(B.room(i), A.lit(1e-12)),
+  );
+}
+
+export function concession(m: Model, before: WorldState, after: WorldState, i: number): number {
+  return concessionFormula(values(m, before), values(m, after, true), m, i);
+}
+
+/** Whether actor i could ratify the change from `before` to `after` (always, for an actor whose deals need no ratification). */
 export function ratifiable(m: Model, before: WorldState, after: WorldState, i: number): boolean {
   if (!m.actors[i]!.ratifies) return true;
-  return concession(m, before, after, i) * m.params.ratificationScale <= before.room[i]! + 1e-12;
+  return ratifiesFormula(values(m, before), values(m, after, true), m, i) === 1;
 }

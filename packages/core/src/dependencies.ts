@@ -1,3 +1,5 @@
+import type { Arith } from './arith.js';
+import { METRIC_FORMULAS } from './metrics.js';
 import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
 
 /**
@@ -6,15 +8,12 @@ import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js'
  * metric is equal before and after by construction, so skipping it changes no bit of
  * the result. The table is derived from two static facts per model:
  * - the parts of the state an option writes (its channels), and
- * - the parts of the state each metric reads for each actor (metrics.ts, equation by equation).
+ * - the parts of the state each metric reads for each actor, traced from its formula (metrics.ts).
  * A property test checks the claim on random models and reachable states.
  */
 
 /** The mask of every dimension. */
 export const ALL_DIMENSIONS = (1 << DIMENSION_COUNT) - 1;
-
-// Dimension indices, in DIMENSIONS order.
-const [TERRITORY, TREATY, ENERGY, SANCTIONS, UNITY, ALLIANCE, SECURITY, ECONOMY, DOMESTIC, AXIS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 /** A part of the state: `statuses` (the territories), `treaty`, `talks`, `joint`, `weights`, or an array cell. */
 type Channel = string;
@@ -88,45 +87,83 @@ function termWrites(t: Term, out: Set<Channel>): void {
 }
 
 /**
- * The channels metric d reads for actor i. Territory statuses only ever name the claimant
- * and the holder (held by the holder, transferred from the holder to the claimant, or shared
- * by the two), so the territory metric of any other actor is constantly 0, and only the
- * holder can be exposed by a transfer in the security metric.
+ * The model's arithmetic (arith.ts) recording what a formula reads instead of computing it: the
+ * channels each metric reads are found by running the metric's own formula (metrics.ts), so they
+ * can never disagree with it.
  */
-function metricReads(m: Model, d: number, i: number): Channel[] {
-  const n = m.actors.length;
-  const others = m.actors.map((_, j) => j).filter((j) => j !== i);
-  const party = i === m.claimant || i === m.holder;
-  switch (d) {
-    case TERRITORY:
-      return party ? ['statuses'] : [];
-    case TREATY:
-      return ['treaty'];
-    case ENERGY:
-      return m.energyTies.flatMap((tie, k) => (tie.exporter === i || tie.importer === i ? [cell('energy', k)] : []));
-    case SANCTIONS:
-      return others.map((j) => cell('sanctions', j, i));
-    case UNITY:
-      return m.regimes.filter((r) => r.members.includes(i)).flatMap((r) => r.members.map((j) => cell('sanctions', j, r.target)));
-    case ALLIANCE:
-      return m.alliances.flatMap((a, k) => (a.members.includes(i) ? [cell('cohesion', k)] : []));
-    case SECURITY:
-      return [
-        ...Array.from({ length: n }, (_, j) => cell('militarisation', j)),
-        ...others.map((j) => cell('trust', i, j)),
-        ...(i === m.holder ? ['statuses'] : []),
-      ];
-    case ECONOMY:
-      return [...others.map((j) => cell('economy', i, j)), ...(party ? ['joint'] : [])];
-    case DOMESTIC:
-      return [cell('room', i)];
-    case AXIS: {
-      const pair = m.actors[i]!.axis;
-      return pair ? [cell('trust', pair[0], pair[1])] : [];
-    }
-    default:
-      throw new Error(`metricReads: no dimension ${d}`);
+class Reads implements Arith<null> {
+  readonly channels = new Set<Channel>();
+  lit(): null {
+    return null;
   }
+  param(): null {
+    return null;
+  }
+  add(): null {
+    return null;
+  }
+  sub(): null {
+    return null;
+  }
+  mul(): null {
+    return null;
+  }
+  div(): null {
+    return null;
+  }
+  clamp01(): null {
+    return null;
+  }
+  byStatus(): null {
+    return null;
+  }
+  ifStatus(): null {
+    return null;
+  }
+  atMost(): null {
+    return null;
+  }
+  private read(c: Channel): null {
+    this.channels.add(c);
+    return null;
+  }
+  status(): null {
+    return this.read('statuses');
+  }
+  treaty(): null {
+    return this.read('treaty');
+  }
+  energy(tie: number): null {
+    return this.read(cell('energy', tie));
+  }
+  sanctions(imposer: number, target: number): null {
+    return this.read(cell('sanctions', imposer, target));
+  }
+  economy(a: number, b: number): null {
+    return this.read(cell('economy', a, b));
+  }
+  joint(): null {
+    return this.read('joint');
+  }
+  militarisation(actor: number): null {
+    return this.read(cell('militarisation', actor));
+  }
+  cohesion(alliance: number): null {
+    return this.read(cell('cohesion', alliance));
+  }
+  trust(a: number, b: number): null {
+    return this.read(cell('trust', a, b));
+  }
+  room(actor: number): null {
+    return this.read(cell('room', actor));
+  }
+}
+
+/** The channels metric d reads for actor i: what its formula reads, traced. */
+function metricReads(m: Model, d: number, i: number): Channel[] {
+  const reads = new Reads();
+  METRIC_FORMULAS[d]!(reads, m, i);
+  return [...reads.channels];
 }
 
 /** Per actor, the mask of dimensions whose metric reads any of `writes`. */

@@ -1,128 +1,189 @@
-import type { Model } from './model.js';
+import { type Arith, STATUS, sum, values } from './arith.js';
+import { DIMENSION_COUNT, type Model } from './model.js';
 import type { WorldView } from './state.js';
 
 /**
- * The value in [0, 1] of each utility dimension for actor `i`, in the order of
- * DIMENSIONS. Each is documented with its equation in docs/model.md.
+ * The value in [0, 1] of each utility dimension for actor `i`, in the order of DIMENSIONS, each
+ * written once over the model's arithmetic (arith.ts): evaluated to numbers here (METRICS), and
+ * compiled into the batch kernel (kernel/metric-code.ts). Each is documented with its equation in
+ * docs/model.md. The model's structure (who holds what, who belongs where) is read from `m` when
+ * the formula is written; its numbers through A.param, so a kernel bound to other parameters
+ * reads theirs.
  */
+export type Metric = <V>(A: Arith<V>, m: Model, i: number) => V;
+
+/** A metric as a function of a world: the formula evaluated to a number. */
 export type MetricFn = (m: Model, s: WorldView, i: number) => number;
 
 /** x clamped to [0, 1]: every measure of the state lives there. */
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Σ area × value of each territory's status to i. */
-export const territory: MetricFn = (m, s, i) => {
-  const { claimValue, contestCost, jointShare } = m.params;
-  let v = 0;
-  for (let k = 0; k < s.territories.length; k++) {
-    const st = s.territories[k]!;
-    const area = m.territories[k]!.area;
-    if (st.kind === 'held') {
-      if (st.by === i) v += area * (st.contested ? 1 - contestCost : 1);
-      else if (st.contested && i === m.claimant) v += area * claimValue;
-    } else if (st.kind === 'transferred') {
-      if (st.to === i) v += area;
-    } else if (st.parties[0] === i || st.parties[1] === i) {
-      v += area * jointShare;
-    }
-  }
-  return v;
-};
-
-export const treaty: MetricFn = (_m, s) => (s.treaty ? 1 : 0);
-
-/** Mean development (share / max) of the energy ties i is part of. */
-export const energy: MetricFn = (m, s, i) => {
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < m.energyTies.length; k++) {
-    const tie = m.energyTies[k]!;
-    if (tie.exporter === i || tie.importer === i) {
-      sum += clamp01(s.energy[k]! / tie.max);
-      count++;
-    }
-  }
-  return count === 0 ? 0 : sum / count;
-};
-
-/** 1 − the mass-weighted mean level of sanctions others impose on i. */
-export const sanctions: MetricFn = (m, s, i) => {
-  const n = m.actors.length;
-  let burden = 0;
-  let mass = 0;
-  for (let j = 0; j < n; j++) {
-    if (j === i) continue;
-    const w = m.actors[j]!.mass;
-    burden += s.sanctions[j * n + i]! * w;
-    mass += w;
-  }
-  return mass === 0 ? 1 : 1 - burden / mass;
-};
-
-/** Mean sanction level of the members of the regimes i belongs to, against their targets. */
-export const unity: MetricFn = (m, s, i) => {
-  const n = m.actors.length;
-  let sum = 0;
-  let count = 0;
-  for (const r of m.regimes) {
-    if (!r.members.includes(i)) continue;
-    let level = 0;
-    for (const member of r.members) level += s.sanctions[member * n + r.target]!;
-    sum += level / r.members.length;
-    count++;
-  }
-  return count === 0 ? 0 : sum / count;
-};
-
-/** Mean cohesion of the alliances i belongs to. */
-export const alliance: MetricFn = (m, s, i) => {
-  let sum = 0;
-  let count = 0;
-  for (let k = 0; k < m.alliances.length; k++) {
-    if (!m.alliances[k]!.members.includes(i)) continue;
-    sum += s.cohesion[k]!;
-    count++;
-  }
-  return count === 0 ? 0 : sum / count;
-};
+/** A mean of terms, or 0 when there are none. */
+const mean = <V>(A: Arith<V>, terms: readonly V[]): V => (terms.length === 0 ? A.lit(0) : A.div(sum(A, terms), A.lit(terms.length)));
 
 /**
- * 0.5 + 0.5·own militarisation − threat − basing exposure, clamped, where threat is
- * the mean of others' militarisation discounted by trust, and basing exposure is
- * the area i transferred without a no-foreign-bases assurance × basingRisk.
+ * Σ area × value of each territory's status to i: for the holder, (1 − contestCost) while claimed
+ * and 1 once settled; for the claimant, claimValue while it claims, 1 once transferred; jointShare
+ * of a jointly administered one to both.
  */
-export const security: MetricFn = (m, s, i) => {
-  const n = m.actors.length;
-  let threat = 0;
-  for (let j = 0; j < n; j++) {
-    if (j !== i) threat += s.militarisation[j]! * (1 - s.trust[i * n + j]!);
-  }
-  threat /= Math.max(1, n - 1);
-  let exposed = 0;
-  for (let k = 0; k < s.territories.length; k++) {
-    const st = s.territories[k]!;
-    if (st.kind === 'transferred' && st.from === i && !st.assured) exposed += m.territories[k]!.area;
-  }
-  return clamp01(0.5 + 0.5 * s.militarisation[i]! - threat - m.params.basingRisk * exposed);
+const territory: Metric = (A, m, i) => {
+  const holder = i === m.holder;
+  const claimant = i === m.claimant;
+  if (!holder && !claimant) return A.lit(0);
+  return sum(
+    A,
+    m.territories.map((_, k) => {
+      const area = (m: Model): number => m.territories[k]!.area;
+      const value: ((m: Model) => number)[] = [];
+      value[STATUS.HELD_CONTESTED] = holder ? (m) => area(m) * (1 - m.params.contestCost) : (m) => area(m) * m.params.claimValue;
+      value[STATUS.HELD] = holder ? (m) => area(m) * 1 : () => 0;
+      value[STATUS.TRANSFERRED] = claimant ? area : () => 0;
+      value[STATUS.ASSURED] = claimant ? area : () => 0;
+      value[STATUS.JOINT] = (m) => area(m) * m.params.jointShare;
+      return A.byStatus(
+        A.status(k),
+        value.map((v) => A.param(v)),
+      );
+    }),
+  );
 };
 
-/** Mean economic ties with every other actor, plus joint activity for the dispute's parties. */
-export const economy: MetricFn = (m, s, i) => {
+const treaty: Metric = (A) => A.treaty();
+
+/** Mean development (share / max, clamped) of the energy ties i is part of. */
+const energy: Metric = (A, m, i) =>
+  mean(
+    A,
+    m.energyTies.flatMap((tie, k) =>
+      tie.exporter === i || tie.importer === i
+        ? [
+            A.clamp01(
+              A.div(
+                A.energy(k),
+                A.param((m) => m.energyTies[k]!.max),
+              ),
+            ),
+          ]
+        : [],
+    ),
+  );
+
+/** 1 − the mass-weighted mean level of sanctions others impose on i (1 when the others have no mass). */
+const sanctions: Metric = (A, m, i) => {
+  const others = m.actors.flatMap((_, j) => (j === i ? [] : [j]));
+  const mass = (m: Model): number => others.reduce((s, j) => s + m.actors[j]!.mass, 0);
+  if (mass(m) === 0) return A.lit(1);
+  const burden = sum(
+    A,
+    others.map((j) =>
+      A.mul(
+        A.sanctions(j, i),
+        A.param((m) => m.actors[j]!.mass),
+      ),
+    ),
+  );
+  return A.sub(A.lit(1), A.div(burden, A.param(mass)));
+};
+
+/** Mean, over the regimes i belongs to, of its members' mean sanction level against the regime's target. */
+const unity: Metric = (A, m, i) =>
+  mean(
+    A,
+    m.regimes
+      .filter((r) => r.members.includes(i))
+      .map((r) =>
+        A.div(
+          sum(
+            A,
+            r.members.map((j) => A.sanctions(j, r.target)),
+          ),
+          A.lit(r.members.length),
+        ),
+      ),
+  );
+
+/** Mean cohesion of the alliances i belongs to. */
+const alliance: Metric = (A, m, i) =>
+  mean(
+    A,
+    m.alliances.flatMap((a, k) => (a.members.includes(i) ? [A.cohesion(k)] : [])),
+  );
+
+/**
+ * 0.5 + 0.5·own militarisation − threat − basingRisk × exposure, clamped, where threat is the mean
+ * of others' militarisation discounted by trust, and exposure is the area i transferred without a
+ * no-foreign-bases assurance (only the holder can have transferred any). Each area is added as itself
+ * or −0 (x + −0 is x, bit for bit), never skipped, so the kernel's code has no branch that a first
+ * transfer could deoptimise (docs/performance.md).
+ */
+const security: Metric = (A, m, i) => {
   const n = m.actors.length;
-  let sum = 0;
-  for (let j = 0; j < n; j++) if (j !== i) sum += s.economy[i * n + j]!;
+  const others = m.actors.flatMap((_, j) => (j === i ? [] : [j]));
+  const threat = A.div(
+    sum(
+      A,
+      others.map((j) => A.mul(A.militarisation(j), A.sub(A.lit(1), A.trust(i, j)))),
+    ),
+    A.lit(Math.max(1, n - 1)),
+  );
+  const exposed =
+    i === m.holder
+      ? sum(
+          A,
+          m.territories.map((_, k) =>
+            A.ifStatus(
+              A.status(k),
+              [STATUS.TRANSFERRED],
+              A.param((m) => m.territories[k]!.area),
+              A.lit(-0),
+            ),
+          ),
+        )
+      : A.lit(0);
+  return A.clamp01(
+    A.sub(
+      A.sub(A.add(A.lit(0.5), A.mul(A.lit(0.5), A.militarisation(i))), threat),
+      A.mul(
+        A.param((m) => m.params.basingRisk),
+        exposed,
+      ),
+    ),
+  );
+};
+
+/** Mean economic ties with every other actor, with joint activity as one more tie for the dispute's parties. */
+const economy: Metric = (A, m, i) => {
   const party = i === m.claimant || i === m.holder;
-  if (party) sum += s.jointActivity;
-  return sum / (n - 1 + (party ? 1 : 0));
+  const ties = m.actors.flatMap((_, j) => (j === i ? [] : [A.economy(i, j)]));
+  return A.div(sum(A, party ? [...ties, A.joint()] : ties), A.lit(ties.length + (party ? 1 : 0)));
 };
 
-export const domestic: MetricFn = (_m, s, i) => s.room[i]!;
+const domestic: Metric = (A, _m, i) => A.room(i);
 
-/** Trust between the pair of actors i watches (e.g. a rival partnership). */
-export const axis: MetricFn = (m, s, i) => {
+/** Trust between the pair of actors i watches (e.g. a rival partnership), or 0. */
+const axis: Metric = (A, m, i) => {
   const pair = m.actors[i]!.axis;
-  return pair ? s.trust[pair[0] * m.actors.length + pair[1]]! : 0;
+  return pair ? A.trust(pair[0], pair[1]) : A.lit(0);
 };
 
-/** The metric functions in DIMENSIONS order. */
-export const METRICS: readonly MetricFn[] = [territory, treaty, energy, sanctions, unity, alliance, security, economy, domestic, axis];
+/** The metrics' formulas, in DIMENSIONS order. */
+export const METRIC_FORMULAS: readonly Metric[] = [
+  territory,
+  treaty,
+  energy,
+  sanctions,
+  unity,
+  alliance,
+  security,
+  economy,
+  domestic,
+  axis,
+];
+if (METRIC_FORMULAS.length !== DIMENSION_COUNT) throw new Error('metrics.ts: one formula per dimension');
+
+/** The metric functions in DIMENSIONS order: each formula evaluated over a world. */
+export const METRICS: readonly MetricFn[] = METRIC_FORMULAS.map(
+  (f): MetricFn =>
+    (m, s, i) =>
+      f(values(m, s), m, i),
+);

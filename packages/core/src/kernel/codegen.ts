@@ -1,10 +1,13 @@
 import { logitInto, logitPairInto, pickIndex } from '../choice.js';
+import { ratifiesFormula } from '../deal.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
+import { clamp01 } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
+import { CodeArith } from './code-arith.js';
 import { type Bindings, type Consts, compileWith } from './consts.js';
-import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
+import { ASSURED, HELD, HELD_CONTESTED, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, metricCode } from './metric-code.js';
 import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from './program.js';
 
@@ -115,22 +118,9 @@ function dealCode(K: Consts, m: Model, L: Layout, d: Deal, at: CellSource): stri
   return lines.join('\n');
 }
 
-/** deal.ts's ratifiable for actor i: the concession between the statuses before (x) and after (`at`), against i's room. */
+/** deal.ts's ratification formula for actor i, the statuses before read from x and after through `at`, into res[0]. */
 function ratifyCode(K: Consts, m: Model, L: Layout, i: number, at: CellSource): string {
-  const lines = ['let c = 0, b = 0, a = 0;'];
-  m.territories.forEach((_, k) => {
-    lines.push(`b = x[${L.territories + k}]; a = ${at(L.territories + k)};`);
-    const area = K.ref((m) => m.territories[k]!.area);
-    if (i === m.holder) {
-      lines.push(
-        `if (b === ${HELD_CONTESTED} || b === ${HELD}) { if (a === ${TRANSFERRED} || a === ${ASSURED}) c += ${area}; else if (a === ${JOINT}) c += ${area} * (1 - ${K.ref((m) => m.params.jointShare)}); }`,
-      );
-    } else if (i === m.claimant) {
-      lines.push(`if (b === ${HELD_CONTESTED} && a === ${HELD}) c += ${area};`);
-    }
-  });
-  lines.push(`res[0] = c * ${K.ref((m) => m.params.ratificationScale)} <= x[${L.room + i}] + 1e-12 ? 1 : 0;`);
-  return lines.join('\n');
+  return `res[0] = ${ratifiesFormula(new CodeArith(K, L, (c) => `x[${c}]`), new CodeArith(K, L, at), m, i)};`;
 }
 
 export function compileWhatIfs(
@@ -192,9 +182,9 @@ export function compileWhatIfs(
   const body = `'use strict';\n${sources.join('\n')}\nreturn [[${sources.map((_, k) => `f${k}`).join(', ')}], [\n${choosers.join(',\n')}\n]];`;
   const [all, compiled] = compileWith<[((...args: never[]) => number)[], MoveChooser[]]>(
     K,
-    ['logitInto', 'logitPairInto', 'pickIndex'],
+    ['logitInto', 'logitPairInto', 'pickIndex', 'clamp01'],
     body,
-    [logitInto, logitPairInto, pickIndex],
+    [logitInto, logitPairInto, pickIndex, clamp01],
   );
   const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
   return {

@@ -1,3 +1,4 @@
+import { STATUS } from '../arith.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import type { TerritoryStatus, WorldState } from '../state.js';
 
@@ -7,16 +8,8 @@ import type { TerritoryStatus, WorldState } from '../state.js';
  * and the holder (initialState, applyDeal), so five codes say everything a status says.
  */
 
-/** Held by the holder, still claimed. */
-export const HELD_CONTESTED = 0;
-/** Held by the holder, the claim settled by treaty. */
-export const HELD = 1;
-/** Transferred from the holder to the claimant, without a no-foreign-bases assurance. */
-export const TRANSFERRED = 2;
-/** Transferred, with the assurance. */
-export const ASSURED = 3;
-/** Administered jointly by the claimant and the holder. */
-export const JOINT = 4;
+/** Territory status codes (arith.ts's STATUS), as the cells hold them. */
+export const { HELD_CONTESTED, HELD, TRANSFERRED, ASSURED, JOINT } = STATUS;
 
 export interface Layout {
   readonly n: number;

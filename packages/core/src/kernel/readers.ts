@@ -1,3 +1,4 @@
+import { clamp01 } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { type Consts, compileWith } from './consts.js';
 import type { Layout } from './layout.js';
@@ -70,5 +71,5 @@ function sampleCode(K: Consts, m: Model, L: Layout, s: Sample, out: string): str
  */
 export function compileSampler(K: Consts, m: Model, L: Layout, samples: readonly Sample[]): Sampler {
   const body = samples.map((s, k) => `{ let v; ${sampleCode(K, m, L, s, 'v')} out[${k}] = v; }`).join('\n');
-  return compileWith<Sampler>(K, [], `'use strict'; return function (x, out) {\n${body}\n};`);
+  return compileWith<Sampler>(K, ['clamp01'], `'use strict'; return function (x, out) {\n${body}\n};`, [clamp01]);
 }

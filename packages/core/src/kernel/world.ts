@@ -1,6 +1,7 @@
+import { statusCode } from '../arith.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import { initialState, type Modifier, type TerritoryStatus, type Treaty, type WorldState, type WorldView } from '../state.js';
-import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, statusOf, TRANSFERRED, unpackCells } from './layout.js';
+import { initialState, type Modifier, type Treaty, type WorldState, type WorldView } from '../state.js';
+import { HELD_CONTESTED, type Layout, statusOf, unpackCells } from './layout.js';
 
 /** A pressure (kind 0, on `move`) or inducement (kind 1) modifier, as state.ts's Modifier. */
 export interface FlatModifier {
@@ -122,9 +123,6 @@ export function viewOf(m: Model, L: Layout, w: KernelWorld): WorldView {
   };
 }
 
-const codeOf = (st: TerritoryStatus): number =>
-  st.kind === 'held' ? (st.contested ? HELD_CONTESTED : HELD) : st.kind === 'transferred' ? (st.assured ? ASSURED : TRANSFERRED) : JOINT;
-
 /** A WorldState packed into a kernel world (the inverse of unpackWorld), e.g. to weigh options in it. */
 export function packWorld(L: Layout, s: WorldState): KernelWorld {
   const x = new Float64Array(L.size);
@@ -139,7 +137,7 @@ export function packWorld(L: Layout, s: WorldState): KernelWorld {
   x.set(s.weights, L.weights);
   x[L.treaty] = s.treaty ? 1 : 0;
   s.territories.forEach((st, k) => {
-    x[L.territories + k] = codeOf(st);
+    x[L.territories + k] = statusCode(st);
   });
   return {
     x,
