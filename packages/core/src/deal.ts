@@ -1,6 +1,6 @@
 import { type Arith, STATUS, sum, values } from './arith.js';
 import { applyEffect } from './effects.js';
-import type { Model, OfferDef } from './model.js';
+import type { Effect, Model, OfferDef, Term } from './model.js';
 import type { WorldState } from './state.js';
 
 const NONE: readonly number[] = [];
@@ -27,20 +27,14 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
       case 'jointAdministration':
         for (const k of term.territories) s.territories[k] = { kind: 'joint', parties: [claimant, holder] };
         break;
-      case 'jointActivities':
-        applyEffect(m, s, { op: 'jointActivity', delta: term.amount });
-        break;
       case 'continuedTalks':
         talksOn = talksOn.length === 0 ? term.territories : [...talksOn, ...term.territories];
         break;
+      case 'jointActivities':
       case 'sanctionsRelief':
-        applyEffect(m, s, { op: 'sanctions', imposer: term.imposer, target: term.target, delta: -term.amount });
-        break;
       case 'investment':
-        applyEffect(m, s, { op: 'economy', a: term.from, b: term.to, delta: term.amount });
-        break;
       case 'energy':
-        applyEffect(m, s, { op: 'energy', tie: term.tie, delta: term.amount });
+        applyEffect(m, s, termEffect(term)!);
         break;
       case 'noForeignBases':
         assured = true;
@@ -59,6 +53,26 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
     s.territories = s.territories.map((st, k) =>
       st.kind === 'held' && st.contested && !talksOn.includes(k) ? { ...st, contested: false } : st,
     );
+  }
+}
+
+/**
+ * What a numeric term does to the world, as the effect it is: the one statement of it, for
+ * applyDeal, the kernel's deals (kernel/program.ts) and the option masks (dependencies.ts).
+ * Null for the terms that change statuses, the treaty or talks.
+ */
+export function termEffect(t: Term): Effect | null {
+  switch (t.kind) {
+    case 'jointActivities':
+      return { op: 'jointActivity', delta: t.amount };
+    case 'sanctionsRelief':
+      return { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount };
+    case 'investment':
+      return { op: 'economy', a: t.from, b: t.to, delta: t.amount };
+    case 'energy':
+      return { op: 'energy', tie: t.tie, delta: t.amount };
+    default:
+      return null;
   }
 }
 

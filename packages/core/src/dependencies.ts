@@ -1,4 +1,6 @@
 import type { Arith } from './arith.js';
+import { termEffect } from './deal.js';
+import { effectWrite } from './effects.js';
 import { METRIC_FORMULAS } from './metrics.js';
 import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
 
@@ -17,41 +19,28 @@ export const ALL_DIMENSIONS = (1 << DIMENSION_COUNT) - 1;
 
 /** A part of the state: `statuses` (the territories), `treaty`, `talks`, `joint`, `weights`, or an array cell. */
 type Channel = string;
-const cell = (name: string, ...at: number[]): Channel => `${name}:${at.join(':')}`;
+const cell = (name: string, at: number): Channel => `${name}:${at}`;
 /** Writes to a weight change the utility's normalisation: every dimension is recomputed. */
 const WEIGHTS = 'weights';
 
-function effectWrites(e: Effect, out: Set<Channel>): void {
-  switch (e.op) {
-    case 'sanctions':
-      out.add(cell('sanctions', e.imposer, e.target));
+/** The channels effect e writes (effects.ts's effectWrite). */
+function effectWrites(m: Model, e: Effect, out: Set<Channel>): void {
+  const w = effectWrite(m, e);
+  switch (w.kind) {
+    case 'add':
+      out.add(cell(w.field, w.at));
       return;
-    case 'energy':
-      out.add(cell('energy', e.tie));
+    case 'addPair':
+      out.add(cell(w.field, w.at)).add(cell(w.field, w.mirror));
       return;
-    case 'economy':
-      out.add(cell('economy', e.a, e.b)).add(cell('economy', e.b, e.a));
-      return;
-    case 'jointActivity':
+    case 'addJoint':
       out.add('joint');
       return;
-    case 'militarisation':
-      out.add(cell('militarisation', e.actor));
-      return;
-    case 'cohesion':
-      out.add(cell('cohesion', e.alliance));
-      return;
-    case 'trust':
-      out.add(cell('trust', e.a, e.b)).add(cell('trust', e.b, e.a));
-      return;
-    case 'room':
-      out.add(cell('room', e.actor));
+    case 'addWeight':
+      out.add(WEIGHTS);
       return;
     case 'talks':
       out.add('talks');
-      return;
-    case 'weight':
-      out.add(WEIGHTS);
       return;
     case 'moveCost':
     case 'dealCost':
@@ -60,30 +49,12 @@ function effectWrites(e: Effect, out: Set<Channel>): void {
   }
 }
 
-function termWrites(t: Term, out: Set<Channel>): void {
-  switch (t.kind) {
-    case 'transfer':
-    case 'jointAdministration':
-    case 'continuedTalks':
-    case 'noForeignBases':
-      out.add('statuses');
-      return;
-    case 'peaceTreaty':
-      out.add('statuses').add('treaty').add('talks');
-      return;
-    case 'jointActivities':
-      out.add('joint');
-      return;
-    case 'sanctionsRelief':
-      out.add(cell('sanctions', t.imposer, t.target));
-      return;
-    case 'investment':
-      out.add(cell('economy', t.from, t.to)).add(cell('economy', t.to, t.from));
-      return;
-    case 'energy':
-      out.add(cell('energy', t.tie));
-      return;
-  }
+/** The channels term t writes: its effect's (deal.ts's termEffect), or the statuses (and treaty and talks, for a treaty). */
+function termWrites(m: Model, t: Term, out: Set<Channel>): void {
+  const e = termEffect(t);
+  if (e) effectWrites(m, e, out);
+  else if (t.kind === 'peaceTreaty') out.add('statuses').add('treaty').add('talks');
+  else out.add('statuses');
 }
 
 /**
@@ -93,6 +64,7 @@ function termWrites(t: Term, out: Set<Channel>): void {
  */
 class Reads implements Arith<null> {
   readonly channels = new Set<Channel>();
+  constructor(private readonly n: number) {}
   lit(): null {
     return null;
   }
@@ -137,10 +109,10 @@ class Reads implements Arith<null> {
     return this.read(cell('energy', tie));
   }
   sanctions(imposer: number, target: number): null {
-    return this.read(cell('sanctions', imposer, target));
+    return this.read(cell('sanctions', imposer * this.n + target));
   }
   economy(a: number, b: number): null {
-    return this.read(cell('economy', a, b));
+    return this.read(cell('economy', a * this.n + b));
   }
   joint(): null {
     return this.read('joint');
@@ -152,7 +124,7 @@ class Reads implements Arith<null> {
     return this.read(cell('cohesion', alliance));
   }
   trust(a: number, b: number): null {
-    return this.read(cell('trust', a, b));
+    return this.read(cell('trust', a * this.n + b));
   }
   room(actor: number): null {
     return this.read(cell('room', actor));
@@ -161,7 +133,7 @@ class Reads implements Arith<null> {
 
 /** The channels metric d reads for actor i: what its formula reads, traced. */
 function metricReads(m: Model, d: number, i: number): Channel[] {
-  const reads = new Reads();
+  const reads = new Reads(m.actors.length);
   METRIC_FORMULAS[d]!(reads, m, i);
   return [...reads.channels];
 }
@@ -188,12 +160,12 @@ export function optionMasks(m: Model): OptionMasks {
   const reads = m.actors.map((_, i) => Array.from({ length: DIMENSION_COUNT }, (_, d) => metricReads(m, d, i)));
   const offers = m.offers.flatMap((o) => {
     const w = new Set<Channel>();
-    for (const t of o.terms) termWrites(t, w);
+    for (const t of o.terms) termWrites(m, t, w);
     return masksFor(m, reads, w);
   });
   const moves = m.moves.flatMap((mv) => {
     const w = new Set<Channel>();
-    for (const e of mv.effects) effectWrites(e, w);
+    for (const e of mv.effects) effectWrites(m, e, w);
     return masksFor(m, reads, w);
   });
   return { offers, moves };

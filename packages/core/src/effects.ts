@@ -2,60 +2,115 @@ import { clamp01 } from './metrics.js';
 import { DIMENSION_COUNT, type Effect, type Model } from './model.js';
 import type { WorldState } from './state.js';
 
-const clamp11 = (x: number): number => (x < -1 ? -1 : x > 1 ? 1 : x);
-
 /**
- * Apply one effect to a mutable state: an immer draft in a phase, or a private
- * scratch copy in what-if evaluation. Every value is clamped to its range.
+ * What each kind of effect does, stated once: which number of the world it changes and how. The
+ * readable runs apply it to a WorldState (applyEffect), the kernel compiles it over its cells
+ * (kernel/program.ts), the option masks read which numbers it writes (dependencies.ts), and
+ * what-if evaluation copies what it writes (whatif.ts): all from effectWrite.
  */
-export function applyEffect(m: Model, s: WorldState, e: Effect): void {
+
+/** A list of numbers of the world (WorldState's arrays), indexed as the state indexes them. */
+export type Field = 'sanctions' | 'energy' | 'economy' | 'militarisation' | 'cohesion' | 'trust' | 'room' | 'weights';
+
+/** What an effect writes. */
+export type Write =
+  /** field[at] ← clamp01(field[at] + value). */
+  | { readonly kind: 'add'; readonly field: Field; readonly at: number }
+  /** jointActivity ← clamp01(jointActivity + value). */
+  | { readonly kind: 'addJoint' }
+  /** v ← clamp01(field[at] + value); field[at] ← field[mirror] ← v (a symmetric pair). */
+  | { readonly kind: 'addPair'; readonly field: Field; readonly at: number; readonly mirror: number }
+  /** weights[at] ← clamp11(weights[at] + value). */
+  | { readonly kind: 'addWeight'; readonly at: number }
+  /** Talks on (value 1) or off (0). */
+  | { readonly kind: 'talks' }
+  /** A pressure modifier: actor's move costs `value` more until duration quarters from now. */
+  | { readonly kind: 'moveCost'; readonly actor: number; readonly move: number }
+  /** An inducement modifier: every sovereignty deal costs actor `value` more until duration quarters from now. */
+  | { readonly kind: 'dealCost'; readonly actor: number };
+
+/** What effect e writes, in model m. */
+export function effectWrite(m: Model, e: Effect): Write {
   const n = m.actors.length;
   switch (e.op) {
-    case 'sanctions': {
-      const k = e.imposer * n + e.target;
-      s.sanctions[k] = clamp01(s.sanctions[k]! + e.delta);
-      return;
-    }
+    case 'sanctions':
+      return { kind: 'add', field: 'sanctions', at: e.imposer * n + e.target };
     case 'energy':
-      s.energy[e.tie] = clamp01(s.energy[e.tie]! + e.delta);
-      return;
-    case 'economy': {
-      const v = clamp01(s.economy[e.a * n + e.b]! + e.delta);
-      s.economy[e.a * n + e.b] = v;
-      s.economy[e.b * n + e.a] = v;
-      return;
-    }
+      return { kind: 'add', field: 'energy', at: e.tie };
+    case 'economy':
+      return { kind: 'addPair', field: 'economy', at: e.a * n + e.b, mirror: e.b * n + e.a };
     case 'jointActivity':
-      s.jointActivity = clamp01(s.jointActivity + e.delta);
-      return;
+      return { kind: 'addJoint' };
     case 'militarisation':
-      s.militarisation[e.actor] = clamp01(s.militarisation[e.actor]! + e.delta);
-      return;
+      return { kind: 'add', field: 'militarisation', at: e.actor };
     case 'cohesion':
-      s.cohesion[e.alliance] = clamp01(s.cohesion[e.alliance]! + e.delta);
-      return;
-    case 'trust': {
-      const v = clamp01(s.trust[e.a * n + e.b]! + e.delta);
-      s.trust[e.a * n + e.b] = v;
-      s.trust[e.b * n + e.a] = v;
-      return;
-    }
+      return { kind: 'add', field: 'cohesion', at: e.alliance };
+    case 'trust':
+      return { kind: 'addPair', field: 'trust', at: e.a * n + e.b, mirror: e.b * n + e.a };
     case 'room':
-      s.room[e.actor] = clamp01(s.room[e.actor]! + e.delta);
-      return;
+      return { kind: 'add', field: 'room', at: e.actor };
     case 'talks':
-      s.talksActive = e.active;
+      return { kind: 'talks' };
+    case 'weight':
+      return { kind: 'addWeight', at: e.actor * DIMENSION_COUNT + e.dimension };
+    case 'moveCost':
+      return { kind: 'moveCost', actor: e.actor, move: e.move };
+    case 'dealCost':
+      return { kind: 'dealCost', actor: e.actor };
+  }
+}
+
+/** An effect's number: its delta or amount (1 or 0 for talks on or off). */
+export function effectValue(e: Effect): number {
+  if (e.op === 'talks') return e.active ? 1 : 0;
+  if (e.op === 'moveCost' || e.op === 'dealCost') return e.amount;
+  return e.delta;
+}
+
+/** How many quarters a modifier lasts (0 for the other effects). */
+export const effectDuration = (e: Effect): number => (e.op === 'moveCost' || e.op === 'dealCost' ? e.duration : 0);
+
+/** The array of the world a write changes, if any (talks and the joint activity are single values). */
+export function writtenField(w: Write): Field | 'modifiers' | null {
+  if (w.kind === 'add' || w.kind === 'addPair') return w.field;
+  if (w.kind === 'addWeight') return 'weights';
+  if (w.kind === 'moveCost' || w.kind === 'dealCost') return 'modifiers';
+  return null;
+}
+
+/**
+ * Apply one effect to a mutable state: an immer draft in a phase, or a private scratch copy in
+ * what-if evaluation. Every value is clamped to its range.
+ */
+export function applyEffect(m: Model, s: WorldState, e: Effect): void {
+  const w = effectWrite(m, e);
+  const v = effectValue(e);
+  switch (w.kind) {
+    case 'add':
+      s[w.field][w.at] = clamp01(s[w.field][w.at]! + v);
       return;
-    case 'weight': {
-      const k = e.actor * DIMENSION_COUNT + e.dimension;
-      s.weights[k] = clamp11(s.weights[k]! + e.delta);
+    case 'addJoint':
+      s.jointActivity = clamp01(s.jointActivity + v);
+      return;
+    case 'addPair': {
+      const x = clamp01(s[w.field][w.at]! + v);
+      s[w.field][w.at] = x;
+      s[w.field][w.mirror] = x;
       return;
     }
+    case 'addWeight': {
+      const x = s.weights[w.at]! + v;
+      s.weights[w.at] = x < -1 ? -1 : x > 1 ? 1 : x;
+      return;
+    }
+    case 'talks':
+      s.talksActive = v === 1;
+      return;
     case 'moveCost':
-      s.modifiers.push({ kind: 'moveCost', actor: e.actor, move: e.move, amount: e.amount, until: s.t + e.duration });
+      s.modifiers.push({ kind: 'moveCost', actor: w.actor, move: w.move, amount: v, until: s.t + effectDuration(e) });
       return;
     case 'dealCost':
-      s.modifiers.push({ kind: 'dealCost', actor: e.actor, amount: e.amount, until: s.t + e.duration });
+      s.modifiers.push({ kind: 'dealCost', actor: w.actor, amount: v, until: s.t + effectDuration(e) });
       return;
   }
 }

@@ -1,6 +1,7 @@
+import { termEffect } from '../deal.js';
+import { effectDuration, effectValue, effectWrite } from '../effects.js';
 import { clamp01 } from '../metrics.js';
-import type { Cmp, Condition, Effect, Model, Term } from '../model.js';
-import { DIMENSION_COUNT } from '../model.js';
+import type { Cmp, Condition, Effect, Model } from '../model.js';
 import { type Bindings, type Consts, compileWith, type Recipe } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, JOINT, type Layout, TRANSFERRED } from './layout.js';
 import type { CellSource } from './metric-code.js';
@@ -38,19 +39,10 @@ export interface Op {
   readonly move: number;
 }
 
-/** An effect's number: its delta or amount (1 or 0 for talks on or off). */
-function effectValue(e: Effect): number {
-  if (e.op === 'talks') return e.active ? 1 : 0;
-  if (e.op === 'moveCost' || e.op === 'dealCost') return e.amount;
-  return e.delta;
-}
-
-const effectDuration = (e: Effect): number => (e.op === 'moveCost' || e.op === 'dealCost' ? e.duration : 0);
-
 /** The effect `at` finds in a model, compiled over the cells, and bound with the kernel (B) to each model it runs. */
 export function compileEffect(B: Bindings, L: Layout, at: (m: Model) => Effect): Op {
   const e = at(B.m);
-  const parts = opParts(L, e);
+  const parts = opParts(L, B.m, e);
   const o: Op = {
     op: parts[0],
     c1: parts[1],
@@ -69,35 +61,24 @@ export function compileEffect(B: Bindings, L: Layout, at: (m: Model) => Effect):
   return o;
 }
 
-/** An effect's kind, cells, actor and move. */
-function opParts(L: Layout, e: Effect): readonly [number, number, number, number, number] {
-  const n = L.n;
-  const op = (o: number, c1: number, c2: number, actor = -1, move = -1) => [o, c1, c2, actor, move] as const;
-  switch (e.op) {
-    case 'sanctions':
-      return op(ADD, L.sanctions + e.imposer * n + e.target, -1);
-    case 'energy':
-      return op(ADD, L.energy + e.tie, -1);
-    case 'economy':
-      return op(ADD_PAIR, L.economy + e.a * n + e.b, L.economy + e.b * n + e.a);
-    case 'jointActivity':
-      return op(ADD, L.joint, -1);
-    case 'militarisation':
-      return op(ADD, L.militarisation + e.actor, -1);
-    case 'cohesion':
-      return op(ADD, L.cohesion + e.alliance, -1);
-    case 'trust':
-      return op(ADD_PAIR, L.trust + e.a * n + e.b, L.trust + e.b * n + e.a);
-    case 'room':
-      return op(ADD, L.room + e.actor, -1);
+/** An effect's op code, cells, actor and move: where effects.ts's effectWrite says it writes, in the layout. */
+function opParts(L: Layout, m: Model, e: Effect): readonly [number, number, number, number, number] {
+  const w = effectWrite(m, e);
+  switch (w.kind) {
+    case 'add':
+      return [ADD, L[w.field] + w.at, -1, -1, -1];
+    case 'addJoint':
+      return [ADD, L.joint, -1, -1, -1];
+    case 'addPair':
+      return [ADD_PAIR, L[w.field] + w.at, L[w.field] + w.mirror, -1, -1];
+    case 'addWeight':
+      return [ADD_WEIGHT, L.weights + w.at, -1, -1, -1];
     case 'talks':
-      return op(TALKS, -1, -1);
-    case 'weight':
-      return op(ADD_WEIGHT, L.weights + e.actor * DIMENSION_COUNT + e.dimension, -1);
+      return [TALKS, -1, -1, -1, -1];
     case 'moveCost':
-      return op(MOVE_COST, -1, -1, e.actor, e.move);
+      return [MOVE_COST, -1, -1, w.actor, w.move];
     case 'dealCost':
-      return op(DEAL_COST, -1, -1, e.actor, -1);
+      return [DEAL_COST, -1, -1, w.actor, -1];
   }
 }
 
@@ -270,22 +251,6 @@ export interface Deal {
   readonly talksOn: readonly boolean[];
   /** Every cell the deal can write: its ops' cells, the statuses and the treaty flag. */
   readonly cells: readonly number[];
-}
-
-/** What a numeric term does to the world, as an effect (deal.ts's applyDeal); null for the others. */
-function termEffect(t: Term): Effect | null {
-  switch (t.kind) {
-    case 'jointActivities':
-      return { op: 'jointActivity', delta: t.amount };
-    case 'sanctionsRelief':
-      return { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount };
-    case 'investment':
-      return { op: 'economy', a: t.from, b: t.to, delta: t.amount };
-    case 'energy':
-      return { op: 'energy', tie: t.tie, delta: t.amount };
-    default:
-      return null;
-  }
 }
 
 export function compileDeal(B: Bindings, L: Layout, offer: number): Deal {
