@@ -1,4 +1,4 @@
-import type { Model } from './model.js';
+import { DIMENSION_COUNT, type Model } from './model.js';
 import type { TerritoryStatus, WorldView } from './state.js';
 
 /**
@@ -26,6 +26,12 @@ export interface Arith<V> {
   ifStatus(status: V, codes: readonly number[], then: V, otherwise: V): V;
   /** 1 if a ≤ b, else 0. */
   atMost(a: V, b: V): V;
+  /** |a|; `a` must be a local or a read (code writes it more than once). */
+  abs(a: V): V;
+  /** then() if x is not 0, else otherwise(): only the branch taken is evaluated to a number. */
+  ifNonZero(x: V, then: () => V, otherwise: () => V): V;
+  /** v kept in a local: code computes it once, here, and reads the local after. */
+  local(v: V): V;
 
   // The world.
   /** Territory k's status, as its code. */
@@ -40,6 +46,8 @@ export interface Arith<V> {
   cohesion(alliance: number): V;
   trust(a: number, b: number): V;
   room(actor: number): V;
+  /** Actor i's weight on dimension d (weights live in the world: shocks change them). */
+  weight(actor: number, d: number): V;
 }
 
 /** Territory status codes: statuses only ever name the claimant and the holder, so five codes say everything a status says. */
@@ -68,11 +76,18 @@ export const statusCode = (st: TerritoryStatus): number =>
         : STATUS.TRANSFERRED
       : STATUS.JOINT;
 
-/** The formulas evaluated to numbers over world `s` of model `m`. One instance, reset per use: formulas never nest. */
-class Values implements Arith<number> {
+/** The formulas evaluated to numbers over world `s` of model `m` (`over` sets them). */
+export class Values implements Arith<number> {
   m!: Model;
   s!: WorldView;
   n = 0;
+
+  over(m: Model, s: WorldView): this {
+    this.m = m;
+    this.s = s;
+    this.n = m.actors.length;
+    return this;
+  }
 
   lit(x: number): number {
     return x;
@@ -103,6 +118,18 @@ class Values implements Arith<number> {
   }
   atMost(a: number, b: number): number {
     return a <= b ? 1 : 0;
+  }
+  abs(a: number): number {
+    return a < 0 ? -a : a;
+  }
+  ifNonZero(x: number, then: () => number, otherwise: () => number): number {
+    return x !== 0 ? then() : otherwise();
+  }
+  local(v: number): number {
+    return v;
+  }
+  weight(actor: number, d: number): number {
+    return this.s.weights[actor * DIMENSION_COUNT + d]!;
   }
   status(k: number): number {
     return statusCode(this.s.territories[k]!);
@@ -144,11 +171,7 @@ const shared = [new Values(), new Values()];
  * deal) asks for the second with `other`.
  */
 export function values(m: Model, s: WorldView, other = false): Arith<number> {
-  const v = shared[other ? 1 : 0]!;
-  v.m = m;
-  v.s = s;
-  v.n = m.actors.length;
-  return v;
+  return shared[other ? 1 : 0]!.over(m, s);
 }
 
 /** Σ of terms in order, from 0: ((0 + t₀) + t₁) + …, as every sum of the model is taken. */

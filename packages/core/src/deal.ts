@@ -2,6 +2,8 @@ import { type Arith, STATUS, sum, values } from './arith.js';
 import { applyEffect } from './effects.js';
 import type { Effect, Model, OfferDef, Term } from './model.js';
 import type { WorldState } from './state.js';
+import { NO_INPUTS } from './view-code.js';
+import { formulasOf } from './world-formulas.js';
 
 const NONE: readonly number[] = [];
 
@@ -139,5 +141,5 @@ export function concession(m: Model, before: WorldState, after: WorldState, i: n
 /** Whether actor i could ratify the change from `before` to `after` (always, for an actor whose deals need no ratification). */
 export function ratifiable(m: Model, before: WorldState, after: WorldState, i: number): boolean {
   if (!m.actors[i]!.ratifies) return true;
-  return ratifiesFormula(values(m, before), values(m, after, true), m, i) === 1;
+  return formulasOf(m).ratifies(i)(before, NO_INPUTS, after) === 1;
 }

@@ -95,6 +95,19 @@ class Reads implements Arith<null> {
   atMost(): null {
     return null;
   }
+  abs(): null {
+    return null;
+  }
+  ifNonZero(_x: null, then: () => null, otherwise: () => null): null {
+    then();
+    return otherwise();
+  }
+  local(): null {
+    return null;
+  }
+  weight(): null {
+    return this.read(WEIGHTS);
+  }
   private read(c: Channel): null {
     this.channels.add(c);
     return null;

@@ -70,6 +70,28 @@ export function effectValue(e: Effect): number {
 /** How many quarters a modifier lasts (0 for the other effects). */
 export const effectDuration = (e: Effect): number => (e.op === 'moveCost' || e.op === 'dealCost' ? e.duration : 0);
 
+/** The array `f` of state s, read by name with a static property access per field (a computed key is slow on a hot path). */
+export function fieldOf(s: WorldState, f: Field): number[] {
+  switch (f) {
+    case 'sanctions':
+      return s.sanctions;
+    case 'energy':
+      return s.energy;
+    case 'economy':
+      return s.economy;
+    case 'militarisation':
+      return s.militarisation;
+    case 'cohesion':
+      return s.cohesion;
+    case 'trust':
+      return s.trust;
+    case 'room':
+      return s.room;
+    case 'weights':
+      return s.weights;
+  }
+}
+
 /** The array of the world a write changes, if any (talks and the joint activity are single values). */
 export function writtenField(w: Write): Field | 'modifiers' | null {
   if (w.kind === 'add' || w.kind === 'addPair') return w.field;
@@ -83,19 +105,25 @@ export function writtenField(w: Write): Field | 'modifiers' | null {
  * what-if evaluation. Every value is clamped to its range.
  */
 export function applyEffect(m: Model, s: WorldState, e: Effect): void {
-  const w = effectWrite(m, e);
-  const v = effectValue(e);
+  applyWrite(s, effectWrite(m, e), effectValue(e), effectDuration(e));
+}
+
+/** Apply write w of number v (and, for a modifier, duration quarters) to a mutable state. */
+export function applyWrite(s: WorldState, w: Write, v: number, duration: number): void {
   switch (w.kind) {
-    case 'add':
-      s[w.field][w.at] = clamp01(s[w.field][w.at]! + v);
+    case 'add': {
+      const a = fieldOf(s, w.field);
+      a[w.at] = clamp01(a[w.at]! + v);
       return;
+    }
     case 'addJoint':
       s.jointActivity = clamp01(s.jointActivity + v);
       return;
     case 'addPair': {
-      const x = clamp01(s[w.field][w.at]! + v);
-      s[w.field][w.at] = x;
-      s[w.field][w.mirror] = x;
+      const a = fieldOf(s, w.field);
+      const x = clamp01(a[w.at]! + v);
+      a[w.at] = x;
+      a[w.mirror] = x;
       return;
     }
     case 'addWeight': {
@@ -107,10 +135,10 @@ export function applyEffect(m: Model, s: WorldState, e: Effect): void {
       s.talksActive = v === 1;
       return;
     case 'moveCost':
-      s.modifiers.push({ kind: 'moveCost', actor: w.actor, move: w.move, amount: v, until: s.t + effectDuration(e) });
+      s.modifiers.push({ kind: 'moveCost', actor: w.actor, move: w.move, amount: v, until: s.t + duration });
       return;
     case 'dealCost':
-      s.modifiers.push({ kind: 'dealCost', actor: w.actor, amount: v, until: s.t + effectDuration(e) });
+      s.modifiers.push({ kind: 'dealCost', actor: w.actor, amount: v, until: s.t + duration });
       return;
   }
 }

@@ -1,15 +1,15 @@
 import { acceptanceProbability } from './choice.js';
 import { allHold } from './conditions.js';
-import { ratifiable } from './deal.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
-import { METRICS } from './metrics.js';
 import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
 import type { WorldState } from './state.js';
 import { type OptionTables, optionTables } from './tables.js';
 import { utility } from './utility.js';
+import { NO_INPUTS } from './view-code.js';
 import { afterDeal, afterEffects } from './whatif.js';
+import { formulasOf, type WorldFormulas } from './world-formulas.js';
 
 /**
  * Values of options in one state, computed at most once each: the utility change
@@ -30,7 +30,12 @@ export class Evaluator {
   /** Per actor, the mask of dimensions it weighs now. */
   private readonly weighted: (number | undefined)[] = [];
   private readonly metrics: number[];
+  private readonly norms: (number | undefined)[] = [];
   private readonly t: OptionTables;
+  /** The model's formulas over worlds (world-formulas.ts). */
+  private readonly f: WorldFormulas;
+  /** A gain's inputs: the metrics of now it needs, then Σ|w| (utility.ts's maskedGain). */
+  private readonly inputs = new Array<number>(DIMENSION_COUNT + 1).fill(0);
 
   constructor(
     readonly m: Model,
@@ -38,6 +43,7 @@ export class Evaluator {
   ) {
     this.metrics = new Array<number>(m.actors.length * DIMENSION_COUNT).fill(Number.NaN);
     this.t = optionTables(m);
+    this.f = formulasOf(m);
   }
 
   /** m_d(now, i), computed once. */
@@ -45,7 +51,7 @@ export class Evaluator {
     const k = i * DIMENSION_COUNT + d;
     let v = this.metrics[k]!;
     if (Number.isNaN(v)) {
-      v = METRICS[d]!(this.m, this.s, i);
+      v = this.f.metric(d, i)(this.s, NO_INPUTS, this.s);
       this.metrics[k] = v;
     }
     return v;
@@ -68,24 +74,27 @@ export class Evaluator {
     return mask & w;
   }
 
+  /** Σ_d |w_{i,d}| now (utility.ts's normFormula), computed once. */
+  private norm(i: number): number {
+    let v = this.norms[i];
+    if (v === undefined) {
+      v = this.f.norm(i)(this.s, NO_INPUTS, this.s);
+      this.norms[i] = v;
+    }
+    return v;
+  }
+
   /**
-   * U_i(after) − U_i(now) = Σ_d w_d (m_d(after) − m_d(now)) / Σ_d |w_d|, summed only over the
-   * dimensions in `mask` (every other term is 0 by construction), with m_d(now, i) computed once.
-   * When weights change (every dimension), both utilities are computed whole.
+   * U_i(after) − U_i(now) (utility.ts's gainFormula), summed only over the dimensions in `mask`
+   * (every other term is 0 by construction), with m_d(now, i) computed once. When weights change
+   * (every dimension), both utilities are computed whole.
    */
   private gain(i: number, after: WorldState, mask: number): number {
     if (mask === ALL_DIMENSIONS) return utility(this.m, after, i) - utility(this.m, this.s, i);
-    const w = this.s.weights;
-    const base = i * DIMENSION_COUNT;
-    let norm = 0;
-    let delta = 0;
-    for (let d = 0; d < DIMENSION_COUNT; d++) {
-      const wd = w[base + d]!;
-      if (wd === 0) continue;
-      norm += wd < 0 ? -wd : wd;
-      if (mask & (1 << d)) delta += wd * (METRICS[d]!(this.m, after, i) - this.metric(i, d));
-    }
-    return norm === 0 ? 0 : delta / norm;
+    const now = this.inputs;
+    for (let d = 0; d < DIMENSION_COUNT; d++) if (mask & (1 << d)) now[d] = this.metric(i, d);
+    now[DIMENSION_COUNT] = this.norm(i);
+    return this.f.gain(i, mask)(this.s, now, after);
   }
 
   private dealState(o: number): WorldState {
@@ -124,7 +133,7 @@ export class Evaluator {
     this.ratifies ??= new Array<number>(this.m.offers.length * this.m.actors.length).fill(-1);
     let r = this.ratifies[k]!;
     if (r < 0) {
-      r = ratifiable(this.m, this.s, this.dealState(o), i) ? 1 : 0;
+      r = !this.m.actors[i]!.ratifies || this.f.ratifies(i)(this.s, NO_INPUTS, this.dealState(o)) === 1 ? 1 : 0;
       this.ratifies[k] = r;
     }
     return r === 1;

@@ -1,6 +1,8 @@
-import { type Arith, STATUS, sum, values } from './arith.js';
+import { type Arith, STATUS, sum } from './arith.js';
 import { DIMENSION_COUNT, type Model } from './model.js';
 import type { WorldView } from './state.js';
+import { NO_INPUTS } from './view-code.js';
+import { formulasOf } from './world-formulas.js';
 
 /**
  * The value in [0, 1] of each utility dimension for actor `i`, in the order of DIMENSIONS, each
@@ -181,9 +183,9 @@ export const METRIC_FORMULAS: readonly Metric[] = [
 ];
 if (METRIC_FORMULAS.length !== DIMENSION_COUNT) throw new Error('metrics.ts: one formula per dimension');
 
-/** The metric functions in DIMENSIONS order: each formula evaluated over a world. */
+/** The metric functions in DIMENSIONS order: each formula, staged once per model and actor (staged.ts), evaluated over a world. */
 export const METRICS: readonly MetricFn[] = METRIC_FORMULAS.map(
-  (f): MetricFn =>
+  (_f, d): MetricFn =>
     (m, s, i) =>
-      f(values(m, s), m, i),
+      formulasOf(m).metric(d, i)(s, NO_INPUTS, s),
 );

@@ -1,5 +1,5 @@
 import { applyDeal, termEffect } from './deal.js';
-import { applyEffect, effectWrite, writtenField } from './effects.js';
+import { applyWrite, effectDuration, effectValue, effectWrite, fieldOf, type Write, writtenField } from './effects.js';
 import type { Effect, Model } from './model.js';
 import { shallowCopy, type WorldState } from './state.js';
 
@@ -12,16 +12,47 @@ import { shallowCopy, type WorldState } from './state.js';
 export function afterEffects(m: Model, s: WorldState, effects: readonly Effect[]): WorldState {
   const c = shallowCopy(s);
   for (const e of effects) {
-    copyTouched(m, s, c, e);
-    applyEffect(m, c, e);
+    const w = effectWrite(m, e);
+    copyTouched(s, c, w);
+    applyWrite(c, w, effectValue(e), effectDuration(e));
   }
   return c;
 }
 
-/** Give `c` its own copy of the array effect `e` changes (effects.ts's writtenField), unless it has one already. */
-function copyTouched(m: Model, s: WorldState, c: WorldState, e: Effect): void {
-  const f = writtenField(effectWrite(m, e));
-  if (f !== null && c[f] === s[f]) (c as Record<typeof f, unknown[]>)[f] = s[f].slice();
+/** Give `c` its own copy of the array write `w` changes (effects.ts's writtenField), unless it has one already. */
+function copyTouched(s: WorldState, c: WorldState, w: Write): void {
+  const f = writtenField(w);
+  if (f === 'modifiers') {
+    if (c.modifiers === s.modifiers) c.modifiers = s.modifiers.slice();
+  } else if (f !== null && fieldOf(c, f) === fieldOf(s, f)) {
+    const copy = fieldOf(s, f).slice();
+    switch (f) {
+      case 'sanctions':
+        c.sanctions = copy;
+        return;
+      case 'energy':
+        c.energy = copy;
+        return;
+      case 'economy':
+        c.economy = copy;
+        return;
+      case 'militarisation':
+        c.militarisation = copy;
+        return;
+      case 'cohesion':
+        c.cohesion = copy;
+        return;
+      case 'trust':
+        c.trust = copy;
+        return;
+      case 'room':
+        c.room = copy;
+        return;
+      case 'weights':
+        c.weights = copy;
+        return;
+    }
+  }
 }
 
 /** The state after offer o's terms: territories and treaty always copied, the arrays its terms change copied. */
@@ -30,7 +61,7 @@ export function afterDeal(m: Model, s: WorldState, offer: number): WorldState {
   c.territories = s.territories.slice();
   for (const t of m.offers[offer]!.terms) {
     const e = termEffect(t);
-    if (e) copyTouched(m, s, c, e);
+    if (e) copyTouched(s, c, effectWrite(m, e));
   }
   applyDeal(m, c, offer);
   return c;

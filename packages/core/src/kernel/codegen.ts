@@ -1,11 +1,13 @@
 import { logitInto, logitPairInto, pickIndex } from '../choice.js';
+import { CodeArith } from '../code-arith.js';
 import { ratifiesFormula } from '../deal.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
-import { clamp01 } from '../metrics.js';
+import { clamp01, METRIC_FORMULAS } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { optionTables } from '../tables.js';
+import { gainFormula, normFormula, utilityFormula } from '../utility.js';
+import { cellReads } from './cell-reads.js';
 import { chooserCode, type MoveChooser } from './chooser-code.js';
-import { CodeArith } from './code-arith.js';
 import { type Bindings, type Consts, compileWith } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, metricCode } from './metric-code.js';
@@ -67,38 +69,27 @@ function primeCode(K: Consts, m: Model, L: Layout, i: number, mask: number): str
 }
 
 /**
- * Statements leaving ΔU_i in `g` with the option applied (its cells read through `at`); `before`
- * runs first and makes the metrics of now current.
+ * Statements leaving ΔU_i in `g` with the option applied (its cells read through `at`), from
+ * utility.ts's formulas; `before` runs first and makes the metrics of now current (and Σ|w|, kept
+ * with them at normSlot: the same for every option while the weights are).
  */
 function gainCode(K: Consts, m: Model, L: Layout, i: number, mask: number, at: CellSource): { before: string; after: string } {
-  const W = L.weights + i * DIMENSION_COUNT;
   const N = i * DIMENSION_COUNT;
-  const absAdd = (acc: string): string => `${acc} += w < 0 ? -w : w;`;
+  const now = (d: number): string => `now[${N + d}]`;
+  const A = new CodeArith(K, cellReads(L, at), 'ga');
+  const metric = (d: number): string => METRIC_FORMULAS[d]!(A, m, i);
   if (mask === ALL_DIMENSIONS) {
-    // Weights change: whole utilities, before (from the metrics of now) and after.
-    const before = [primeCode(K, m, L, i, mask), `let ub = 0, nb = 0;`];
-    const after = [`let ua = 0, na = 0;`];
-    for (let d = 0; d < DIMENSION_COUNT; d++) {
-      before.push(`w = x[${W + d}]; if (w !== 0) { ub += w * now[${N + d}]; ${absAdd('nb')} }`);
-      after.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(K, m, L, d, i, 'md', at)} ua += w * md; ${absAdd('na')} }`);
-    }
-    before.push('const uNow = nb === 0 ? 0 : ub / nb;');
-    after.push('g = (na === 0 ? 0 : ua / na) - uNow;');
-    return { before: before.join('\n'), after: after.join('\n') };
+    // Weights change: whole utilities, now (from the metrics of now) and after.
+    const B = new CodeArith(K, cellReads(L), 'gb');
+    const uNow = utilityFormula(B, i, now);
+    const uAfter = utilityFormula(A, i, metric);
+    return { before: `${primeCode(K, m, L, i, mask)}\n${B.assign('const uNow', uNow)}`, after: A.assign('g', `${uAfter} - uNow`) };
   }
-  // Σ|w| over every weighed dimension, in dimension order as Evaluator's gain sums it, is the same
-  // for every option while the weights are: it is kept with the metrics of now (normSlot).
   const S = normSlot(L, i);
-  const norm = [`if (at[${S}] !== version) { let nm = 0;`];
-  for (let d = 0; d < DIMENSION_COUNT; d++) norm.push(`w = x[${W + d}]; if (w !== 0) ${absAdd('nm')}`);
-  norm.push(`now[${S}] = nm; at[${S}] = version; }`);
-  const lines = ['let delta = 0;'];
-  for (let d = 0; d < DIMENSION_COUNT; d++) {
-    if (!(mask & (1 << d))) continue;
-    lines.push(`w = ${at(W + d)}; if (w !== 0) { let md; ${metricCode(K, m, L, d, i, 'md', at)} delta += w * (md - now[${N + d}]); }`);
-  }
-  lines.push(`g = now[${S}] === 0 ? 0 : delta / now[${S}];`);
-  return { before: `${primeCode(K, m, L, i, mask)}\n${norm.join('\n')}`, after: lines.join('\n') };
+  const B = new CodeArith(K, cellReads(L), 'gn');
+  const norm = `if (at[${S}] !== version) {\n${B.assign(`now[${S}]`, normFormula(B, i))}\nat[${S}] = version; }`;
+  const g = gainFormula(A, i, mask, metric, now, `now[${S}]`);
+  return { before: `${primeCode(K, m, L, i, mask)}\n${norm}`, after: A.assign('g', g) };
 }
 
 /** deal.ts's applyDeal on the locals (`at`), as straight-line code. */
@@ -120,7 +111,7 @@ function dealCode(K: Consts, m: Model, L: Layout, d: Deal, at: CellSource): stri
 
 /** deal.ts's ratification formula for actor i, the statuses before read from x and after through `at`, into res[0]. */
 function ratifyCode(K: Consts, m: Model, L: Layout, i: number, at: CellSource): string {
-  return `res[0] = ${ratifiesFormula(new CodeArith(K, L, (c) => `x[${c}]`), new CodeArith(K, L, at), m, i)};`;
+  return `res[0] = ${ratifiesFormula(new CodeArith(K, cellReads(L), 'r'), new CodeArith(K, cellReads(L, at), 'ra'), m, i)};`;
 }
 
 export function compileWhatIfs(

@@ -1,6 +1,7 @@
+import { CodeArith } from '../code-arith.js';
 import { METRIC_FORMULAS } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import { CodeArith } from './code-arith.js';
+import { cellReads } from './cell-reads.js';
 import type { Consts } from './consts.js';
 import type { Layout } from './layout.js';
 
@@ -21,5 +22,5 @@ const fromCells: CellSource = (c) => `x[${c}]`;
 export function metricCode(K: Consts, m: Model, L: Layout, d: number, i: number, out: string, cell: CellSource = fromCells): string {
   const formula = METRIC_FORMULAS[d];
   if (formula === undefined) throw new Error(`metricCode: no dimension ${d} (there are ${DIMENSION_COUNT})`);
-  return `${out} = ${formula(new CodeArith(K, L, cell), m, i)};`;
+  return `${out} = ${formula(new CodeArith(K, cellReads(L, cell)), m, i)};`;
 }

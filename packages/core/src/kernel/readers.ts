@@ -1,5 +1,8 @@
-import { clamp01 } from '../metrics.js';
-import { DIMENSION_COUNT, type Model } from '../model.js';
+import { CodeArith } from '../code-arith.js';
+import { clamp01, METRIC_FORMULAS } from '../metrics.js';
+import type { Model } from '../model.js';
+import { utilityFormula } from '../utility.js';
+import { cellReads } from './cell-reads.js';
 import { type Consts, compileWith } from './consts.js';
 import type { Layout } from './layout.js';
 import { metricCode } from './metric-code.js';
@@ -44,17 +47,13 @@ export function sampleOf(m: Model, L: Layout, x: Measure): Sample {
 /** Reads several numbers off the cells into `out`, in the order they were asked for. */
 export type Sampler = (x: Float64Array, out: Float64Array) => void;
 
+/** utility.ts's formula for actor i, leaving it in `out`. */
 function utilityCode(K: Consts, m: Model, L: Layout, i: number, out: string): string {
-  const W = L.weights + i * DIMENSION_COUNT;
-  const lines = [`let ${out}_u = 0, ${out}_norm = 0, ${out}_w = 0;`];
-  for (let d = 0; d < DIMENSION_COUNT; d++) {
-    const w = `${out}_w`;
-    lines.push(
-      `${w} = x[${W + d}]; if (${w} !== 0) { let md; ${metricCode(K, m, L, d, i, 'md')} ${out}_u += ${w} * md; ${out}_norm += ${w} < 0 ? -${w} : ${w}; }`,
-    );
-  }
-  lines.push(`${out} = ${out}_norm === 0 ? 0 : ${out}_u / ${out}_norm;`);
-  return lines.join('\n');
+  const A = new CodeArith(K, cellReads(L), `${out}_`);
+  return A.assign(
+    out,
+    utilityFormula(A, i, (d) => METRIC_FORMULAS[d]!(A, m, i)),
+  );
 }
 
 /** Statements that leave sample s in the variable `out` (declared by the caller). */

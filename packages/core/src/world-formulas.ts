@@ -1,0 +1,101 @@
+import { ratifiesFormula } from './deal.js';
+import { METRIC_FORMULAS } from './metrics.js';
+import { DIMENSION_COUNT, type Model } from './model.js';
+import { gainFormula, normFormula, utilityFormula } from './utility.js';
+import { type WorldFormula, worldFormula } from './view-code.js';
+
+/**
+ * The model's formulas for one model, compiled over WorldViews (view-code.ts) on first use: what
+ * the readable runs, explanations and teaching evaluate. Each is the formula the kernel compiles
+ * over its cells, written once (metrics.ts, utility.ts, deal.ts).
+ */
+export class WorldFormulas {
+  private readonly metrics: (WorldFormula | undefined)[] = [];
+  private readonly utilities: (WorldFormula | undefined)[] = [];
+  private readonly norms: (WorldFormula | undefined)[] = [];
+  private readonly ratifications: (WorldFormula | undefined)[] = [];
+  private readonly gains = new Map<number, WorldFormula>();
+
+  constructor(private readonly m: Model) {}
+
+  /** m_d(s, i). */
+  metric(d: number, i: number): WorldFormula {
+    const k = d * this.m.actors.length + i;
+    let f = this.metrics[k];
+    if (!f) {
+      const m = this.m;
+      f = worldFormula(m, ({ first }) => METRIC_FORMULAS[d]!(first, m, i));
+      this.metrics[k] = f;
+    }
+    return f;
+  }
+
+  /** U_i(s). */
+  utility(i: number): WorldFormula {
+    let f = this.utilities[i];
+    if (!f) {
+      const m = this.m;
+      f = worldFormula(m, ({ first: A }) => utilityFormula(A, i, (d) => METRIC_FORMULAS[d]!(A, m, i)));
+      this.utilities[i] = f;
+    }
+    return f;
+  }
+
+  /** Σ_d |w_{i,d}| in s. */
+  norm(i: number): WorldFormula {
+    let f = this.norms[i];
+    if (!f) {
+      f = worldFormula(this.m, ({ first }) => normFormula(first, i));
+      this.norms[i] = f;
+    }
+    return f;
+  }
+
+  /**
+   * U_i(t) − U_i(s) for an option that can change only the dimensions in `mask` and leaves the
+   * weights alone, s the world now and t after it; x holds m_d(s, i) at index d for d in mask, and
+   * Σ|w| in s at DIMENSION_COUNT.
+   */
+  gain(i: number, mask: number): WorldFormula {
+    const k = i * (1 << DIMENSION_COUNT) + mask;
+    let f = this.gains.get(k);
+    if (!f) {
+      const m = this.m;
+      f = worldFormula(m, ({ second, input }) =>
+        gainFormula(
+          second,
+          i,
+          mask,
+          (d) => METRIC_FORMULAS[d]!(second, m, i),
+          (d) => input(d),
+          input(DIMENSION_COUNT),
+        ),
+      );
+      this.gains.set(k, f);
+    }
+    return f;
+  }
+
+  /** 1 if actor i could ratify the change from s to t, else 0 (for an actor whose deals need ratifying). */
+  ratifies(i: number): WorldFormula {
+    let f = this.ratifications[i];
+    if (!f) {
+      const m = this.m;
+      f = worldFormula(m, ({ first, second }) => ratifiesFormula(first, second, m, i));
+      this.ratifications[i] = f;
+    }
+    return f;
+  }
+}
+
+const tables = new WeakMap<Model, WorldFormulas>();
+
+/** Model m's formulas over worlds (made once per model). */
+export function formulasOf(m: Model): WorldFormulas {
+  let f = tables.get(m);
+  if (!f) {
+    f = new WorldFormulas(m);
+    tables.set(m, f);
+  }
+  return f;
+}
