@@ -10,6 +10,14 @@ export function acceptanceProbability(surplus: number, temperature: number): num
   return logistic(surplus / temperature);
 }
 
+/**
+ * An actor's surplus from a deal over its walk-away value: ΔU − margin − (for a deal touching
+ * sovereignty) the outside inducement against it and any extra one being weighed.
+ */
+export function dealSurplus(gain: number, margin: number, sovereign: boolean, inducement: number, extra: number): number {
+  return gain - margin - (sovereign ? inducement + extra : 0);
+}
+
 /** Something indexable that holds numbers: a plain array or a typed array. */
 type Numbers = { [k: number]: number };
 

@@ -1,4 +1,4 @@
-import { acceptanceProbability } from './choice.js';
+import { acceptanceProbability, dealSurplus } from './choice.js';
 import { allHold } from './conditions.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
@@ -149,8 +149,14 @@ export class Evaluator {
    * ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra.
    */
   surplus(i: number, o: number, extraDealCost = 0): number {
-    const inducement = this.t.sovereign[o] ? dealCost(this.s, i) + extraDealCost : 0;
-    return this.dealGain(i, o) - this.m.actors[i]!.walkAwayMargin - inducement;
+    const sovereign = this.t.sovereign[o]!;
+    return dealSurplus(
+      this.dealGain(i, o),
+      this.m.actors[i]!.walkAwayMargin,
+      sovereign,
+      sovereign ? dealCost(this.s, i) : 0,
+      extraDealCost,
+    );
   }
 
   /** Probability that actor i accepts deal o: 0 if it cannot ratify it, else σ(surplus / τ_i). */

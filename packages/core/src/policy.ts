@@ -1,6 +1,6 @@
 import { logitProbabilities, pick } from './choice.js';
 import type { Evaluator } from './evaluator.js';
-import type { Effect } from './model.js';
+import type { Effect, Model } from './model.js';
 
 /**
  * Bounded-rational choice: every actor weighs its options by expected utility and
@@ -69,19 +69,36 @@ function strategicValue(ev: Evaluator, i: number, effects: readonly Effect[]): n
       const p1 = logitProbabilities(pressured, tau);
       for (let k = 0; k < legal.length; k++) v += (p1[k + 1]! - p0[k + 1]!) * ev.moveGain(i, legal[k]!);
     } else if (e.op === 'dealCost' && e.actor !== i) {
-      let sum = 0;
-      let count = 0;
-      for (let o = 0; o < ev.m.offers.length; o++) {
-        if (!ev.sovereign(o)) continue;
-        count++;
-        // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
-        const gain = ev.dealGain(i, o);
-        if (gain !== 0) sum += (ev.acceptance(e.actor, o, e.amount) - ev.acceptance(e.actor, o)) * gain;
-      }
-      if (count > 0) v += sum / count;
+      v += inducementValue(ev, i, e.actor, e.amount);
     }
   }
   return v;
+}
+
+/** What the inducement lookahead reads of an evaluator (Evaluator, or the kernel's). */
+export interface DealValues {
+  readonly m: Model;
+  sovereign(o: number): boolean;
+  dealGain(i: number, o: number): number;
+  acceptance(i: number, o: number, extraDealCost?: number): number;
+}
+
+/**
+ * The inducement lookahead: the mean, over sovereignty deals o, of the change an inducement of
+ * `amount` on `target` makes to target's acceptance of o, times o's gain to i (0 when there are
+ * no sovereignty deals). The kernel's choosers call it too.
+ */
+export function inducementValue(ev: DealValues, i: number, target: number, amount: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let o = 0; o < ev.m.offers.length; o++) {
+    if (!ev.sovereign(o)) continue;
+    count++;
+    // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
+    const gain = ev.dealGain(i, o);
+    if (gain !== 0) sum += (ev.acceptance(target, o, amount) - ev.acceptance(target, o)) * gain;
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 export interface OfferOption {

@@ -33,11 +33,9 @@ export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, vers
 export type DealWeigh = (x: Float64Array, now: Float64Array, at: Int32Array, version: number, res: Float64Array) => number;
 
 export interface WhatIfs {
-  /** [mv × actors + i], null where the move cannot change i's utility (its gain is 0). */
-  readonly moves: readonly (MoveGain | null)[];
   /** [o × actors + i], null where the deal neither changes i's utility nor needs i's ratification. */
   readonly deals: readonly (DealWeigh | null)[];
-  /** [i]: actor i's whole move choice (chooser-code.ts), calling the move what-ifs directly. */
+  /** [i]: actor i's whole move choice (chooser-code.ts), calling the move what-ifs (MoveGain) directly. */
   readonly choosers: readonly MoveChooser[];
 }
 
@@ -179,7 +177,6 @@ export function compileWhatIfs(
   );
   const pickFn = <F>(id: number): F | null => (id < 0 ? null : (all[id] as unknown as F));
   return {
-    moves: moveIds.map((id) => pickFn<MoveGain>(id)),
     deals: dealIds.map((id) => pickFn<DealWeigh>(id)),
     choosers: compiled,
   };

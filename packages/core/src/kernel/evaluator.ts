@@ -1,12 +1,13 @@
-import { acceptanceProbability } from '../choice.js';
+import { acceptanceProbability, dealSurplus } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
+import { inducementValue } from '../policy.js';
 import { type OptionTables, optionTables } from '../tables.js';
 import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
 import type { Bindings } from './consts.js';
 import { type Layout, layoutOf } from './layout.js';
-import { allPass, compileCondition, compileDeal, compileEffect, type Deal, type Op, type Test } from './program.js';
+import { compileCondition, compileDeal, compileEffect, type Deal, type Op } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -14,16 +15,13 @@ import type { KernelWorld } from './world.js';
  * cells. An option's what-if (codegen.ts) applies it to locals holding the cells it changes, so no
  * after-state is ever built. Moves are chosen by the compiled choosers (chooser-code.ts); deals are
  * weighed here, once per version of the world (the kernel's phases advance it whenever they change
- * the world), so the offer, the response and a counter-offer share them. moveGain, directValue and
- * legalMoves weigh a single move, uncached: the choosers' own arithmetic, for the tests to hold to
- * Evaluator's.
+ * the world), so the offer, the response and a counter-offer share them.
  */
 export class KernelEvaluator {
   readonly L: Layout;
   readonly t: OptionTables;
-  /** Per move: its ops (to apply it) and its conditions. */
+  /** Per move: its ops (to apply it). */
   readonly moveOps: readonly (readonly Op[])[];
-  readonly moveTests: readonly (readonly Test[])[];
   readonly deals: readonly Deal[];
   private readonly whatIfs: WhatIfs;
   private readonly n: number;
@@ -63,9 +61,9 @@ export class KernelEvaluator {
     this.L = L;
     this.t = optionTables(m);
     this.moveOps = m.moves.map((mv, k) => mv.effects.map((_, j) => compileEffect(B, L, (m) => m.moves[k]!.effects[j]!)));
-    this.moveTests = m.moves.map((mv, k) => mv.when.map((_, j) => compileCondition(B, L, (m) => m.moves[k]!.when[j]!)));
+    const moveTests = m.moves.map((mv, k) => mv.when.map((_, j) => compileCondition(B, L, (m) => m.moves[k]!.when[j]!)));
     this.deals = m.offers.map((_, o) => compileDeal(B, L, o));
-    this.whatIfs = compileWhatIfs(B, L, this.moveOps, this.moveTests, this.deals);
+    this.whatIfs = compileWhatIfs(B, L, this.moveOps, moveTests, this.deals);
     // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
     this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
     this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
@@ -122,18 +120,6 @@ export class KernelEvaluator {
     return (mask & this.weighted[i]!) !== 0;
   }
 
-  /** U_i(after move mv) − U_i(now). */
-  moveGain(i: number, mv: number): number {
-    const k = mv * this.n + i;
-    const f = this.whatIfs.moves[k]!;
-    return f === null || !this.weighs(i, this.t.masks.moves[k]!) ? 0 : f(this.w.x, this.now, this.nowAt, this.version);
-  }
-
-  /** Actor i's legal moves now, in model order (policy.ts's legalMoves). */
-  legalMoves(i: number): number[] {
-    return this.t.movesByActor[i]!.filter((mv) => allPass(this.w, this.moveTests[mv]!));
-  }
-
   /**
    * The modifiers summed, redone whenever they have changed: each sum from 0 in list order, as
    * effects.ts's moveCost and dealCost add them (so they are the same doubles).
@@ -148,12 +134,6 @@ export class KernelEvaluator {
       if (mod.kind === 0) this.pressures[mod.move * n + mod.actor] = this.pressures[mod.move * n + mod.actor]! + mod.amount;
       else this.inducements[mod.actor] = this.inducements[mod.actor]! + mod.amount;
     }
-  }
-
-  /** Extra cost actor i attaches to move mv now (effects.ts's moveCost). */
-  private pressure(i: number, mv: number): number {
-    this.modifierSums();
-    return this.pressures[mv * this.n + i]!;
   }
 
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
@@ -184,30 +164,17 @@ export class KernelEvaluator {
     );
   }
 
-  /**
-   * policy.ts's inducement lookahead: the mean, over sovereignty deals o, of the change in
-   * target's acceptance of o that an inducement of `amount` makes, times o's gain to i.
-   * 0 when i can gain or lose nothing from any of them.
-   */
+  /** policy.ts's inducement lookahead (inducementValue): exactly 0 when i can gain or lose nothing from any sovereignty deal. */
   private inducementValue(i: number, target: number, amount: number): number {
-    if (!this.weighsSovereignty(i)) return 0;
-    let sum = 0;
-    let count = 0;
-    for (let o = 0; o < this.m.offers.length; o++) {
-      if (!this.t.sovereign[o]) continue;
-      count++;
-      const gain = this.dealGain(i, o);
-      if (gain !== 0) sum += (this.acceptance(target, o, amount) - this.acceptance(target, o)) * gain;
-    }
-    return count > 0 ? sum / count : 0;
+    return this.weighsSovereignty(i) ? inducementValue(this, i, target, amount) : 0;
+  }
+
+  /** Whether offer o touches sovereignty. */
+  sovereign(o: number): boolean {
+    return this.t.sovereign[o]!;
   }
 
   private readonly induce = (i: number, target: number, amount: number): number => this.inducementValue(i, target, amount);
-
-  /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
-  directValue(i: number, mv: number): number {
-    return this.moveGain(i, mv) - this.m.moves[mv]!.cost - this.pressure(i, mv);
-  }
 
   /**
    * Whether actor i can gain or lose anything from some sovereignty deal now. When it cannot,
@@ -245,8 +212,13 @@ export class KernelEvaluator {
 
   /** ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
   surplus(i: number, o: number, extraDealCost = 0): number {
-    const inducement = this.t.sovereign[o] ? this.inducement(i) + extraDealCost : 0;
-    return this.dealGain(i, o) - this.margin[i]! - inducement;
+    return dealSurplus(
+      this.dealGain(i, o),
+      this.margin[i]!,
+      this.t.sovereign[o]!,
+      this.t.sovereign[o] ? this.inducement(i) : 0,
+      extraDealCost,
+    );
   }
 
   /** 0 if actor i cannot ratify deal o, else σ(surplus / τ_i) (Evaluator.acceptance). */
