@@ -113,27 +113,60 @@ export interface OfferOption {
   readonly probability: number;
 }
 
-/** The offers proposer p may make to responder r, with their expected values; no offer first. */
-export function offerOptions(ev: Evaluator, p: number, r: number): OfferOption[] {
-  const ids: (number | null)[] = [null];
-  const surplus = [0];
-  const acceptance = [0];
-  const values = [0];
+/** What offer choice reads of an evaluator (Evaluator, or the kernel's). */
+export interface OfferValues {
+  readonly m: Model;
+  canRatify(i: number, o: number): boolean;
+  surplus(i: number, o: number): number;
+  acceptance(i: number, o: number): number;
+}
+
+/**
+ * The offers proposer p may table to responder r (those it may propose and could ratify), written
+ * into `ids` (−1 first: talking only), `surplus`, `acceptance` and `values` (acceptance × surplus;
+ * 0 first); returns how many. The one statement of how an offer is weighed: offerOptions and the
+ * kernel's Choices both call it, with arrays of their own.
+ */
+export function weighOffers(
+  ev: OfferValues,
+  p: number,
+  r: number,
+  mayPropose: (o: number) => boolean,
+  out: {
+    ids: { [k: number]: number };
+    surplus: { [k: number]: number };
+    acceptance: { [k: number]: number };
+    values: { [k: number]: number };
+  },
+): number {
+  out.ids[0] = -1;
+  out.surplus[0] = 0;
+  out.acceptance[0] = 0;
+  out.values[0] = 0;
+  let n = 1;
   for (let o = 0; o < ev.m.offers.length; o++) {
-    if (!ev.m.offers[o]!.proposers.includes(p) || !ev.canRatify(p, o)) continue;
+    if (!mayPropose(o) || !ev.canRatify(p, o)) continue;
     const s = ev.surplus(p, o);
     const a = ev.acceptance(r, o);
-    ids.push(o);
-    surplus.push(s);
-    acceptance.push(a);
-    values.push(a * s);
+    out.ids[n] = o;
+    out.surplus[n] = s;
+    out.acceptance[n] = a;
+    out.values[n] = a * s;
+    n++;
   }
-  const prob = logitProbabilities(values, ev.m.actors[p]!.temperature);
-  return ids.map((offer, k) => ({
-    offer,
-    surplus: surplus[k]!,
-    acceptance: acceptance[k]!,
-    value: values[k]!,
+  return n;
+}
+
+/** The offers proposer p may make to responder r, with their expected values; no offer first. */
+export function offerOptions(ev: Evaluator, p: number, r: number): OfferOption[] {
+  const out = { ids: [] as number[], surplus: [] as number[], acceptance: [] as number[], values: [] as number[] };
+  const n = weighOffers(ev, p, r, (o) => ev.m.offers[o]!.proposers.includes(p), out);
+  const prob = logitProbabilities(out.values.slice(0, n), ev.m.actors[p]!.temperature);
+  return Array.from({ length: n }, (_, k) => ({
+    offer: k === 0 ? null : out.ids[k]!,
+    surplus: out.surplus[k]!,
+    acceptance: out.acceptance[k]!,
+    value: out.values[k]!,
     probability: prob[k]!,
   }));
 }
@@ -155,11 +188,16 @@ export interface Response {
   readonly probability: number;
 }
 
+/** Whether responder r accepts offer o with draw u: never a deal it cannot ratify (the kernel's Choices and respond both ask this). */
+export function accepts(ev: Pick<OfferValues, 'canRatify' | 'acceptance'>, r: number, o: number, u: number): boolean {
+  return ev.canRatify(r, o) && u < ev.acceptance(r, o);
+}
+
 /** Responder r's answer to offer o, drawing u ∈ [0, 1). A deal it cannot ratify is vetoed. */
 export function respond(ev: Evaluator, r: number, o: number, now: number, u: number): Response {
   const walkAway = now + ev.m.actors[r]!.walkAwayMargin;
   const dealUtility = walkAway + ev.surplus(r, o);
   if (!ev.canRatify(r, o)) return { decision: 'veto', dealUtility, walkAway, probability: 0 };
   const probability = ev.acceptance(r, o);
-  return { decision: u < probability ? 'accept' : 'reject', dealUtility, walkAway, probability };
+  return { decision: accepts(ev, r, o, u) ? 'accept' : 'reject', dealUtility, walkAway, probability };
 }

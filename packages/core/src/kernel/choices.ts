@@ -1,4 +1,5 @@
 import { logitInto, pickIndex } from '../choice.js';
+import { accepts, weighOffers } from '../policy.js';
 import type { ChooserScratch } from './chooser-code.js';
 import type { KernelEvaluator } from './evaluator.js';
 
@@ -14,6 +15,10 @@ export class Choices {
   /** [o × actors + p]: 1 if actor p may propose offer o. */
   private readonly proposes: Uint8Array;
   private readonly scratch: ChooserScratch;
+  /** Per proposer, whether it may propose offer o. */
+  private readonly mayPropose: readonly ((o: number) => boolean)[];
+  /** weighOffers's arrays. */
+  private readonly weighed: Parameters<typeof weighOffers>[4];
 
   constructor(readonly ev: KernelEvaluator) {
     const m = ev.m;
@@ -28,6 +33,8 @@ export class Choices {
     m.offers.forEach((o, k) => {
       for (const p of o.proposers) this.proposes[k * n + p] = 1;
     });
+    this.mayPropose = m.actors.map((_, p) => (o: number) => this.proposes[o * n + p] === 1);
+    this.weighed = { ids: this.offerIds, surplus: new Float64Array(width), acceptance: new Float64Array(width), values: this.values };
   }
 
   /** Actor i's move with draw u, or null for holding still (chooseMove): by its compiled chooser (chooser-code.ts). */
@@ -41,30 +48,17 @@ export class Choices {
     return this.scratch.probs;
   }
 
-  /** The offer proposer p makes to responder r with draw u, or null for talking only (chooseOffer). */
+  /** The offer proposer p makes to responder r with draw u, or null for talking only (policy.ts's weighOffers, then the logit). */
   offer(p: number, r: number, u: number): number | null {
     const ev = this.ev;
-    const m = ev.m;
-    const values = this.values;
-    const ids = this.offerIds;
-    values[0] = 0;
-    ids[0] = -1;
-    let n = 1;
-    for (let o = 0; o < m.offers.length; o++) {
-      if (this.proposes[o * m.actors.length + p] === 0 || !ev.canRatify(p, o)) continue;
-      const s = ev.surplus(p, o);
-      const a = ev.acceptance(r, o);
-      ids[n] = o;
-      values[n] = a * s;
-      n++;
-    }
-    logitInto(values, n, ev.temperature[p]!, this.probs);
+    const n = weighOffers(ev, p, r, this.mayPropose[p]!, this.weighed);
+    logitInto(this.values, n, ev.temperature[p]!, this.probs);
     const k = pickIndex(this.probs, n, u);
-    return k === 0 ? null : ids[k]!;
+    return k === 0 ? null : this.offerIds[k]!;
   }
 
-  /** Whether responder r accepts offer o with draw u (respond): never a deal it cannot ratify. */
+  /** Whether responder r accepts offer o with draw u (policy.ts's accepts). */
   accepts(r: number, o: number, u: number): boolean {
-    return this.ev.canRatify(r, o) && u < this.ev.acceptance(r, o);
+    return accepts(this.ev, r, o, u);
   }
 }
