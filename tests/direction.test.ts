@@ -1,5 +1,5 @@
-import { cloneState, DIMENSIONS, Evaluator, initialContext, type Model, PHASES, respond, utility, type WorldState } from '@parley/core';
-import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
+import { cloneState, DIMENSIONS, Evaluator, type Model, respond, utility, type WorldState } from '@parley/core';
+import { RunSession, simulate } from '@parley/engine';
 import { describe, expect, it } from 'vitest';
 import { flagship, runLog, withActorWeight } from './helpers/flagship.js';
 
@@ -61,14 +61,11 @@ describe('direction tests (a few hundred seeds each)', () => {
     const russia = actor(m, 'russia');
     // States Russia actually faces: each seed's world at the start of a quarter chosen by the seed.
     const states: WorldState[] = [];
-    const p = compiledProtocol();
     for (let seed = 0; seed < SEEDS; seed++) {
-      const env = phaseEnv(m, { scenarioKey: 'dir', seed });
-      const ctx = initialContext(m);
+      const session = new RunSession(m, 'dir', seed);
       const quarter = seed % 12;
-      let state = p.initial;
-      while (!p.states[state]!.final && ctx.world.t < quarter) state = stepCompiled(p, state, ctx, env, PHASES);
-      if (!ctx.world.treaty) states.push(cloneState(ctx.world));
+      while (!session.done && session.t < quarter) session.step();
+      if (!session.ctx.world.treaty) states.push(cloneState(session.ctx.world));
     }
     let acceptedWith = 0;
     let acceptedWithout = 0;

@@ -1,5 +1,5 @@
-import { initialContext, type Model, PHASES, type RunContext, type WorldState } from '@parley/core';
-import { compiledProtocol, phaseEnv, simulate, stepCompiled } from '@parley/engine';
+import type { Model, RunContext, WorldState } from '@parley/core';
+import { RunSession, simulate } from '@parley/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagship, runLog } from './helpers/flagship.js';
@@ -32,14 +32,13 @@ function violation(m: Model, s: WorldState): string | null {
 
 /** Step a run phase by phase, checking invariants after every step. */
 function stepAndCheck(m: Model, seed: number): { ctx: RunContext; steps: number } {
-  const p = compiledProtocol();
-  const env = phaseEnv(m, { scenarioKey: 'inv', seed });
-  const ctx = initialContext(m);
-  let state = p.initial;
+  const session = new RunSession(m, 'inv', seed);
+  const ctx = session.ctx;
   let steps = 0;
   let treaty: string | null = null;
-  while (!p.states[state]!.final) {
-    state = stepCompiled(p, state, ctx, env, PHASES);
+  while (!session.done) {
+    session.step();
+    const state = session.state;
     steps++;
     const v = violation(m, ctx.world);
     if (v) throw new Error(`seed ${seed}, step ${steps} (${state}): ${v}`);

@@ -80,8 +80,15 @@ function build(io: Io): Command {
         .default(0),
     )
     .option('--json', 'print the structured event log and final state as JSON', false)
+    .option(
+      '--inspect',
+      "also print the live run's actor events (the protocol asking each country, its answers) to stderr, one JSON line each",
+      false,
+    )
     .addOption(setOption())
-    .action((file: string, o: { seed: number; run: number; json: boolean; set: string[] }) => io.out(runCommand(load(file, o.set), o)));
+    .action((file: string, o: { seed: number; run: number; json: boolean; inspect: boolean; set: string[] }) =>
+      io.out(runCommand(load(file, o.set), { ...o, inspect: o.inspect ? (line) => io.err(`${line}\n`) : undefined })),
+    );
 
   program
     .command('distribution')

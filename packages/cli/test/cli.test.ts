@@ -35,6 +35,20 @@ function typicalSeed(): number {
 const SEED = String(typicalSeed());
 
 describe('parley run', () => {
+  it('--inspect prints the live run’s actors talking, one JSON line each, and leaves the transcript as it is', async () => {
+    const plain = await cli('run', FLAGSHIP, '--seed', SEED);
+    const r = await cli('run', FLAGSHIP, '--seed', SEED, '--inspect');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(plain.out);
+    const lines = r.err.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Each decision: the protocol asks a country, and that country answers it.
+    const asks = lines.filter((l) => l.event === 'DECIDE');
+    expect(asks.length).toBeGreaterThan(10);
+    expect(asks.every((l) => l.from === 'protocol' && l.to === l.by)).toBe(true);
+    expect(lines.filter((l) => l.event === 'DECIDED').every((l) => l.to === 'protocol' && l.answer === 'policy')).toBe(true);
+    expect(new Set(asks.map((l) => l.by))).toEqual(new Set(['japan', 'russia', 'us', 'china']));
+  });
+
   it('prints a dated, narrated transcript ending with the outcome, territories and utilities', async () => {
     const r = await cli('run', FLAGSHIP, '--seed', SEED);
     expect(r.code).toBe(0);

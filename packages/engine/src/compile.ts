@@ -145,41 +145,6 @@ function firstEnabled<C extends GuardContext, E>(ts: readonly LinkedTransition<C
   return null;
 }
 
-function take<C extends GuardContext, E>(t: LinkedTransition<C, E>, ctx: C, env: E): number {
-  for (let k = 0; k < t.entry.length; k++) t.entry[k]!(ctx, env);
-  return t.target;
-}
-
-/**
- * Deliver one STEP to the linked protocol in state `from`, mutating `ctx` (which the caller
- * owns) exactly as the statechart's actions would produce it. Returns the state reached after
- * eventless transitions.
- */
-export function stepLinked<C extends GuardContext, E extends PhaseEnv>(lp: LinkedProtocol<C, E>, from: number, ctx: C, env: E): number {
-  const st = lp.states[from]!;
-  if (st.final) return from;
-  const t = firstEnabled(st.step, ctx);
-  if (!t) return from;
-  let current = take(t, ctx, env);
-  for (;;) {
-    const a = firstEnabled(lp.states[current]!.always, ctx);
-    if (!a) return current;
-    current = take(a, ctx, env);
-  }
-}
-
-/** stepLinked by state name, with `phases` (phases.ts's PHASES, or the batch kernel's) as the entry actions. */
-export function stepCompiled<C extends GuardContext, E extends PhaseEnv>(
-  p: CompiledProtocol,
-  from: string,
-  ctx: C,
-  env: E,
-  phases: PhaseTable<C, E>,
-): string {
-  const lp = linkProtocol(p, phases);
-  return lp.names[stepLinked(lp, lp.index[from]!, ctx, env)]!;
-}
-
 /** The state the next STEP from `from` would enter (its phases not yet run), or `from` when none is enabled. */
 export function peekCompiled(p: CompiledProtocol, from: string, ctx: RunContext): string {
   const lp = linkProtocol(p, PHASES);

@@ -1,7 +1,7 @@
 import { PHASES, type PhaseName } from '@parley/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProtocol, linkProtocol, type PhaseTable, stepLinked } from '../src/compile.js';
+import { compileProtocol, type LinkedProtocol, linkProtocol, type PhaseTable } from '../src/compile.js';
 import { protocolMachine } from '../src/machine.js';
 import { protocolRunner } from '../src/runner.js';
 
@@ -42,13 +42,37 @@ const envOf = (script: readonly number[], log: string[]): Env => {
   return { log, next: () => script[k++ % script.length]!, m: undefined as never, rng: undefined as never, emit: undefined as never };
 };
 
+/**
+ * One STEP to the linked protocol in state `from`, mutating ctx: its first enabled transition with
+ * its entry phases, then eventless transitions. The oracle the generated runner is held to (the
+ * statechart's semantics, written as plainly as possible; no product code steps this way).
+ */
+function stepLinked(lp: LinkedProtocol<never, never>, from: number, ctx: never, env: never): number {
+  type T = LinkedProtocol<never, never>['states'][number]['step'][number];
+  const first = (ts: readonly T[]): T | undefined => ts.find((t) => t.guard === null || t.guard(ctx));
+  const take = (t: T): number => {
+    for (const phase of t.entry) phase(ctx, env);
+    return t.target;
+  };
+  const st = lp.states[from]!;
+  if (st.final) return from;
+  const t = first(st.step);
+  if (!t) return from;
+  let current = take(t);
+  for (;;) {
+    const a = first(lp.states[current]!.always);
+    if (!a) return current;
+    current = take(a);
+  }
+}
+
 /** The reference: stepLinked from the initial state until a final state, as run.ts's loop did before the runner. */
 function stepwise(lp: ReturnType<typeof linkProtocol<Ctx & never, Env & never>>, ctx: Ctx, env: Env, limit: number): void {
   let s = lp.initial;
   let steps = 0;
   let t = ctx.world.t;
   while (!lp.states[s]!.final) {
-    s = stepLinked(lp, s, ctx as never, env as never);
+    s = stepLinked(lp as never, s, ctx as never, env as never);
     if (ctx.world.t !== t) {
       env.log.push(`quarter ${t}`);
       t = ctx.world.t;
