@@ -40,7 +40,10 @@ describe('parley run', () => {
     const r = await cli('run', FLAGSHIP, '--seed', SEED, '--inspect');
     expect(r.code).toBe(0);
     expect(r.out).toBe(plain.out);
-    const lines = r.err.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.err
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     // Each decision: the protocol asks a country, and that country answers it.
     const asks = lines.filter((l) => l.event === 'DECIDE');
     expect(asks.length).toBeGreaterThan(10);

@@ -4,7 +4,14 @@ import type { RunSession } from './session.js';
 /** A decision an actor is about to take in a session's next phase, with what its policy would weigh. */
 export type DecisionPoint =
   | { readonly kind: 'move'; readonly actor: number; readonly options: readonly MoveOption[] }
-  | { readonly kind: 'offer'; readonly actor: number; readonly to: number; readonly options: readonly OfferOption[] }
+  | {
+      readonly kind: 'offer';
+      readonly actor: number;
+      readonly to: number;
+      readonly options: readonly OfferOption[];
+      /** A counter-offer (after a deal the actor's leader could not ratify was vetoed). */
+      readonly counter?: boolean;
+    }
   | {
       readonly kind: 'response';
       readonly actor: number;

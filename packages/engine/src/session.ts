@@ -120,7 +120,7 @@ export class RunSession {
   private counterAfterVeto(i: number): DecisionPoint | null {
     const p = this.ctx.pending;
     if (this.next !== 'response' || p === null || p.to !== i || p.counter) return null;
-    return { kind: 'offer', actor: i, to: p.by, options: offerOptions(new Evaluator(this.m, this.ctx.world), i, p.by) };
+    return { kind: 'offer', actor: i, to: p.by, options: offerOptions(new Evaluator(this.m, this.ctx.world), i, p.by), counter: true };
   }
 
   /** Take one protocol step (one phase). Returns false when the run is over. Throws NotChosenYet while a human country has not chosen. */

@@ -1,5 +1,5 @@
-import type { Chooser, Model } from '@parley/core';
-import { type DecisionPoint, decisionFor, RunSession } from '@parley/engine';
+import type { Model } from '@parley/core';
+import { type Answer, type CountryKind, type DecisionPoint, RunSession } from '@parley/engine';
 import type { KeyPress } from './keypress.js';
 
 /** A decision a player made at the keyboard, as the transcript replays it. */
@@ -10,23 +10,18 @@ export interface PlayedChoice {
   readonly choice: 'accept' | 'reject' | null;
 }
 
-interface Answers {
-  move?: number;
-  offer?: number;
-  response?: 'accept' | 'reject';
-}
-
 /**
- * A run with people deciding for some of its actors: stepping stops before any phase in
- * which a player decides; the players answer in turn (with a hand-over screen between
- * them when several share the keyboard); then the phase runs with their answers. Used by
- * the run view's "play a country" and by classroom exercises.
+ * A run with people deciding for some of its actors: each played country is a human country
+ * actor of the live run (engine's countries.ts), and stepping stops before any phase that will ask
+ * one of them (RunSession.awaiting); the players answer in turn (with a hand-over screen between
+ * them when several share the keyboard), each answer going to its country; then the phase runs.
+ * Used by the run view's "play a country" and by classroom exercises.
  */
 export interface PlayUi {
   readonly session: RunSession;
   readonly players: readonly { readonly role: string; readonly actor: number }[];
-  /** The players' answers for the coming step, read by the session's chooser. */
-  readonly answers: Map<number, Answers>;
+  /** The answers given for the coming step, sent to their countries when every player has answered. */
+  readonly answers: Map<number, Answer[]>;
   /** The decisions to take before the next step, one per player, and where the first stands. */
   readonly awaiting: { readonly queue: readonly DecisionPoint[]; readonly stage: 'handover' | 'choose' | 'counter' } | null;
   readonly choices: readonly PlayedChoice[];
@@ -44,14 +39,10 @@ export function startPlay(
   players: PlayUi['players'],
   fireable: PlayUi['fireable'] = {},
 ): PlayUi {
-  const answers = new Map<number, Answers>();
-  const chooser: Chooser = {
-    move: (a) => answers.get(a)?.move,
-    offer: (a) => answers.get(a)?.offer,
-    response: (a) => answers.get(a)?.response,
-  };
-  const session = new RunSession(m, scenarioKey, seed, 0, players.length > 0 ? chooser : undefined);
-  return { session, players, answers, awaiting: null, choices: [], fireable, injects: [], turnStarted: 0 };
+  const played = new Set(players.map((p) => p.actor));
+  const countries = m.actors.map((_, i): CountryKind => (played.has(i) ? { kind: 'human' } : { kind: 'ai' }));
+  const session = new RunSession(m, scenarioKey, seed, 0, undefined, { countries });
+  return { session, players, answers: new Map(), awaiting: null, choices: [], fireable, injects: [], turnStarted: 0 };
 }
 
 /** Fire the injects due at the start of a new quarter, then take one step. */
@@ -72,7 +63,7 @@ export function advancePlay(s: PlayUi, how: 'phase' | 'quarter' | 'end'): PlayUi
   let cur = s;
   for (;;) {
     if (cur.session.done) return cur;
-    const queue = cur.players.map((p) => decisionFor(cur.session, p.actor)).filter((p): p is DecisionPoint => p !== null);
+    const queue = cur.session.awaiting();
     if (queue.length > 0) return { ...cur, awaiting: { queue, stage: cur.players.length > 1 ? 'handover' : 'choose' } };
     cur = step(cur);
     if (how === 'phase' || (how === 'quarter' && cur.session.t !== t)) return cur;
@@ -84,38 +75,36 @@ export function answerPlay(s: PlayUi, key: KeyPress): PlayUi {
   const { queue, stage } = s.awaiting!;
   const point = queue[0]!;
   if (stage === 'handover') return key.return ? { ...s, awaiting: { queue, stage: 'choose' } } : s;
-  const a = s.answers.get(point.actor) ?? {};
+  const given = s.answers.get(point.actor) ?? [];
   const role = s.players.find((p) => p.actor === point.actor)!.role;
   const digit = /^[1-9]$/.test(key.input) ? Number(key.input) - 1 : -1;
-  const next = (choice: PlayedChoice): PlayUi => {
-    s.answers.set(point.actor, a);
+  const next = (answer: Answer, choice: PlayedChoice): PlayUi => {
+    s.answers.set(point.actor, [...given, answer]);
     const choices = [...s.choices, choice];
     const rest = queue.slice(1);
     if (rest.length > 0) return { ...s, choices, awaiting: { queue: rest, stage: 'handover' } };
-    const after = step({ ...s, choices, awaiting: null });
+    // Everyone has answered: each country gets its answers, in order, and the phase runs.
+    for (const [actor, answers] of s.answers) for (const a of answers) s.session.answer(actor, a);
     s.answers.clear();
-    return after;
+    return step({ ...s, choices, awaiting: null });
   };
   if (point.kind === 'move' && digit >= 0 && digit < point.options.length) {
-    a.move = digit;
-    return next({ role, kind: 'move', chosen: digit, choice: null });
+    return next({ choice: digit }, { role, kind: 'move', chosen: digit, choice: null });
   }
   if (point.kind === 'offer' && digit >= 0 && digit < point.options.length) {
-    a.offer = digit;
-    return next({ role, kind: 'offer', chosen: digit, choice: null });
+    return next({ choice: digit }, { role, kind: point.counter ? 'counter' : 'offer', chosen: digit, choice: null });
   }
   if (point.kind === 'response' && stage === 'choose' && (key.input === 'y' || key.input === 'n')) {
-    a.response = key.input === 'y' ? 'accept' : 'reject';
-    const c: PlayedChoice = { role, kind: 'response', chosen: key.input === 'y' ? 0 : 1, choice: a.response };
-    if (a.response === 'reject' && point.counters) {
-      s.answers.set(point.actor, a);
+    const response = key.input === 'y' ? 'accept' : 'reject';
+    const c: PlayedChoice = { role, kind: 'response', chosen: key.input === 'y' ? 0 : 1, choice: response };
+    if (response === 'reject' && point.counters) {
+      s.answers.set(point.actor, [...given, { response }]);
       return { ...s, choices: [...s.choices, c], awaiting: { queue, stage: 'counter' } };
     }
-    return next(c);
+    return next({ response }, c);
   }
   if (point.kind === 'response' && stage === 'counter' && point.counters && digit >= 0 && digit < point.counters.length) {
-    a.offer = digit;
-    return next({ role, kind: 'counter', chosen: digit, choice: null });
+    return next({ choice: digit }, { role, kind: 'counter', chosen: digit, choice: null });
   }
   return s;
 }
