@@ -1,5 +1,4 @@
 import { acceptanceProbability, dealSurplus } from './choice.js';
-import { allHold } from './conditions.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
 import type { Model } from './model.js';
@@ -26,7 +25,6 @@ export class Evaluator {
   /** −1 = not computed yet, else 0/1. */
   private ratifies: number[] | null = null;
   private moveGains: number[] | null = null;
-  private readonly legal: (readonly number[] | undefined)[] = [];
   /** Per actor, the mask of dimensions it weighs now. */
   private readonly weighted: (number | undefined)[] = [];
   private readonly metrics: number[];
@@ -178,21 +176,8 @@ export class Evaluator {
     return g;
   }
 
-  /** Legal moves of actor i in this state (computed once: pressure lookahead asks again for the target). */
-  legalMoves(i: number): readonly number[] {
-    let l = this.legal[i];
-    if (!l) {
-      const own = this.t.movesByActor[i]!;
-      const out: number[] = [];
-      for (const mv of own) if (allHold(this.m, this.s, this.m.moves[mv]!.when)) out.push(mv);
-      l = out;
-      this.legal[i] = l;
-    }
-    return l;
-  }
-
-  /** Myopic value of a move to its owner: gain − fixed cost − current pressure against it. */
-  directValue(i: number, mv: number): number {
-    return this.moveGain(i, mv) - this.m.moves[mv]!.cost - moveCost(this.s, i, mv);
+  /** The pressure on actor i's move mv now: the moveCost modifiers against it, summed. */
+  pressure(i: number, mv: number): number {
+    return moveCost(this.s, i, mv);
   }
 }

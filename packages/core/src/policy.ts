@@ -1,6 +1,8 @@
 import { logitProbabilities, pick } from './choice.js';
 import type { Evaluator } from './evaluator.js';
-import type { Effect, Model } from './model.js';
+import { type ChooserScratch, chooserScratch } from './kernel/chooser-code.js';
+import type { Model } from './model.js';
+import { formulasOf } from './world-formulas.js';
 
 /**
  * Bounded-rational choice: every actor weighs its options by expected utility and
@@ -19,26 +21,26 @@ export interface MoveOption {
   readonly probability: number;
 }
 
-/** Option values of actor i's legal moves, holding still first (value 0). */
+const scratches = new WeakMap<Model, ChooserScratch>();
+
+/**
+ * Option values of actor i's legal moves, holding still first (value 0): the move choice the
+ * kernel compiles (kernel/chooser-code.ts, written once), compiled over this world
+ * (world-formulas.ts), with each option's direct value (own utility change − cost − pressure),
+ * strategic value (the pressure and inducement lookahead) and probability.
+ */
 export function moveOptions(ev: Evaluator, i: number): MoveOption[] {
-  const legal = ev.legalMoves(i);
-  const values = new Array<number>(legal.length + 1);
-  const direct = new Array<number>(legal.length + 1);
-  const strategic = new Array<number>(legal.length + 1);
-  values[0] = 0;
-  direct[0] = 0;
-  strategic[0] = 0;
-  for (let k = 0; k < legal.length; k++) {
-    const mv = legal[k]!;
-    direct[k + 1] = ev.directValue(i, mv);
-    strategic[k + 1] = strategicValue(ev, i, ev.m.moves[mv]!.effects);
-    values[k + 1] = direct[k + 1]! + strategic[k + 1]!;
+  const m = ev.m;
+  let s = scratches.get(m);
+  if (!s) {
+    s = chooserScratch(Math.max(m.moves.length, m.offers.length) + 1);
+    scratches.set(m, s);
   }
-  const p = logitProbabilities(values, ev.m.actors[i]!.temperature);
-  const options = new Array<MoveOption>(values.length);
-  options[0] = { move: null, direct: 0, strategic: 0, value: 0, probability: p[0]! };
-  for (let k = 1; k < values.length; k++) {
-    options[k] = { move: legal[k - 1]!, direct: direct[k]!, strategic: strategic[k]!, value: values[k]!, probability: p[k]! };
+  formulasOf(m).chooser(i)(ev.s, ev, 0, s, (a, target, amount) => inducementValue(ev, a, target, amount));
+  const n = s.count[0]!;
+  const options = new Array<MoveOption>(n);
+  for (let k = 0; k < n; k++) {
+    options[k] = { move: k === 0 ? null : s.ids[k]!, direct: s.dv[k]!, strategic: s.sv[k]!, value: s.vals[k]!, probability: s.probs[k]! };
   }
   return options;
 }
@@ -46,33 +48,6 @@ export function moveOptions(ev: Evaluator, i: number): MoveOption[] {
 export function chooseMove(ev: Evaluator, i: number, u: number): { options: MoveOption[]; chosen: number | null } {
   const options = moveOptions(ev, i);
   return { options, chosen: options[pick(options, u)]!.move };
-}
-
-/**
- * One-step lookahead for effects that act on another actor's options:
- * - pressure (moveCost on target a's move): Σ_k [P_a(k | pressured) − P_a(k)] · ΔU_i(a's move k);
- * - inducement (dealCost on a): mean over sovereignty deals o of
- *   [P_a accepts o | induced − P_a accepts o] · ΔU_i(o).
- */
-function strategicValue(ev: Evaluator, i: number, effects: readonly Effect[]): number {
-  let v = 0;
-  for (const e of effects) {
-    if (e.op === 'moveCost' && e.actor !== i) {
-      const legal = ev.legalMoves(e.actor);
-      const at = legal.indexOf(e.move);
-      if (at < 0) continue;
-      const base = [0, ...legal.map((mv) => ev.directValue(e.actor, mv))];
-      const pressured = base.slice();
-      pressured[at + 1]! -= e.amount;
-      const tau = ev.m.actors[e.actor]!.temperature;
-      const p0 = logitProbabilities(base, tau);
-      const p1 = logitProbabilities(pressured, tau);
-      for (let k = 0; k < legal.length; k++) v += (p1[k + 1]! - p0[k + 1]!) * ev.moveGain(i, legal[k]!);
-    } else if (e.op === 'dealCost' && e.actor !== i) {
-      v += inducementValue(ev, i, e.actor, e.amount);
-    }
-  }
-  return v;
 }
 
 /** What the inducement lookahead reads of an evaluator (Evaluator, or the kernel's). */

@@ -5,8 +5,8 @@ import { clamp01 } from './metrics.js';
 import { DIMENSION_COUNT, type Model } from './model.js';
 import type { WorldView } from './state.js';
 
-/** The world's reads as a WorldView's fields: of `s`, or of the second world `t`. */
-function viewReads(n: number, w: 's' | 't'): ReadsCode {
+/** The world's reads as the fields of the WorldView named `w` in the generated code. */
+export function viewReads(n: number, w: string): ReadsCode {
   return {
     status: (k) => `statusCode(${w}.territories[${k}])`,
     treaty: () => `(${w}.treaty ? 1 : 0)`,

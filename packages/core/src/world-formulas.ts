@@ -1,8 +1,23 @@
+import { logitInto, logitPairInto, pickIndex } from './choice.js';
 import { ratifiesFormula } from './deal.js';
+import type { Evaluator } from './evaluator.js';
+import { type ChooserForm, type ChooserScratch, chooserCode, conditionsCode } from './kernel/chooser-code.js';
+import { Consts, compileWith } from './kernel/consts.js';
 import { METRIC_FORMULAS } from './metrics.js';
 import { DIMENSION_COUNT, type Model } from './model.js';
+import type { WorldView } from './state.js';
+import { optionTables } from './tables.js';
 import { gainFormula, normFormula, utilityFormula } from './utility.js';
-import { type WorldFormula, worldFormula } from './view-code.js';
+import { viewReads, type WorldFormula, worldFormula } from './view-code.js';
+
+/** A move choice over a WorldView (kernel/chooser-code.ts): the chosen move's index or −1, probabilities and values in `s`. */
+export type ViewChooser = (
+  w: WorldView,
+  ev: Evaluator,
+  u: number,
+  s: ChooserScratch,
+  induce: (i: number, target: number, amount: number) => number,
+) => number;
 
 /**
  * The model's formulas for one model, compiled over WorldViews (view-code.ts) on first use: what
@@ -15,6 +30,7 @@ export class WorldFormulas {
   private readonly norms: (WorldFormula | undefined)[] = [];
   private readonly ratifications: (WorldFormula | undefined)[] = [];
   private readonly gains = new Map<number, WorldFormula>();
+  private readonly choosers: (ViewChooser | undefined)[] = [];
 
   constructor(private readonly m: Model) {}
 
@@ -72,6 +88,43 @@ export class WorldFormulas {
         ),
       );
       this.gains.set(k, f);
+    }
+    return f;
+  }
+
+  /**
+   * Actor i's move choice (kernel/chooser-code.ts's chooserCode, the one statement of it) over a
+   * WorldView, asking the Evaluator for gains and pressure; it keeps each option's direct and
+   * strategic value for policy.ts's moveOptions.
+   */
+  chooser(i: number): ViewChooser {
+    let f = this.choosers[i];
+    if (!f) {
+      const m = this.m;
+      const K = new Consts(m);
+      const form: ChooserForm = {
+        K,
+        m,
+        tables: optionTables(m),
+        params: 'w, ev, u, s, induce',
+        legal: (mv) =>
+          conditionsCode(
+            K,
+            viewReads(m.actors.length, 'w'),
+            { talks: 'w.talksActive', treaty: '(w.treaty !== null)', t: 'w.t' },
+            m.moves[mv]!.when,
+            (k) => (m) => m.moves[mv]!.when[k]!,
+          ),
+        gain: (mv, j) => `ev.moveGain(${j}, ${mv})`,
+        pressure: (mv, j) => `ev.pressure(${j}, ${mv})`,
+        explain: true,
+      };
+      f = compileWith<ViewChooser>(K, ['logitInto', 'logitPairInto', 'pickIndex'], `'use strict'; return ${chooserCode(form, i)};`, [
+        logitInto,
+        logitPairInto,
+        pickIndex,
+      ]);
+      this.choosers[i] = f;
     }
     return f;
   }

@@ -1,6 +1,6 @@
 import { logitInto, pickIndex } from '../choice.js';
 import { accepts, weighOffers } from '../policy.js';
-import type { ChooserScratch } from './chooser-code.js';
+import { type ChooserScratch, chooserScratch } from './chooser-code.js';
 import type { KernelEvaluator } from './evaluator.js';
 
 /**
@@ -26,8 +26,7 @@ export class Choices {
     this.values = new Float64Array(width);
     this.probs = new Float64Array(width);
     this.offerIds = new Int32Array(width);
-    const f = () => new Float64Array(width);
-    this.scratch = { vals: f(), probs: f(), ids: new Int32Array(width), b0: f(), q0: f(), q1: f() };
+    this.scratch = chooserScratch(width);
     const n = m.actors.length;
     this.proposes = new Uint8Array(m.offers.length * n);
     m.offers.forEach((o, k) => {

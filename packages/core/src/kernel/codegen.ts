@@ -4,14 +4,14 @@ import { ratifiesFormula } from '../deal.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { clamp01, METRIC_FORMULAS } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
-import { optionTables } from '../tables.js';
+import { type OptionTables, optionTables } from '../tables.js';
 import { gainFormula, normFormula, utilityFormula } from '../utility.js';
 import { cellReads } from './cell-reads.js';
-import { chooserCode, type MoveChooser } from './chooser-code.js';
+import { type ChooserForm, chooserCode, conditionsCode, type MoveChooser } from './chooser-code.js';
 import { type Bindings, type Consts, compileWith } from './consts.js';
 import { ASSURED, HELD, HELD_CONTESTED, type Layout, TRANSFERRED } from './layout.js';
 import { type CellSource, metricCode } from './metric-code.js';
-import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells, type Test } from './program.js';
+import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells } from './program.js';
 
 /**
  * The kernel's what-ifs compiled to straight-line JavaScript for one model: for every move and
@@ -112,13 +112,19 @@ function ratifyCode(K: Consts, m: Model, L: Layout, i: number, at: CellSource): 
   return `res[0] = ${ratifiesFormula(new CodeArith(K, cellReads(L), 'r'), new CodeArith(K, cellReads(L, at), 'ra'), m, i)};`;
 }
 
-export function compileWhatIfs(
-  B: Bindings,
-  L: Layout,
-  moveOps: readonly (readonly Op[])[],
-  moveTests: readonly (readonly Test[])[],
-  deals: readonly Deal[],
-): WhatIfs {
+/** An expression for U_i(after mv) − U_i(now) by the what-if `name`: 0 where i weighs none of what mv changes (Evaluator.relevant, KernelEvaluator.weighs). */
+function gainExpr(L: Layout, tables: OptionTables, name: string | null, mv: number, i: number): string {
+  if (name === null) return '0';
+  const call = `${name}(x, now, at, version)`;
+  const mask = tables.masks.moves[mv * L.n + i]!;
+  if (mask === ALL_DIMENSIONS) return call;
+  const W = L.weights + i * DIMENSION_COUNT;
+  const weighed: string[] = [];
+  for (let d = 0; d < DIMENSION_COUNT; d++) if (mask & (1 << d)) weighed.push(`x[${W + d}] !== 0`);
+  return `(${weighed.join(' || ')} ? ${call} : 0)`;
+}
+
+export function compileWhatIfs(B: Bindings, L: Layout, moveOps: readonly (readonly Op[])[], deals: readonly Deal[]): WhatIfs {
   const m = B.m;
   const n = L.n;
   const tables = optionTables(m);
@@ -157,13 +163,19 @@ export function compileWhatIfs(
       );
     }),
   );
-  const chooser = {
+  const gainName = (mv: number, i: number): string | null => (moveIds[mv * n + i]! < 0 ? null : `f${moveIds[mv * n + i]}`);
+  const reads = cellReads(L);
+  // The kernel's form of the chooser: the cells, its what-ifs called by name, the modifiers summed in P.
+  const chooser: ChooserForm = {
     K,
     m,
-    L,
     tables,
-    moveTests,
-    gainName: (mv: number, i: number) => (moveIds[mv * n + i]! < 0 ? null : `f${moveIds[mv * n + i]}`),
+    params: 'x, now, at, version, talks, treaty, t, P, u, s, induce',
+    legal: (mv) =>
+      conditionsCode(K, reads, { talks: 'talks', treaty: 'treaty', t: 't' }, m.moves[mv]!.when, (k) => (m) => m.moves[mv]!.when[k]!),
+    gain: (mv, j) => gainExpr(L, tables, gainName(mv, j), mv, j),
+    pressure: (mv, j) => `P[${mv * n + j}]`,
+    explain: false,
   };
   const choosers = m.actors.map((_, i) => chooserCode(chooser, i));
   // One compilation for the model, so the choosers' calls go to known functions (which V8 can

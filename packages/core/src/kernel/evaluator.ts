@@ -7,7 +7,7 @@ import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
 import type { Bindings } from './consts.js';
 import { type Layout, layoutOf } from './layout.js';
-import { compileCondition, compileDeal, compileEffect, type Deal, type Op } from './program.js';
+import { compileDeal, compileEffect, type Deal, type Op } from './program.js';
 import type { KernelWorld } from './world.js';
 
 /**
@@ -61,9 +61,8 @@ export class KernelEvaluator {
     this.L = L;
     this.t = optionTables(m);
     this.moveOps = m.moves.map((mv, k) => mv.effects.map((_, j) => compileEffect(B, L, (m) => m.moves[k]!.effects[j]!)));
-    const moveTests = m.moves.map((mv, k) => mv.when.map((_, j) => compileCondition(B, L, (m) => m.moves[k]!.when[j]!)));
     this.deals = m.offers.map((_, o) => compileDeal(B, L, o));
-    this.whatIfs = compileWhatIfs(B, L, this.moveOps, moveTests, this.deals);
+    this.whatIfs = compileWhatIfs(B, L, this.moveOps, this.deals);
     // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
     this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
     this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
