@@ -187,40 +187,26 @@ describe('a batch of parameter points', () => {
   it('gives the same counts on 1 and 2 workers, and refuses points that do not cover the runs', async () => {
     const points = Float64Array.from({ length: 40 * 4 }, (_, k) => values[indices[k % 4]!]! * (0.6 + ((k * 7) % 9) / 10));
     const plan: ParameterPlan = { indices, values: points, block: 50 };
-    const batch = (workers: number) =>
-      runBatch({
-        sc,
-        file: 'f',
-        runs: 2000,
-        seed: 5,
-        workers,
-        untilCi: null,
-        out: null,
-        shard: null,
-        rows: null,
-        resume: false,
-        chunkSize: 300,
-        plan,
-      });
-    const [one, two] = [await batch(1), await batch(2)];
-    expect(JSON.stringify(two.summary.outcomes)).toBe(JSON.stringify(one.summary.outcomes));
-    expect(one.summary.parameters).toMatchObject({ names: chosen, points: 40, block: 50 });
-    const plain = await runBatch({
+    const options = {
       sc,
       file: 'f',
       runs: 2000,
       seed: 5,
-      workers: 1,
       untilCi: null,
       out: null,
       shard: null,
       rows: null,
       resume: false,
       chunkSize: 300,
-    });
+    };
+    const batch = (workers: number) => runBatch({ ...options, workers, plan });
+    const [one, two] = [await batch(1), await batch(2)];
+    expect(JSON.stringify(two.summary.outcomes)).toBe(JSON.stringify(one.summary.outcomes));
+    expect(one.summary.parameters).toMatchObject({ names: chosen, points: 40, block: 50 });
+    const plain = await runBatch({ ...options, workers: 1 });
     expect(JSON.stringify(plain.summary.outcomes)).not.toBe(JSON.stringify(one.summary.outcomes));
-    await expect(
-      runBatch({ sc, file: 'f', runs: 2001, seed: 5, workers: 1, untilCi: null, out: null, shard: null, rows: null, resume: false, plan }),
-    ).rejects.toThrow(/40 points × 50 runs cover 2000 runs, not the 2001/);
+    await expect(runBatch({ ...options, runs: 2001, workers: 1, plan })).rejects.toThrow(
+      /40 points × 50 runs cover 2000 runs, not the 2001/,
+    );
   });
 });

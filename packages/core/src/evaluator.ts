@@ -32,7 +32,7 @@ export class Evaluator {
   private readonly t: OptionTables;
   /** The model's formulas over worlds (world-formulas.ts). */
   private readonly f: WorldFormulas;
-  /** A gain's inputs: the metrics of now it needs, then Σ|w| (utility.ts's maskedGain). */
+  /** A gain's inputs: the metrics of now it needs, then Σ|w| (world-formulas.ts's gain). */
   private readonly inputs = new Array<number>(DIMENSION_COUNT + 1).fill(0);
 
   constructor(

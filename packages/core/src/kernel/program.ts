@@ -228,18 +228,6 @@ export function allPass(w: KernelWorld, tests: readonly Test[]): boolean {
   return true;
 }
 
-/** Each comparison's operator, by its code in CMP. */
-const CMP_SOURCE = Object.keys(CMP) as Cmp[];
-
-/** A condition as a JavaScript expression over x, talks, treaty and t, true exactly when allPass would pass it. */
-export function testCode(K: Consts, c: Test): string {
-  if (c.kind === CELL) return `x[${c.cell}] ${CMP_SOURCE[c.cmp]} ${K.ref(c.valueOf)}`;
-  if (c.kind === IS_TALKS) return c.value === 1 ? 'talks' : '!talks';
-  if (c.kind === IS_TREATY) return c.value === 1 ? 'treaty' : '!treaty';
-  if (c.kind === AFTER) return `t >= ${K.ref(c.valueOf)}`;
-  throw new Error(`testCode: no test kind ${c.kind}`);
-}
-
 /** An offer's terms as deal.ts's applyDeal applies them. */
 export interface Deal {
   /** [territory, code] writes, in term order. */

@@ -1,5 +1,5 @@
 import { statusCode } from '../arith.js';
-import { DIMENSION_COUNT, type Model } from '../model.js';
+import { DIMENSION_COUNT, type InitialValues, type Model } from '../model.js';
 import { initialState, type Modifier, type Treaty, type WorldState, type WorldView } from '../state.js';
 import { HELD_CONTESTED, type Layout, statusOf, unpackCells } from './layout.js';
 
@@ -32,20 +32,24 @@ export function createWorld(m: Model, L: Layout): KernelWorld {
   return packWorld(L, initialState(m));
 }
 
+/** The world's numbers (a WorldState's, or a model's starting values) written into their cells. */
+function writeNumbers(L: Layout, x: Float64Array, v: Omit<InitialValues, 'talksActive'>): void {
+  x.set(v.sanctions, L.sanctions);
+  x.set(v.energy, L.energy);
+  x.set(v.economy, L.economy);
+  x[L.joint] = v.jointActivity;
+  x.set(v.militarisation, L.militarisation);
+  x.set(v.cohesion, L.cohesion);
+  x.set(v.trust, L.trust);
+  x.set(v.room, L.room);
+}
+
 /**
  * Writes model m's starting cells into x (what createWorld's cells hold, initialState packed),
  * without building a WorldState: a kernel rebound to another model (kernel.ts's bind) takes its start from here.
  */
 export function writeStart(m: Model, L: Layout, x: Float64Array): void {
-  const i = m.initial;
-  x.set(i.sanctions, L.sanctions);
-  x.set(i.energy, L.energy);
-  x.set(i.economy, L.economy);
-  x[L.joint] = i.jointActivity;
-  x.set(i.militarisation, L.militarisation);
-  x.set(i.cohesion, L.cohesion);
-  x.set(i.trust, L.trust);
-  x.set(i.room, L.room);
+  writeNumbers(L, x, m.initial);
   m.actors.forEach((a, k) => {
     x.set(a.weights, L.weights + k * DIMENSION_COUNT);
   });
@@ -126,14 +130,7 @@ export function viewOf(m: Model, L: Layout, w: KernelWorld): WorldView {
 /** A WorldState packed into a kernel world (the inverse of unpackWorld), e.g. to weigh options in it. */
 export function packWorld(L: Layout, s: WorldState): KernelWorld {
   const x = new Float64Array(L.size);
-  x.set(s.sanctions, L.sanctions);
-  x.set(s.energy, L.energy);
-  x.set(s.economy, L.economy);
-  x[L.joint] = s.jointActivity;
-  x.set(s.militarisation, L.militarisation);
-  x.set(s.cohesion, L.cohesion);
-  x.set(s.trust, L.trust);
-  x.set(s.room, L.room);
+  writeNumbers(L, x, s);
   x.set(s.weights, L.weights);
   x[L.treaty] = s.treaty ? 1 : 0;
   s.territories.forEach((st, k) => {
