@@ -172,14 +172,13 @@ function skeleton(m: Model): number {
 }
 
 /** Each parameter's sign (-, 0, +, or N for NaN): the compiled kernel specialises on a few of them (a hazard of 0 never fires). */
-const latin1 = new TextDecoder('latin1');
 function signs(values: ArrayLike<number>): string {
-  const s = new Uint8Array(values.length);
+  const s = new Array<string>(values.length);
   for (let k = 0; k < values.length; k++) {
     const x = values[k]!;
-    s[k] = x > 0 ? 43 : x < 0 ? 45 : x === 0 ? 48 : 78;
+    s[k] = x > 0 ? '+' : x < 0 ? '-' : x === 0 ? '0' : 'N';
   }
-  return latin1.decode(s);
+  return s.join('');
 }
 
 /**
