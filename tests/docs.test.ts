@@ -17,7 +17,10 @@ describe('docs/scenarios.md', () => {
     const { SCENARIO_DOC_PATH, scenarioDocText } = await import('../packages/scenario/scripts/write-schema.js');
     const doc = readFileSync(SCENARIO_DOC_PATH, 'utf8');
     expect(scenarioDocText(doc)).toBe(doc);
-    expect(doc).toContain('| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal must be |');
+    expect(doc).toContain(
+      '| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be |',
+    );
+    expect(doc).toContain('| `economicMargin` | sourced number in [-1, 1] | no |');
   });
 });
 

@@ -11,12 +11,24 @@ export function acceptanceProbability(surplus: number, temperature: number): num
 }
 
 /**
- * An actor's surplus from a deal over its walk-away value: ΔU − margin − (for a deal touching
- * sovereignty) the outside inducement against it and any extra one being weighed.
+ * An actor's surplus from a deal over its walk-away value: ΔU − the margin a deal of its kind must
+ * clear (a sovereignty deal's, or an economic one's) − (for a deal touching sovereignty) the
+ * outside inducement against it and any extra one being weighed.
  */
-export function dealSurplus(gain: number, margin: number, sovereign: boolean, inducement: number, extra: number): number {
-  return gain - margin - (sovereign ? inducement + extra : 0);
+export function dealSurplus(
+  gain: number,
+  sovereign: boolean,
+  sovereignMargin: number,
+  economicMargin: number,
+  inducement: number,
+  extra: number,
+): number {
+  return gain - (sovereign ? sovereignMargin : economicMargin) - (sovereign ? inducement + extra : 0);
 }
+
+/** The margin actor a asks of a deal of this kind over the status quo (its walk-away value is utility now + this). */
+export const dealMargin = (a: { readonly walkAwayMargin: number; readonly economicMargin: number }, sovereign: boolean): number =>
+  sovereign ? a.walkAwayMargin : a.economicMargin;
 
 /** Something indexable that holds numbers: a plain array or a typed array. */
 type Numbers = { [k: number]: number };

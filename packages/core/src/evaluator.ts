@@ -148,10 +148,12 @@ export class Evaluator {
    */
   surplus(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
+    const a = this.m.actors[i]!;
     return dealSurplus(
       this.dealGain(i, o),
-      this.m.actors[i]!.walkAwayMargin,
       sovereign,
+      a.walkAwayMargin,
+      a.economicMargin,
       sovereign ? dealCost(this.s, i) : 0,
       extraDealCost,
     );

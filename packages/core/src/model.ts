@@ -32,8 +32,10 @@ export interface ActorDef {
   readonly weights: readonly number[];
   /** Logit temperature of its choices: higher = noisier. */
   readonly temperature: number;
-  /** Extra utility a deal must bring over the status quo before it is attractive. */
+  /** Extra utility a deal touching sovereignty (a transfer, joint administration, a treaty) must bring over the status quo. */
   readonly walkAwayMargin: number;
+  /** Extra utility any other deal (economic cooperation, sanctions relief) must bring over the status quo. */
+  readonly economicMargin: number;
   /** Economic mass: how much sanctions it imposes weigh on their target. */
   readonly mass: number;
   /** The pair of actors whose closeness the `axis` dimension measures, if any. */

@@ -78,6 +78,7 @@ function mapParameters(m: Model, w: Walk): Model {
     weights: w.in('weights', () => a.weights.map((x, d) => w.num(x, DIMENSIONS[d]!, d))),
     temperature: w.num(a.temperature, 'temperature'),
     walkAwayMargin: w.num(a.walkAwayMargin, 'walkAwayMargin'),
+    economicMargin: w.num(a.economicMargin, 'economicMargin'),
     mass: w.num(a.mass, 'mass'),
   }));
   const territories = w.list('territories', m.territories, (t) => ({ ...t, area: w.num(t.area, 'area') }));

@@ -1,4 +1,4 @@
-import { logitProbabilities, pick } from './choice.js';
+import { dealMargin, logitProbabilities, pick } from './choice.js';
 import type { Evaluator } from './evaluator.js';
 import { type ChooserScratch, chooserScratch } from './kernel/chooser-code.js';
 import type { Model } from './model.js';
@@ -170,7 +170,7 @@ export function accepts(ev: Pick<OfferValues, 'canRatify' | 'acceptance'>, r: nu
 
 /** Responder r's answer to offer o, drawing u ∈ [0, 1). A deal it cannot ratify is vetoed. */
 export function respond(ev: Evaluator, r: number, o: number, now: number, u: number): Response {
-  const walkAway = now + ev.m.actors[r]!.walkAwayMargin;
+  const walkAway = now + dealMargin(ev.m.actors[r]!, ev.sovereign(o));
   const dealUtility = walkAway + ev.surplus(r, o);
   if (!ev.canRatify(r, o)) return { decision: 'veto', dealUtility, walkAway, probability: 0 };
   const probability = ev.acceptance(r, o);

@@ -228,6 +228,7 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
       weights: DIMENSIONS.map((d) => a.weights[d]?.value ?? 0),
       temperature: a.temperature.value,
       walkAwayMargin: a.walkAwayMargin.value,
+      economicMargin: (a.economicMargin ?? a.walkAwayMargin).value,
       mass: a.mass.value,
       axis: a.axis ? [actor(a.axis[0], ['actors', aid, 'axis', 0]), actor(a.axis[1], ['actors', aid, 'axis', 1])] : null,
       ratifies: a.ratifies,

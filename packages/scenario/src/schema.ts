@@ -61,7 +61,12 @@ export const Actor = z
     name: z.string().min(1),
     role: z.enum(['party', 'third']).describe('party: a party to the dispute; third: an outside power'),
     temperature: Positive.describe('Logit temperature of its choices (utility units)'),
-    walkAwayMargin: Signed.describe('How much better than the status quo a deal must be'),
+    walkAwayMargin: Signed.describe(
+      'How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be',
+    ),
+    economicMargin: Signed.optional().describe(
+      'How much better than the status quo any other deal (economic cooperation, sanctions relief) must be (default: walkAwayMargin)',
+    ),
     mass: Positive.describe('Economic weight of the sanctions it imposes'),
     ratifies: z.boolean().default(true).describe('Whether its deals must fit its domestic room'),
     axis: Pair.optional().describe('The pair of actors whose closeness its `axis` dimension measures'),

@@ -63,7 +63,10 @@ export function explainCommand(sc: LoadedScenario): string {
     const dims = DIMENSIONS.map((d, k) => ({ d, w: a.weights[k]!, src: raw.weights[d] })).filter((x) => x.w !== 0);
     dims.sort((x, y) => Math.abs(y.w) - Math.abs(x.w));
     for (const { d, w, src } of dims) out.push(`    ${d.padEnd(10)} ${w >= 0 ? ' ' : ''}${w.toFixed(2)}  ${src ? cite(src) : ''}`);
-    out.push(`  Accepts a deal only if it beats the status quo by ${a.walkAwayMargin} ${cite(raw.walkAwayMargin)}`);
+    out.push(`  Accepts a deal touching sovereignty only if it beats the status quo by ${a.walkAwayMargin} ${cite(raw.walkAwayMargin)}`);
+    out.push(
+      `  Accepts any other deal only if it beats the status quo by ${a.economicMargin} ${raw.economicMargin ? cite(raw.economicMargin) : '(the same margin: the scenario gives no other)'}`,
+    );
     out.push(`  Choice temperature ${a.temperature} ${cite(raw.temperature, 60)}`);
     const moves = m.moves.filter((mv) => mv.actor === i);
     if (moves.length > 0) {

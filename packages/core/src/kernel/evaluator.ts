@@ -44,6 +44,7 @@ export class KernelEvaluator {
   /** The model's numbers the hot paths read, as typed arrays (model objects can have many shapes). */
   readonly temperature: Float64Array;
   readonly margin: Float64Array;
+  readonly economicMargin: Float64Array;
   private readonly ratifier: Uint8Array;
   /** Per actor, the mask of dimensions it weighs now (weights can change by shocks). */
   private readonly weighted: Int32Array;
@@ -78,11 +79,13 @@ export class KernelEvaluator {
     );
     this.temperature = Float64Array.from(m.actors, (a) => a.temperature);
     this.margin = Float64Array.from(m.actors, (a) => a.walkAwayMargin);
+    this.economicMargin = Float64Array.from(m.actors, (a) => a.economicMargin);
     B.on((m) => {
       this.m = m;
       m.actors.forEach((a, i) => {
         this.temperature[i] = a.temperature;
         this.margin[i] = a.walkAwayMargin;
+        this.economicMargin[i] = a.economicMargin;
       });
     });
     this.ratifier = Uint8Array.from(m.actors, (a) => (a.ratifies ? 1 : 0));
@@ -209,13 +212,15 @@ export class KernelEvaluator {
     return this.ratifies[k] === 1;
   }
 
-  /** ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
+  /** ΔU_i(o) − i's margin for a deal of o's kind − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
   surplus(i: number, o: number, extraDealCost = 0): number {
+    const sovereign = this.t.sovereign[o]!;
     return dealSurplus(
       this.dealGain(i, o),
+      sovereign,
       this.margin[i]!,
-      this.t.sovereign[o]!,
-      this.t.sovereign[o] ? this.inducement(i) : 0,
+      this.economicMargin[i]!,
+      sovereign ? this.inducement(i) : 0,
       extraDealCost,
     );
   }
