@@ -1,13 +1,13 @@
-import { DIMENSION_COUNT, type Model } from './model.js';
-import type { TerritoryStatus, WorldView } from './state.js';
+import type { Model } from './model.js';
+import type { TerritoryStatus } from './state.js';
 
 /**
- * The arithmetic the model's formulas are written in, once (metrics.ts): reads of the world by what
- * they are, the model's numbers, and a handful of operations. Two implementations give the formulas
- * their two forms: `values` evaluates them to numbers over a world (for explaining, teaching and
- * the readable runs), and the kernel's code arithmetic (kernel/code-arith.ts) writes them as
- * JavaScript over its cells (for batches). The same operations in the same order on the same
- * doubles: the two forms agree bit for bit by construction.
+ * The arithmetic the model's formulas are written in, once (metrics.ts, utility.ts, deal.ts): reads
+ * of the world by what they are, the model's numbers, and a handful of operations. Its
+ * implementations give the formulas their forms: code-arith.ts writes them as JavaScript, over the
+ * kernel's cells (kernel/cell-reads.ts) for batches and over a WorldView (view-code.ts) for the
+ * readable runs, and dependencies.ts traces what they read. The same operations in the same order
+ * on the same doubles: the forms agree bit for bit by construction.
  */
 export interface Arith<V> {
   /** A structural constant (a count, ½): written into code as a literal. */
@@ -75,104 +75,6 @@ export const statusCode = (st: TerritoryStatus): number =>
         ? STATUS.ASSURED
         : STATUS.TRANSFERRED
       : STATUS.JOINT;
-
-/** The formulas evaluated to numbers over world `s` of model `m` (`over` sets them). */
-export class Values implements Arith<number> {
-  m!: Model;
-  s!: WorldView;
-  n = 0;
-
-  over(m: Model, s: WorldView): this {
-    this.m = m;
-    this.s = s;
-    this.n = m.actors.length;
-    return this;
-  }
-
-  lit(x: number): number {
-    return x;
-  }
-  param(r: (m: Model) => number): number {
-    return r(this.m);
-  }
-  add(a: number, b: number): number {
-    return a + b;
-  }
-  sub(a: number, b: number): number {
-    return a - b;
-  }
-  mul(a: number, b: number): number {
-    return a * b;
-  }
-  div(a: number, b: number): number {
-    return a / b;
-  }
-  clamp01(a: number): number {
-    return a < 0 ? 0 : a > 1 ? 1 : a;
-  }
-  byStatus(status: number, values: readonly number[]): number {
-    return values[status]!;
-  }
-  ifStatus(status: number, codes: readonly number[], then: number, otherwise: number): number {
-    return codes.includes(status) ? then : otherwise;
-  }
-  atMost(a: number, b: number): number {
-    return a <= b ? 1 : 0;
-  }
-  abs(a: number): number {
-    return a < 0 ? -a : a;
-  }
-  ifNonZero(x: number, then: () => number, otherwise: () => number): number {
-    return x !== 0 ? then() : otherwise();
-  }
-  local(v: number): number {
-    return v;
-  }
-  weight(actor: number, d: number): number {
-    return this.s.weights[actor * DIMENSION_COUNT + d]!;
-  }
-  status(k: number): number {
-    return statusCode(this.s.territories[k]!);
-  }
-  treaty(): number {
-    return this.s.treaty ? 1 : 0;
-  }
-  energy(tie: number): number {
-    return this.s.energy[tie]!;
-  }
-  sanctions(imposer: number, target: number): number {
-    return this.s.sanctions[imposer * this.n + target]!;
-  }
-  economy(a: number, b: number): number {
-    return this.s.economy[a * this.n + b]!;
-  }
-  joint(): number {
-    return this.s.jointActivity;
-  }
-  militarisation(actor: number): number {
-    return this.s.militarisation[actor]!;
-  }
-  cohesion(alliance: number): number {
-    return this.s.cohesion[alliance]!;
-  }
-  trust(a: number, b: number): number {
-    return this.s.trust[a * this.n + b]!;
-  }
-  room(actor: number): number {
-    return this.s.room[actor]!;
-  }
-}
-
-const shared = [new Values(), new Values()];
-
-/**
- * The number arithmetic over world s of model m. Formulas over one world use the first of two
- * instances, reset per use (formulas never nest); a formula over two worlds (before and after a
- * deal) asks for the second with `other`.
- */
-export function values(m: Model, s: WorldView, other = false): Arith<number> {
-  return shared[other ? 1 : 0]!.over(m, s);
-}
 
 /** Σ of terms in order, from 0: ((0 + t₀) + t₁) + …, as every sum of the model is taken. */
 export function sum<V>(A: Arith<V>, terms: readonly V[]): V {

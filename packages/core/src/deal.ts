@@ -1,9 +1,7 @@
-import { type Arith, STATUS, sum, values } from './arith.js';
+import { type Arith, STATUS, sum } from './arith.js';
 import { applyEffect } from './effects.js';
 import type { Effect, Model, OfferDef, Term } from './model.js';
 import type { WorldState } from './state.js';
-import { NO_INPUTS } from './view-code.js';
-import { formulasOf } from './world-formulas.js';
 
 const NONE: readonly number[] = [];
 
@@ -132,14 +130,4 @@ export function ratifiesFormula<V>(B: Arith<V>, A: Arith<V>, m: Model, i: number
     ),
     A.add(B.room(i), A.lit(1e-12)),
   );
-}
-
-export function concession(m: Model, before: WorldState, after: WorldState, i: number): number {
-  return concessionFormula(values(m, before), values(m, after, true), m, i);
-}
-
-/** Whether actor i could ratify the change from `before` to `after` (always, for an actor whose deals need no ratification). */
-export function ratifiable(m: Model, before: WorldState, after: WorldState, i: number): boolean {
-  if (!m.actors[i]!.ratifies) return true;
-  return formulasOf(m).ratifies(i)(before, NO_INPUTS, after) === 1;
 }
