@@ -29,42 +29,27 @@ export class WorldFormulas {
   private readonly utilities: (WorldFormula | undefined)[] = [];
   private readonly norms: (WorldFormula | undefined)[] = [];
   private readonly ratifications: (WorldFormula | undefined)[] = [];
-  private readonly gains = new Map<number, WorldFormula>();
+  /** [i × 2^DIMENSION_COUNT + mask]. */
+  private readonly gains: (WorldFormula | undefined)[] = [];
   private readonly choosers: (ViewChooser | undefined)[] = [];
 
   constructor(private readonly m: Model) {}
 
   /** m_d(s, i). */
   metric(d: number, i: number): WorldFormula {
-    const k = d * this.m.actors.length + i;
-    let f = this.metrics[k];
-    if (!f) {
-      const m = this.m;
-      f = worldFormula(m, ({ first }) => METRIC_FORMULAS[d]!(first, m, i));
-      this.metrics[k] = f;
-    }
-    return f;
+    const m = this.m;
+    return once(this.metrics, d * m.actors.length + i, () => worldFormula(m, ({ first }) => METRIC_FORMULAS[d]!(first, m, i)));
   }
 
   /** U_i(s). */
   utility(i: number): WorldFormula {
-    let f = this.utilities[i];
-    if (!f) {
-      const m = this.m;
-      f = worldFormula(m, ({ first: A }) => utilityFormula(A, i, (d) => METRIC_FORMULAS[d]!(A, m, i)));
-      this.utilities[i] = f;
-    }
-    return f;
+    const m = this.m;
+    return once(this.utilities, i, () => worldFormula(m, ({ first: A }) => utilityFormula(A, i, (d) => METRIC_FORMULAS[d]!(A, m, i))));
   }
 
   /** Σ_d |w_{i,d}| in s. */
   norm(i: number): WorldFormula {
-    let f = this.norms[i];
-    if (!f) {
-      f = worldFormula(this.m, ({ first }) => normFormula(first, i));
-      this.norms[i] = f;
-    }
-    return f;
+    return once(this.norms, i, () => worldFormula(this.m, ({ first }) => normFormula(first, i)));
   }
 
   /**
@@ -73,11 +58,9 @@ export class WorldFormulas {
    * Σ|w| in s at DIMENSION_COUNT.
    */
   gain(i: number, mask: number): WorldFormula {
-    const k = i * (1 << DIMENSION_COUNT) + mask;
-    let f = this.gains.get(k);
-    if (!f) {
-      const m = this.m;
-      f = worldFormula(m, ({ second, input }) =>
+    const m = this.m;
+    return once(this.gains, i * (1 << DIMENSION_COUNT) + mask, () =>
+      worldFormula(m, ({ second, input }) =>
         gainFormula(
           second,
           i,
@@ -86,10 +69,8 @@ export class WorldFormulas {
           (d) => input(d),
           input(DIMENSION_COUNT),
         ),
-      );
-      this.gains.set(k, f);
-    }
-    return f;
+      ),
+    );
   }
 
   /**
@@ -98,8 +79,7 @@ export class WorldFormulas {
    * strategic value for policy.ts's moveOptions.
    */
   chooser(i: number): ViewChooser {
-    let f = this.choosers[i];
-    if (!f) {
+    return once(this.choosers, i, () => {
       const m = this.m;
       const K = new Consts(m);
       const form: ChooserForm = {
@@ -119,26 +99,29 @@ export class WorldFormulas {
         pressure: (mv, j) => `ev.pressure(${j}, ${mv})`,
         explain: true,
       };
-      f = compileWith<ViewChooser>(K, ['logitInto', 'logitPairInto', 'pickIndex'], `'use strict'; return ${chooserCode(form, i)};`, [
+      return compileWith<ViewChooser>(K, ['logitInto', 'logitPairInto', 'pickIndex'], `'use strict'; return ${chooserCode(form, i)};`, [
         logitInto,
         logitPairInto,
         pickIndex,
       ]);
-      this.choosers[i] = f;
-    }
-    return f;
+    });
   }
 
   /** 1 if actor i could ratify the change from s to t, else 0 (for an actor whose deals need ratifying). */
   ratifies(i: number): WorldFormula {
-    let f = this.ratifications[i];
-    if (!f) {
-      const m = this.m;
-      f = worldFormula(m, ({ first, second }) => ratifiesFormula(first, second, m, i));
-      this.ratifications[i] = f;
-    }
-    return f;
+    const m = this.m;
+    return once(this.ratifications, i, () => worldFormula(m, ({ first, second }) => ratifiesFormula(first, second, m, i)));
   }
+}
+
+/** cache[k], made by `make` the first time it is asked for. */
+function once<T>(cache: (T | undefined)[], k: number, make: () => T): T {
+  let f = cache[k];
+  if (f === undefined) {
+    f = make();
+    cache[k] = f;
+  }
+  return f;
 }
 
 const tables = new WeakMap<Model, WorldFormulas>();

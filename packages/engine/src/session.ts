@@ -45,6 +45,8 @@ export class RunSession {
   readonly log: LogEvent[] = [];
   private readonly actor: Actor<ReturnType<typeof liveMachine>>;
   private steps = 0;
+  /** The actors played by human countries (step() checks they have chosen; there are none in most runs). */
+  private readonly humans: readonly number[];
 
   constructor(
     readonly m: Model,
@@ -57,6 +59,7 @@ export class RunSession {
     const env = phaseEnv(m, { scenarioKey, seed, run, emit: (e) => this.log.push(e) });
     const everyone = choose ? chooserCountry(choose) : ({ kind: 'ai' } as const);
     const countries = opts.countries ?? m.actors.map(() => everyone);
+    this.humans = countries.flatMap((c, i) => (c.kind === 'human' ? [i] : []));
     this.actor = createActor(liveMachine(), {
       input: { run: opts.from?.ctx ?? initialContext(m), env, countries, ...(opts.from ? { at: opts.from.state } : {}) },
       ...(opts.inspect ? { inspect: opts.inspect } : {}),
@@ -104,11 +107,10 @@ export class RunSession {
    * gives its counter-offer with it (an offer's index, 0 for talking only).
    */
   awaiting(): DecisionPoint[] {
-    if (this.done) return [];
+    if (this.done || this.humans.length === 0) return [];
     const countries = this.actor.getSnapshot().context.countries;
-    return this.m.actors.flatMap((_, i) => {
+    return this.humans.flatMap((i) => {
       const c = countries[i]!.getSnapshot().context;
-      if (c.country.kind !== 'human') return [];
       const point = decisionFor(this, i) ?? this.counterAfterVeto(i);
       if (point === null) return [];
       const needs = point.kind === 'response' && point.counters !== null && c.queue[0]?.response === 'reject' ? 2 : 1;
