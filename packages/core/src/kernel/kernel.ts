@@ -77,14 +77,14 @@ export class Kernel {
   private readonly start: Float64Array;
   private readonly samplers = new Map<string, Sampler>();
   /** Everything that holds the bound model's numbers (consts.ts). */
-  private readonly B: Bindings;
+  private readonly bindings: Bindings;
   /** The model the kernel is bound to: its numbers are the ones the runs read. */
   m: Model;
 
   constructor(m: Model) {
     this.m = m;
     const B = new Bindings(m);
-    this.B = B;
+    this.bindings = B;
     this.ev = new KernelEvaluator(B);
     const L = this.ev.L;
     this.choices = new Choices(this.ev);
@@ -133,7 +133,7 @@ export class Kernel {
    */
   bind(m: Model): void {
     if (m === this.m) return;
-    this.B.bind(m);
+    this.bindings.bind(m);
     this.m = m;
   }
 
@@ -165,7 +165,7 @@ export class Kernel {
     const key = JSON.stringify(samples);
     let f = this.samplers.get(key);
     if (!f) {
-      const K = this.B.consts();
+      const K = this.bindings.consts();
       f = compileSampler(K, this.m, this.L, samples);
       // A sampler made after a bind starts from the model bound now, and follows the next binds.
       this.samplers.set(key, f);
