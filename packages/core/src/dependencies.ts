@@ -20,7 +20,7 @@ export const ALL_DIMENSIONS = (1 << DIMENSION_COUNT) - 1;
 /** A part of the state: `statuses` (the territories), `treaty`, `talks`, `joint`, `weights`, or an array cell. */
 type Channel = string;
 const cell = (name: string, at: number): Channel => `${name}:${at}`;
-/** Writes to a weight change the utility's normalisation: every dimension is recomputed. */
+/** A write to a weight (a shock that shifts what an actor values): the whole utility is recomputed. */
 const WEIGHTS = 'weights';
 
 /** The channels effect e writes (effects.ts's effectWrite). */

@@ -28,12 +28,11 @@ export class Evaluator {
   /** Per actor, the mask of dimensions it weighs now. */
   private readonly weighted: (number | undefined)[] = [];
   private readonly metrics: number[];
-  private readonly norms: (number | undefined)[] = [];
   private readonly t: OptionTables;
   /** The model's formulas over worlds (world-formulas.ts). */
   private readonly f: WorldFormulas;
-  /** A gain's inputs: the metrics of now it needs, then Σ|w| (world-formulas.ts's gain). */
-  private readonly inputs = new Array<number>(DIMENSION_COUNT + 1).fill(0);
+  /** A gain's inputs: the metrics of now it needs (world-formulas.ts's gain). */
+  private readonly inputs = new Array<number>(DIMENSION_COUNT).fill(0);
 
   constructor(
     readonly m: Model,
@@ -72,16 +71,6 @@ export class Evaluator {
     return mask & w;
   }
 
-  /** Σ_d |w_{i,d}| now (utility.ts's normFormula), computed once. */
-  private norm(i: number): number {
-    let v = this.norms[i];
-    if (v === undefined) {
-      v = this.f.norm(i)(this.s, NO_INPUTS, this.s);
-      this.norms[i] = v;
-    }
-    return v;
-  }
-
   /**
    * U_i(after) − U_i(now) (utility.ts's gainFormula), summed only over the dimensions in `mask`
    * (every other term is 0 by construction), with m_d(now, i) computed once. When weights change
@@ -91,7 +80,6 @@ export class Evaluator {
     if (mask === ALL_DIMENSIONS) return utility(this.m, after, i) - utility(this.m, this.s, i);
     const now = this.inputs;
     for (let d = 0; d < DIMENSION_COUNT; d++) if (mask & (1 << d)) now[d] = this.metric(i, d);
-    now[DIMENSION_COUNT] = this.norm(i);
     return this.f.gain(i, mask)(this.s, now, after);
   }
 

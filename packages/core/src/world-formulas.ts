@@ -7,7 +7,7 @@ import { METRIC_FORMULAS } from './metrics.js';
 import { DIMENSION_COUNT, type Model } from './model.js';
 import type { WorldView } from './state.js';
 import { optionTables } from './tables.js';
-import { gainFormula, normFormula, utilityFormula } from './utility.js';
+import { gainFormula, utilityFormula } from './utility.js';
 import { viewReads, type WorldFormula, worldFormula } from './view-code.js';
 
 /** A move choice over a WorldView (kernel/chooser-code.ts): the chosen move's index or −1, probabilities and values in `s`. */
@@ -27,7 +27,6 @@ export type ViewChooser = (
 export class WorldFormulas {
   private readonly metrics: (WorldFormula | undefined)[] = [];
   private readonly utilities: (WorldFormula | undefined)[] = [];
-  private readonly norms: (WorldFormula | undefined)[] = [];
   private readonly ratifications: (WorldFormula | undefined)[] = [];
   /** [i × 2^DIMENSION_COUNT + mask]. */
   private readonly gains: (WorldFormula | undefined)[] = [];
@@ -47,15 +46,9 @@ export class WorldFormulas {
     return once(this.utilities, i, () => worldFormula(m, ({ first: A }) => utilityFormula(A, i, (d) => METRIC_FORMULAS[d]!(A, m, i))));
   }
 
-  /** Σ_d |w_{i,d}| in s. */
-  norm(i: number): WorldFormula {
-    return once(this.norms, i, () => worldFormula(this.m, ({ first }) => normFormula(first, i)));
-  }
-
   /**
    * U_i(t) − U_i(s) for an option that can change only the dimensions in `mask` and leaves the
-   * weights alone, s the world now and t after it; x holds m_d(s, i) at index d for d in mask, and
-   * Σ|w| in s at DIMENSION_COUNT.
+   * weights alone, s the world now and t after it; x holds m_d(s, i) at index d for d in mask.
    */
   gain(i: number, mask: number): WorldFormula {
     const m = this.m;
@@ -67,7 +60,6 @@ export class WorldFormulas {
           mask,
           (d) => METRIC_FORMULAS[d]!(second, m, i),
           (d) => input(d),
-          input(DIMENSION_COUNT),
         ),
       ),
     );

@@ -5,7 +5,7 @@ import { ALL_DIMENSIONS } from '../dependencies.js';
 import { clamp01, METRIC_FORMULAS } from '../metrics.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { type OptionTables, optionTables } from '../tables.js';
-import { gainFormula, normFormula, utilityFormula } from '../utility.js';
+import { gainFormula, utilityFormula } from '../utility.js';
 import { cellReads } from './cell-reads.js';
 import { type ChooserForm, chooserCode, conditionsCode, type MoveChooser } from './chooser-code.js';
 import { type Bindings, type Consts, compileWith } from './consts.js';
@@ -25,7 +25,7 @@ import { ADD_WEIGHT, cellOpsCode, type Deal, type Op, opCells } from './program.
 
 /**
  * ΔU of an option for one actor; it never writes the cells. `now` holds the metrics of now,
- * now[i × DIMENSION_COUNT + d], and each actor's Σ|w| (normSlot), current where at[…] === version:
+ * now[i × DIMENSION_COUNT + d], current where at[…] === version:
  * the function computes the stale ones it needs.
  */
 export type MoveGain = (x: Float64Array, now: Float64Array, at: Int32Array, version: number) => number;
@@ -52,9 +52,6 @@ function localsFor(cells: readonly number[]): { declare: string; after: CellSour
   };
 }
 
-/** Where in the metrics of now actor i's Σ|w| is kept: after every actor's metrics. */
-export const normSlot = (L: Layout, i: number): number => L.n * DIMENSION_COUNT + i;
-
 /** Statements that make now[i, d] current for each dimension d in `mask`, computing the stale ones from the cells. */
 function primeCode(K: Consts, m: Model, L: Layout, i: number, mask: number): string {
   const lines: string[] = [];
@@ -68,8 +65,7 @@ function primeCode(K: Consts, m: Model, L: Layout, i: number, mask: number): str
 
 /**
  * Statements leaving ΔU_i in `g` with the option applied (its cells read through `at`), from
- * utility.ts's formulas; `before` runs first and makes the metrics of now current (and Σ|w|, kept
- * with them at normSlot: the same for every option while the weights are).
+ * utility.ts's formulas; `before` runs first and makes the metrics of now current.
  */
 function gainCode(K: Consts, m: Model, L: Layout, i: number, mask: number, at: CellSource): { before: string; after: string } {
   const N = i * DIMENSION_COUNT;
@@ -83,11 +79,8 @@ function gainCode(K: Consts, m: Model, L: Layout, i: number, mask: number, at: C
     const uAfter = utilityFormula(A, i, metric);
     return { before: `${primeCode(K, m, L, i, mask)}\n${B.assign('const uNow', uNow)}`, after: A.assign('g', `${uAfter} - uNow`) };
   }
-  const S = normSlot(L, i);
-  const B = new CodeArith(K, cellReads(L), 'gn');
-  const norm = `if (at[${S}] !== version) {\n${B.assign(`now[${S}]`, normFormula(B, i))}\nat[${S}] = version; }`;
-  const g = gainFormula(A, i, mask, metric, now, `now[${S}]`);
-  return { before: `${primeCode(K, m, L, i, mask)}\n${norm}`, after: A.assign('g', g) };
+  const g = gainFormula(A, i, mask, metric, now);
+  return { before: primeCode(K, m, L, i, mask), after: A.assign('g', g) };
 }
 
 /** deal.ts's applyDeal on the locals (`at`), as straight-line code. */

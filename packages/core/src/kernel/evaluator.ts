@@ -64,9 +64,9 @@ export class KernelEvaluator {
     this.moveOps = m.moves.map((mv, k) => mv.effects.map((_, j) => compileEffect(B, L, (m) => m.moves[k]!.effects[j]!)));
     this.deals = m.offers.map((_, o) => compileDeal(B, L, o));
     this.whatIfs = compileWhatIfs(B, L, this.moveOps, this.deals);
-    // The metrics of now, then each actor's Σ|w| (codegen.ts's normSlot).
-    this.now = new Float64Array(n * (DIMENSION_COUNT + 1));
-    this.nowAt = new Int32Array(n * (DIMENSION_COUNT + 1));
+    // The metrics of now, [i × DIMENSION_COUNT + d].
+    this.now = new Float64Array(n * DIMENSION_COUNT);
+    this.nowAt = new Int32Array(n * DIMENSION_COUNT);
     this.pressures = new Float64Array(m.moves.length * n);
     this.inducements = new Float64Array(n);
     this.dealGains = new Float64Array(m.offers.length * n);
