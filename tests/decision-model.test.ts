@@ -1,5 +1,5 @@
 import { DIMENSION_COUNT, DIMENSIONS, Evaluator, type Model, moveOptions, offerOptions, optionTables, type WorldState } from '@parley/core';
-import { RunSession } from '@parley/engine';
+import { RunSession, simulate } from '@parley/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flagship } from './helpers/flagship.js';
@@ -78,5 +78,113 @@ describe('scale-free utilities', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('coherent acceptance: types, beliefs and a noise floor', () => {
+  const RUNS = 400;
+  const russia = base.actors.findIndex((a) => a.id === 'russia');
+
+  it('no deal below the responder’s own reservation value is accepted more often than its tremble, nor one above it refused', () => {
+    let below = 0;
+    let acceptedBelow = 0;
+    let above = 0;
+    let refusedAbove = 0;
+    for (let run = 0; run < RUNS; run++) {
+      simulate(base, {
+        scenarioKey: 'coherence',
+        seed: 1,
+        run,
+        emit: (e) => {
+          if (e.type !== 'response' || e.decision === 'veto') return;
+          if (e.dealUtility < e.walkAway) {
+            below++;
+            if (e.decision === 'accept') acceptedBelow++;
+          } else {
+            above++;
+            if (e.decision === 'reject') refusedAbove++;
+          }
+        },
+      });
+    }
+    const tremble = Math.max(...base.actors.map((a) => a.tremble));
+    expect(below).toBeGreaterThan(100);
+    expect(above).toBeGreaterThan(100);
+    // Each answer goes against the type with probability tremble: allow three times that for the dice.
+    expect(acceptedBelow / below).toBeLessThanOrEqual(3 * tremble);
+    expect(refusedAbove / above).toBeLessThanOrEqual(3 * tremble);
+  });
+
+  it('in every reachable world, acceptance below the reservation value is the tremble, and belief is a probability that falls as a deal gets dearer', () => {
+    const worlds = reachedWorlds(base, [4, 5, 6]);
+    fc.assert(
+      fc.property(
+        fc.nat(worlds.length - 1),
+        fc.nat(base.offers.length - 1),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        (k, o, extra) => {
+          const ev = new Evaluator(base, worlds[k]!);
+          for (let i = 0; i < base.actors.length; i++) {
+            if (!ev.canRatify(i, o)) continue;
+            const e = base.actors[i]!.tremble;
+            if (ev.surplus(i, o) < 0) expect(ev.acceptance(i, o)).toBe(e);
+            const b = ev.believedAcceptance(i, o);
+            expect(b).toBeGreaterThanOrEqual(0);
+            expect(b).toBeLessThanOrEqual(1);
+            // A dearer deal (an inducement against it) is never believed likelier to be accepted.
+            expect(ev.believedAcceptance(i, o, extra)).toBeLessThanOrEqual(b);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a rejection teaches the proposer: the same offer is then believed refused, and is not tabled again', () => {
+    let seen = 0;
+    for (let run = 0; run < 200 && seen < 5; run++) {
+      const s = new RunSession(base, 'beliefs', 1, run);
+      while (!s.done) {
+        const p = s.ctx.pending;
+        if (s.state === 'response' || s.next !== 'response' || !p || p.to !== russia) {
+          s.step();
+          continue;
+        }
+        const before = new Evaluator(base, s.ctx.world);
+        if (!before.canRatify(russia, p.offer)) {
+          s.step();
+          continue;
+        }
+        const rejected = before.surplus(russia, p.offer) < 0;
+        const offer = p.offer;
+        const at = s.log.length;
+        s.step();
+        const answer = s.log.slice(at).find((e) => e.type === 'response');
+        if (!rejected || answer?.type !== 'response' || answer.decision !== 'reject') continue;
+        const after = new Evaluator(base, s.ctx.world);
+        expect(after.believedAcceptance(russia, offer)).toBe(0);
+        expect(offerOptions(after, base.claimant, russia).some((x) => x.offer === offer)).toBe(false);
+        seen++;
+        break;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('more summits do not make a treaty likelier when no leader’s mind changes: the treaty share is not the count of draws', () => {
+    const nagato = base.events.find((e) => e.id === 'nagato-summit')!;
+    const extra = Array.from({ length: 6 }, (_, k) => ({ ...nagato, id: `extra-summit-${k}`, at: 5 + k }));
+    const more: Model = { ...base, events: [...base.events, ...extra] };
+    const treaties = (m: Model): number => {
+      let n = 0;
+      for (let run = 0; run < 1000; run++) if (simulate(m, { scenarioKey: 'summits', seed: 1, run }).treatyT !== null) n++;
+      return n / 1000;
+    };
+    const few = treaties(base);
+    const many = treaties(more);
+    expect(few).toBeGreaterThan(0.05);
+    // Until engine 0.3 (acceptance drawn afresh by logit at every meeting) six more summits added
+    // several points; now only the trembles add anything.
+    expect(Math.abs(many - few)).toBeLessThan(0.03);
   });
 });

@@ -18,7 +18,7 @@ describe('docs/scenarios.md', () => {
     const doc = readFileSync(SCENARIO_DOC_PATH, 'utf8');
     expect(scenarioDocText(doc)).toBe(doc);
     expect(doc).toContain(
-      '| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be |',
+      '| `walkAwayMargin` | sourced number in [-1, 1] | yes | How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be; with `range`, each run draws its own |',
     );
     expect(doc).toContain('| `economicMargin` | sourced number in [-1, 1] | no |');
   });

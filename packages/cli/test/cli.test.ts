@@ -242,8 +242,8 @@ describe('experiments', () => {
       expect(r.code).toBe(0);
       return r.out.split('\n').slice(3);
     };
-    const removed = await rows('moves.us-pressure-japan=null');
-    const priced = await rows('moves.us-pressure-japan.cost=1');
+    const removed = await rows('moves.japan-invest=null');
+    const priced = await rows('moves.japan-invest.cost=1');
     expect(priced).toEqual(removed);
     expect(removed.join('\n')).toMatch(/^No treaty; talks suspended .* \*$/m);
   });
@@ -296,10 +296,19 @@ describe('experiments', () => {
   });
 
   it('sensitivity ranks parameters by their effect, the largest first', async () => {
-    const r = await cli('sensitivity', TUTORIAL, '--runs', '150', '--workers', '1', '--only', '^actors\\.east\\.(walkAwayMargin|mass)$');
+    const r = await cli(
+      'sensitivity',
+      TUTORIAL,
+      '--runs',
+      '150',
+      '--workers',
+      '1',
+      '--only',
+      '^actors\\.east\\.(weights\\.territory|mass)$',
+    );
     expect(r.code).toBe(0);
     const rows = r.out.split('\n').filter((l) => l.startsWith('actors.east.'));
-    expect(rows[0]).toMatch(/^actors\.east\.walkAwayMargin /);
+    expect(rows[0]).toMatch(/^actors\.east\.weights\.territory /);
     expect(rows[1]).toMatch(/^actors\.east\.mass .* \+0\.0 pp$/);
   });
 });

@@ -26,10 +26,6 @@ export function dealSurplus(
   return gain - (sovereign ? sovereignMargin : economicMargin) - (sovereign ? inducement + extra : 0);
 }
 
-/** The margin actor a asks of a deal of this kind over the status quo (its walk-away value is utility now + this). */
-export const dealMargin = (a: { readonly walkAwayMargin: number; readonly economicMargin: number }, sovereign: boolean): number =>
-  sovereign ? a.walkAwayMargin : a.economicMargin;
-
 /** Something indexable that holds numbers: a plain array or a typed array. */
 type Numbers = { [k: number]: number };
 

@@ -1,8 +1,9 @@
-import { acceptanceProbability, dealSurplus } from './choice.js';
+import { dealSurplus } from './choice.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
 import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
+import { believedAcceptance, ECONOMIC, priorOf, RESERVATION_KINDS, responseProbability, SOVEREIGN } from './reservation.js';
 import type { WorldState } from './state.js';
 import { type OptionTables, optionTables } from './tables.js';
 import { utility } from './utility.js';
@@ -130,27 +131,55 @@ export class Evaluator {
     return this.t.sovereign[o]!;
   }
 
+  /** The kind of reservation value deal o is weighed against (reservation.ts): sovereignty or economic. */
+  kind(o: number): number {
+    return this.t.sovereign[o]! ? SOVEREIGN : ECONOMIC;
+  }
+
   /**
-   * Actor i's surplus from deal o over its walk-away value:
-   * ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra.
+   * Actor i's surplus from deal o over its walk-away value, with its own reservation value for the
+   * deal's kind (drawn for this run): ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra.
    */
   surplus(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
-    const a = this.m.actors[i]!;
+    const r = this.s.reservation;
     return dealSurplus(
       this.dealGain(i, o),
       sovereign,
-      a.walkAwayMargin,
-      a.economicMargin,
+      r[i * RESERVATION_KINDS + SOVEREIGN]!,
+      r[i * RESERVATION_KINDS + ECONOMIC]!,
       sovereign ? dealCost(this.s, i) : 0,
       extraDealCost,
     );
   }
 
-  /** Probability that actor i accepts deal o: 0 if it cannot ratify it, else σ(surplus / τ_i). */
+  /** Actor i's own reservation value for a deal of o's kind in this run: its walk-away value is U_i(now) + this. */
+  margin(i: number, o: number): number {
+    return this.s.reservation[i * RESERVATION_KINDS + this.kind(o)]!;
+  }
+
+  /** The largest margin with which actor i would accept deal o: its surplus with a margin of 0. */
+  threshold(i: number, o: number, extraDealCost = 0): number {
+    const sovereign = this.t.sovereign[o]!;
+    return dealSurplus(this.dealGain(i, o), sovereign, 0, 0, sovereign ? dealCost(this.s, i) : 0, extraDealCost);
+  }
+
+  /** Probability that actor i accepts deal o: 0 if it cannot ratify it, else by its own reservation value, up to its tremble. */
   acceptance(i: number, o: number, extraDealCost = 0): number {
     if (!this.canRatify(i, o)) return 0;
-    return acceptanceProbability(this.surplus(i, o, extraDealCost), this.m.actors[i]!.temperature);
+    return responseProbability(this.surplus(i, o, extraDealCost), this.m.actors[i]!.tremble);
+  }
+
+  /**
+   * What the others believe the chance is that actor i accepts deal o (reservation.ts): 0 if it
+   * cannot ratify it (its domestic room is public), else over the public belief about its margin.
+   */
+  believedAcceptance(i: number, o: number, extraDealCost = 0): number {
+    if (!this.canRatify(i, o)) return 0;
+    const kind = this.kind(o);
+    const p = priorOf(this.m.actors[i]!, kind);
+    const b = (i * RESERVATION_KINDS + kind) * 2;
+    return believedAcceptance(p.lo, p.mode, p.hi, this.s.belief[b]!, this.s.belief[b + 1]!, this.threshold(i, o, extraDealCost));
   }
 
   /** U_i(state after move mv) − U_i(now), for any actor i (the owner or an onlooker). */

@@ -17,6 +17,7 @@ export * from './outcome.js';
 export * from './parameters.js';
 export * from './phases.js';
 export * from './policy.js';
+export * from './reservation.js';
 export * from './rng.js';
 export * from './state.js';
 export * from './summit-space.js';

@@ -30,12 +30,23 @@ export interface ActorDef {
   readonly role: ActorRole;
   /** Weight per dimension, aligned with DIMENSIONS. May be negative (e.g. axis). */
   readonly weights: readonly number[];
-  /** Logit temperature of its choices: higher = noisier. */
+  /** Logit temperature of its choice among offers: higher = noisier. */
   readonly temperature: number;
-  /** Extra utility a deal touching sovereignty (a transfer, joint administration, a treaty) must bring over the status quo. */
+  /** Logit temperature of its unilateral moves (a quarter's moves are worth far less than a deal). */
+  readonly moveTemperature: number;
+  /** Probability that its answer to an offer goes against its reservation value (the noise floor of acceptance). */
+  readonly tremble: number;
+  /**
+   * Extra utility a deal touching sovereignty (a transfer, joint administration, a treaty) must bring
+   * over the status quo: the value the scenario reads (the mode of the range each run draws from).
+   */
   readonly walkAwayMargin: number;
-  /** Extra utility any other deal (economic cooperation, sanctions relief) must bring over the status quo. */
+  /** The range [lo, hi] each run draws the actor's sovereignty margin from (lo = hi: known to all). */
+  readonly walkAwayRange: readonly [number, number];
+  /** Extra utility any other deal (economic cooperation, sanctions relief) must bring over the status quo (the mode). */
   readonly economicMargin: number;
+  /** The range [lo, hi] each run draws the actor's economic margin from. */
+  readonly economicRange: readonly [number, number];
   /** Economic mass: how much sanctions it imposes weigh on their target. */
   readonly mass: number;
   /** The pair of actors whose closeness the `axis` dimension measures, if any. */

@@ -71,14 +71,20 @@ const term = (t: Term, w: Walk): Term => ('amount' in t ? { ...t, amount: w.num(
  */
 function mapParameters(m: Model, w: Walk): Model {
   const cells = (xs: readonly number[], at: string): number[] => w.in(at, () => xs.map((x, k) => w.num(x, String(k), k)));
+  const range = (r: readonly [number, number], at: string): [number, number] =>
+    w.in(at, () => [w.num(r[0], 'lo', 0), w.num(r[1], 'hi', 1)]);
   const effects = (xs: readonly Effect[]) => w.list('effects', xs, (e) => effect(e, w));
   const when = (xs: readonly Condition[]) => w.list('when', xs, (c) => condition(c, w));
   const actors = w.list('actors', m.actors, (a) => ({
     ...a,
     weights: w.in('weights', () => a.weights.map((x, d) => w.num(x, DIMENSIONS[d]!, d))),
     temperature: w.num(a.temperature, 'temperature'),
+    moveTemperature: w.num(a.moveTemperature, 'moveTemperature'),
+    tremble: w.num(a.tremble, 'tremble'),
     walkAwayMargin: w.num(a.walkAwayMargin, 'walkAwayMargin'),
+    walkAwayRange: range(a.walkAwayRange, 'walkAwayRange'),
     economicMargin: w.num(a.economicMargin, 'economicMargin'),
+    economicRange: range(a.economicRange, 'economicRange'),
     mass: w.num(a.mass, 'mass'),
   }));
   const territories = w.list('territories', m.territories, (t) => ({ ...t, area: w.num(t.area, 'area') }));

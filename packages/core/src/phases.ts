@@ -7,6 +7,7 @@ import type { Emit } from './log.js';
 import type { Model, OutcomeClass } from './model.js';
 import { classify } from './outcome.js';
 import { chooseMove, chooseOffer, type MoveOption, type OfferOption, type Response, respond } from './policy.js';
+import { beliefAt, drawReservations, updateBelief } from './reservation.js';
 import type { Streams } from './rng.js';
 import { initialState, type WorldState } from './state.js';
 import { utility } from './utility.js';
@@ -42,8 +43,14 @@ export interface RunContext {
   outcome: OutcomeClass | null;
 }
 
-export function initialContext(m: Model): RunContext {
-  return { world: initialState(m), meeting: null, pending: null, outcome: null };
+/**
+ * A run's context at its start. With the run's streams, each actor's reservation values are drawn
+ * from the types stream (reservation.ts); without, the world holds the values the scenario reads.
+ */
+export function initialContext(m: Model, rng?: Streams): RunContext {
+  const world = initialState(m);
+  if (rng) drawReservations(m, rng.types, world.reservation, 0);
+  return { world, meeting: null, pending: null, outcome: null };
 }
 
 /**
@@ -155,6 +162,8 @@ export const response: Phase = (ctx, { m, rng, emit, choose }) => {
   const r = human ? { ...policy, decision: human } : policy;
   emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r });
   ctx.pending = null;
+  // What the answer shows of the responder's reservation value (a veto shows only its domestic room).
+  if (r.decision !== 'veto') updateBelief(s.belief, beliefAt(p.to, ev.kind(p.offer)), ev.threshold(p.to, p.offer), r.decision === 'accept');
   if (r.decision === 'accept') {
     applyDeal(m, s, p.offer);
     applyEffects(m, s, [{ op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }]);

@@ -1,4 +1,4 @@
-import { dealMargin, logitProbabilities, pick } from './choice.js';
+import { logitProbabilities, pick } from './choice.js';
 import type { Evaluator } from './evaluator.js';
 import { type ChooserScratch, chooserScratch } from './kernel/chooser-code.js';
 import type { Model } from './model.js';
@@ -55,13 +55,14 @@ export interface DealValues {
   readonly m: Model;
   sovereign(o: number): boolean;
   dealGain(i: number, o: number): number;
-  acceptance(i: number, o: number, extraDealCost?: number): number;
+  believedAcceptance(i: number, o: number, extraDealCost?: number): number;
 }
 
 /**
  * The inducement lookahead: the mean, over sovereignty deals o, of the change an inducement of
- * `amount` on `target` makes to target's acceptance of o, times o's gain to i (0 when there are
- * no sovereignty deals). The kernel's choosers call it too.
+ * `amount` on `target` makes to target's acceptance of o as the others believe it (they do not
+ * know its reservation value: reservation.ts), times o's gain to i (0 when there are no
+ * sovereignty deals). The kernel's choosers call it too.
  */
 export function inducementValue(ev: DealValues, i: number, target: number, amount: number): number {
   let sum = 0;
@@ -71,7 +72,7 @@ export function inducementValue(ev: DealValues, i: number, target: number, amoun
     count++;
     // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
     const gain = ev.dealGain(i, o);
-    if (gain !== 0) sum += (ev.acceptance(target, o, amount) - ev.acceptance(target, o)) * gain;
+    if (gain !== 0) sum += (ev.believedAcceptance(target, o, amount) - ev.believedAcceptance(target, o)) * gain;
   }
   return count > 0 ? sum / count : 0;
 }
@@ -81,7 +82,7 @@ export interface OfferOption {
   readonly offer: number | null;
   /** The proposer's surplus over its walk-away value if accepted. */
   readonly surplus: number;
-  /** The proposer's belief that the responder accepts (it knows the responder's utility). */
+  /** The proposer's belief that the responder accepts (it knows the responder's utility, not its reservation value). */
   readonly acceptance: number;
   /** Expected value: acceptance × surplus. */
   readonly value: number;
@@ -94,13 +95,17 @@ export interface OfferValues {
   canRatify(i: number, o: number): boolean;
   surplus(i: number, o: number): number;
   acceptance(i: number, o: number): number;
+  believedAcceptance(i: number, o: number): number;
 }
 
 /**
- * The offers proposer p may table to responder r (those it may propose and could ratify), written
- * into `ids` (−1 first: talking only), `surplus`, `acceptance` and `values` (acceptance × surplus;
- * 0 first); returns how many. The one statement of how an offer is weighed: offerOptions and the
- * kernel's Choices both call it, with arrays of their own.
+ * The offers proposer p may table to responder r — those it may propose, both sides could ratify,
+ * and p believes r might accept (a deal the other leader could not sell at home, or has shown it
+ * would refuse, is worth less than talking: it is not tabled) — written into `ids` (−1 first:
+ * talking only), `surplus` (p's own, with its own
+ * reservation value), `acceptance` (p's belief that r accepts: reservation.ts) and `values`
+ * (acceptance × surplus; 0 first); returns how many. The one statement of how an offer is weighed:
+ * offerOptions and the kernel's Choices both call it, with arrays of their own.
  */
 export function weighOffers(
   ev: OfferValues,
@@ -120,9 +125,10 @@ export function weighOffers(
   out.values[0] = 0;
   let n = 1;
   for (let o = 0; o < ev.m.offers.length; o++) {
-    if (!mayPropose(o) || !ev.canRatify(p, o)) continue;
+    if (!mayPropose(o) || !ev.canRatify(p, o) || !ev.canRatify(r, o)) continue;
+    const a = ev.believedAcceptance(r, o);
+    if (a === 0) continue;
     const s = ev.surplus(p, o);
-    const a = ev.acceptance(r, o);
     out.ids[n] = o;
     out.surplus[n] = s;
     out.acceptance[n] = a;
@@ -159,7 +165,7 @@ export interface Response {
   readonly dealUtility: number;
   /** Its walk-away value: utility now plus its margin. */
   readonly walkAway: number;
-  /** Its probability of accepting. */
+  /** Its probability of accepting: 1 − tremble if the deal clears its own reservation value, else tremble. */
   readonly probability: number;
 }
 
@@ -170,7 +176,7 @@ export function accepts(ev: Pick<OfferValues, 'canRatify' | 'acceptance'>, r: nu
 
 /** Responder r's answer to offer o, drawing u ∈ [0, 1). A deal it cannot ratify is vetoed. */
 export function respond(ev: Evaluator, r: number, o: number, now: number, u: number): Response {
-  const walkAway = now + dealMargin(ev.m.actors[r]!, ev.sovereign(o));
+  const walkAway = now + ev.margin(r, o);
   const dealUtility = walkAway + ev.surplus(r, o);
   if (!ev.canRatify(r, o)) return { decision: 'veto', dealUtility, walkAway, probability: 0 };
   const probability = ev.acceptance(r, o);

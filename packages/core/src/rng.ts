@@ -4,7 +4,8 @@ import { AleaSeeder, type AleaState, aleaFrom, aleaNext } from './alea.js';
 export type Rng = () => number;
 
 /** One independent stream per purpose, so a draw added in one place never shifts another. */
-export const STREAM_NAMES = ['shocks', 'agenda', 'offer', 'response', 'moves', 'third', 'reactions'] as const;
+/** `types` (each actor's reservation values, drawn once at the start) came last, so it shifted none of the others. */
+export const STREAM_NAMES = ['shocks', 'agenda', 'offer', 'response', 'moves', 'third', 'reactions', 'types'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Readonly<Record<StreamName, Rng>>;
 

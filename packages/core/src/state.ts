@@ -1,4 +1,5 @@
 import type { Model } from './model.js';
+import { nominalReservations, priorBeliefs, RESERVATION_KINDS } from './reservation.js';
 
 /** The status of one territory. Exactly one at any time. */
 export type TerritoryStatus =
@@ -48,6 +49,10 @@ export interface WorldState {
   fired: boolean[];
   /** Moves (by index) taken this quarter, for reactions. */
   movesThisQuarter: number[];
+  /** Each actor's own reservation values, [actor × 2 + kind] (reservation.ts): drawn at the start of a run, private. */
+  reservation: number[];
+  /** The public belief about them, [(actor × 2 + kind) × 2 + 0 | 1]: the bounds [lo, hi] that answers to offers have left. */
+  belief: number[];
 }
 
 /**
@@ -89,7 +94,22 @@ export function initialState(model: Model): WorldState {
     modifiers: [],
     fired: model.events.map(() => false),
     movesThisQuarter: [],
+    reservation: startReservations(model),
+    belief: startBeliefs(model),
   };
+}
+
+/** The reservation values the scenario reads (a run draws its own: phases.ts's initialContext). */
+function startReservations(m: Model): number[] {
+  const out = new Array<number>(m.actors.length * RESERVATION_KINDS);
+  nominalReservations(m, out, 0);
+  return out;
+}
+
+function startBeliefs(m: Model): number[] {
+  const out = new Array<number>(m.actors.length * RESERVATION_KINDS * 2);
+  priorBeliefs(m, out, 0);
+  return out;
 }
 
 /** A copy whose arrays may be mutated freely without touching `s`. Used for what-if evaluation. */
@@ -111,6 +131,8 @@ export function cloneState(s: WorldState): WorldState {
     modifiers: s.modifiers.slice(),
     fired: s.fired.slice(),
     movesThisQuarter: s.movesThisQuarter.slice(),
+    reservation: s.reservation.slice(),
+    belief: s.belief.slice(),
   };
 }
 
@@ -133,5 +155,7 @@ export function shallowCopy(s: WorldState): WorldState {
     modifiers: s.modifiers,
     fired: s.fired,
     movesThisQuarter: s.movesThisQuarter,
+    reservation: s.reservation,
+    belief: s.belief,
   };
 }

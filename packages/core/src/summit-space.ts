@@ -1,6 +1,7 @@
 import { analyseBargaining, type BargainingAnalysis, type OutcomePoint } from './bargaining.js';
 import { Evaluator } from './evaluator.js';
 import type { Model, OfferDef, Term } from './model.js';
+import { RESERVATION_KINDS, SOVEREIGN } from './reservation.js';
 import type { WorldState } from './state.js';
 import { utility } from './utility.js';
 
@@ -55,7 +56,8 @@ export function enumerateOffers(m: Model): OfferDef[] {
 
 /**
  * What each package is worth to actors a and b in state s (their utility after the deal),
- * against their walk-away values (utility now + walk-away margin), with the Pareto
+ * against their walk-away values (utility now + each one's own margin for a sovereignty deal in s:
+ * the run's drawn reservation value, reservation.ts), with the Pareto
  * frontier, the zone of possible agreement, and the Nash and Kalai–Smorodinsky packages.
  */
 export function summitSpace(
@@ -74,6 +76,7 @@ export function summitSpace(
     const p: OutcomePoint = { id: o.id, label: o.label, u: [now[0] + ev.dealGain(a, k), now[1] + ev.dealGain(b, k)] };
     (ev.canRatify(a, k) && ev.canRatify(b, k) ? points : unratifiable).push(p);
   });
-  const d = [now[0] + m.actors[a]!.walkAwayMargin, now[1] + m.actors[b]!.walkAwayMargin] as const;
+  const margin = (i: number): number => s.reservation[i * RESERVATION_KINDS + SOVEREIGN]!;
+  const d = [now[0] + margin(a), now[1] + margin(b)] as const;
   return { ...analyseBargaining(points, d), actors: [a, b], unratifiable };
 }

@@ -1,4 +1,4 @@
-import { dealMargin, Evaluator, type Model, type MoveOption, moveOptions, type OfferOption, offerOptions, utility } from '@parley/core';
+import { Evaluator, type Model, type MoveOption, moveOptions, type OfferOption, offerOptions, utility } from '@parley/core';
 import type { RunSession } from './session.js';
 
 /** A decision an actor is about to take in a session's next phase, with what its policy would weigh. */
@@ -47,7 +47,7 @@ export function decisionFor(session: RunSession, actor: number): DecisionPoint |
     const e = ev();
     const o = ctx.pending.offer;
     if (!e.canRatify(actor, o)) return null;
-    const walkAway = utility(m, ctx.world, actor) + dealMargin(m.actors[actor]!, e.sovereign(o));
+    const walkAway = utility(m, ctx.world, actor) + e.margin(actor, o);
     return {
       kind: 'response',
       actor,

@@ -80,9 +80,10 @@ function interpret<C extends Ended, E extends PhaseEnv>(
  * equivalent to simulateReference (tested property-wise).
  */
 export function simulate(m: Model, opts: RunOptions): RunResult {
-  const ctx = initialContext(m);
+  const env = phaseEnv(m, opts);
+  const ctx = initialContext(m, env.rng);
   const onQuarter = opts.onQuarter;
-  interpret(m, ctx, phaseEnv(m, opts), PHASES, onQuarter && ((t) => onQuarter(t, ctx.world)));
+  interpret(m, ctx, env, PHASES, onQuarter && ((t) => onQuarter(t, ctx.world)));
   return result(ctx, ctx.world);
 }
 
@@ -130,13 +131,14 @@ export function kernelFor(m: Model): Kernel {
  */
 export function simulateFast(m: Model, opts: FastRunOptions): RunResult<WorldView> {
   const kernel = kernelFor(m);
-  const ctx = kernel.begin();
+  const rng = createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0);
+  const ctx = kernel.begin(rng.types);
   const onQuarter = opts.onQuarter;
   const view = kernel.view;
   // phaseEnv's fields in a literal, not a spread copy, which is slower to read (docs/performance.md).
   const env = {
     m,
-    rng: createStreams(opts.scenarioKey, opts.seed, opts.run ?? 0),
+    rng,
     emit: opts.emit ?? discard,
     kernel,
     wants: opts.wants ?? ALL_KERNEL_EVENTS,
@@ -162,7 +164,8 @@ function quarterHook(onQuarter: NonNullable<FastRunOptions['onQuarter']>, view: 
 
 /** One run through a live xstate actor, each phase producing the next context with immer. */
 export function simulateReference(m: Model, opts: RunOptions): RunResult {
-  const actor = createActor(protocolMachine, { input: { run: initialContext(m), env: phaseEnv(m, opts) } });
+  const env = phaseEnv(m, opts);
+  const actor = createActor(protocolMachine, { input: { run: initialContext(m, env.rng), env } });
   actor.start();
   const limit = (m.horizon + 1) * 16;
   for (let i = 0; actor.getSnapshot().status !== 'done'; i++) {

@@ -61,7 +61,7 @@ export class RunSession {
     const countries = opts.countries ?? m.actors.map(() => everyone);
     this.humans = countries.flatMap((c, i) => (c.kind === 'human' ? [i] : []));
     this.actor = createActor(liveMachine(), {
-      input: { run: opts.from?.ctx ?? initialContext(m), env, countries, ...(opts.from ? { at: opts.from.state } : {}) },
+      input: { run: opts.from?.ctx ?? initialContext(m, env.rng), env, countries, ...(opts.from ? { at: opts.from.state } : {}) },
       ...(opts.inspect ? { inspect: opts.inspect } : {}),
     });
     // An error in a phase (an illegal scripted move, a country that has not chosen) stops the actor;

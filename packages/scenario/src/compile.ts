@@ -227,8 +227,12 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
       role: a.role,
       weights: DIMENSIONS.map((d) => a.weights[d]?.value ?? 0),
       temperature: a.temperature.value,
+      moveTemperature: (a.moveTemperature ?? a.temperature).value,
+      tremble: a.tremble?.value ?? 0,
       walkAwayMargin: a.walkAwayMargin.value,
+      walkAwayRange: rangeOf(a.walkAwayMargin),
       economicMargin: (a.economicMargin ?? a.walkAwayMargin).value,
+      economicRange: rangeOf(a.economicMargin ?? a.walkAwayMargin),
       mass: a.mass.value,
       axis: a.axis ? [actor(a.axis[0], ['actors', aid, 'axis', 0]), actor(a.axis[1], ['actors', aid, 'axis', 1])] : null,
       ratifies: a.ratifies,
@@ -356,4 +360,9 @@ export function compileConditions(f: ScenarioFile, raw: readonly RawCondition[])
   if (checkReferences(probe).some((r) => r.path[0] === 'hindcast')) return null;
   const { condition } = scope(f);
   return raw.map((c, k) => condition(c, [k]));
+}
+
+/** A reservation value's range, [value, value] when it has none (known to all). */
+function rangeOf(r: { readonly value: number; readonly range?: readonly [number, number] | undefined }): [number, number] {
+  return r.range ? [r.range[0], r.range[1]] : [r.value, r.value];
 }

@@ -35,13 +35,17 @@ export function parseOverride(arg: string, flag = '--set'): Override | string {
   }
 }
 
-/** A number with its provenance: {value, source?, assumption?}, or a pair's {between, value, …}. */
+/** A number with its provenance: {value, range?, source?, assumption?}, or a pair's {between, value, …}. */
 const isSourced = (x: unknown): x is Record<string, unknown> =>
   isPlainObject(x) &&
   typeof x.value === 'number' &&
-  Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption' || k === 'between');
+  Object.keys(x).every((k) => k === 'value' || k === 'range' || k === 'source' || k === 'assumption' || k === 'between');
 
-/** A sourced number given a new value on the command line: the article no longer supports it, so it becomes an assumption naming the override. */
+/**
+ * A sourced number given a new value on the command line: the article no longer supports it, so it
+ * becomes an assumption naming the override; its range goes with the old value (a number set on
+ * the command line is known exactly: set `….range` too to keep one).
+ */
 const overridden = (node: Record<string, unknown>, o: Override, value: number): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   if (Object.hasOwn(node, 'between')) out.between = node.between;

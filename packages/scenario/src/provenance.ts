@@ -18,9 +18,9 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 /** Top-level collections whose every entry (a move, offer, event, reaction, pair value) carries provenance. */
 const CARRIER_COLLECTIONS = new Set(['moves', 'offers', 'events', 'reactions', 'economy', 'trust']);
 
-/** A sourced number is exactly {value, source?, assumption?}; a condition's {op, value} is covered by its carrier. */
+/** A sourced number is exactly {value, range?, source?, assumption?}; a condition's {op, value} is covered by its carrier. */
 const isSourcedNumber = (x: Record<string, unknown>): boolean =>
-  typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'source' || k === 'assumption');
+  typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'range' || k === 'source' || k === 'assumption');
 
 /** Every value in a scenario that needs a source or an assumption: sourced numbers, and carriers. */
 export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {

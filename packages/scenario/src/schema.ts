@@ -42,6 +42,34 @@ const sourced = <T extends z.ZodType<number>>(value: T) =>
   z.strictObject({ value, ...provenance }).describe('A number with its source or the assumption behind it');
 
 export const Unit = sourced(z.number().min(0).max(1));
+
+/**
+ * A private reservation value: the number the source reading gives (`value`, the most likely) and,
+ * optionally, the `range` [lo, hi] each run draws the actor's own value from (a triangular
+ * distribution with its mode at `value`; docs/model.md, "Types and beliefs"). Without a range the
+ * value is known to everyone.
+ */
+const Reservation = z
+  .strictObject({
+    value: z.number().min(-1).max(1),
+    range: z
+      .tuple([z.number().min(-1).max(1), z.number().min(-1).max(1)])
+      .optional()
+      .describe('[lo, hi]: the range a run draws this actor’s own value from; lo ≤ value ≤ hi'),
+    ...provenance,
+  })
+  .check((ctx) => {
+    const r = ctx.value.range;
+    if (r && !(r[0] <= ctx.value.value && ctx.value.value <= r[1])) {
+      ctx.issues.push({
+        code: 'custom',
+        input: r,
+        path: ['range'],
+        message: `expected a range [lo, hi] with lo ≤ value ≤ hi (found [${r[0]}, ${r[1]}] around ${ctx.value.value})`,
+      });
+    }
+  })
+  .describe('A number with its source or the assumption behind it, and optionally the range a run draws it from');
 export const Signed = sourced(z.number().min(-1).max(1));
 export const Positive = sourced(z.number().min(0).max(1000));
 
@@ -60,12 +88,18 @@ export const Actor = z
   .strictObject({
     name: z.string().min(1),
     role: z.enum(['party', 'third']).describe('party: a party to the dispute; third: an outside power'),
-    temperature: Positive.describe('Logit temperature of its choices (utility units)'),
-    walkAwayMargin: Signed.describe(
-      'How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be',
+    temperature: Positive.describe('Logit temperature of its choice among offers (utility units)'),
+    moveTemperature: Positive.optional().describe('Logit temperature of its unilateral moves (default: temperature)'),
+    tremble: sourced(z.number().min(0).max(0.5))
+      .optional()
+      .describe(
+        'Probability that its answer to an offer goes against its own reservation value: the noise floor of acceptance (default 0)',
+      ),
+    walkAwayMargin: Reservation.describe(
+      'How much better than the status quo a deal touching sovereignty (a transfer, joint administration, a treaty) must be; with `range`, each run draws its own',
     ),
-    economicMargin: Signed.optional().describe(
-      'How much better than the status quo any other deal (economic cooperation, sanctions relief) must be (default: walkAwayMargin)',
+    economicMargin: Reservation.optional().describe(
+      'How much better than the status quo any other deal (economic cooperation, sanctions relief) must be (default: walkAwayMargin); with `range`, each run draws its own',
     ),
     mass: Positive.describe('Economic weight of the sanctions it imposes'),
     ratifies: z.boolean().default(true).describe('Whether its deals must fit its domestic room'),

@@ -63,11 +63,20 @@ export function explainCommand(sc: LoadedScenario): string {
     const dims = DIMENSIONS.map((d, k) => ({ d, w: a.weights[k]!, src: raw.weights[d] })).filter((x) => x.w !== 0);
     dims.sort((x, y) => Math.abs(y.w) - Math.abs(x.w));
     for (const { d, w, src } of dims) out.push(`    ${d.padEnd(10)} ${w >= 0 ? ' ' : ''}${w.toFixed(2)}  ${src ? cite(src) : ''}`);
-    out.push(`  Accepts a deal touching sovereignty only if it beats the status quo by ${a.walkAwayMargin} ${cite(raw.walkAwayMargin)}`);
+    const drawn = (r: readonly [number, number]): string =>
+      r[0] < r[1] ? ` (each run draws its own from ${r[0]} to ${r[1]}; the others do not know it)` : '';
     out.push(
-      `  Accepts any other deal only if it beats the status quo by ${a.economicMargin} ${raw.economicMargin ? cite(raw.economicMargin) : '(the same margin: the scenario gives no other)'}`,
+      `  Accepts a deal touching sovereignty only if it beats the status quo by ${a.walkAwayMargin}${drawn(a.walkAwayRange)} ${cite(raw.walkAwayMargin)}`,
     );
-    out.push(`  Choice temperature ${a.temperature} ${cite(raw.temperature, 60)}`);
+    out.push(
+      `  Accepts any other deal only if it beats the status quo by ${a.economicMargin}${drawn(a.economicRange)} ${raw.economicMargin ? cite(raw.economicMargin) : '(the same margin: the scenario gives no other)'}`,
+    );
+    if (a.tremble > 0)
+      out.push(`  Answers against its own margin with probability ${a.tremble} ${raw.tremble ? cite(raw.tremble, 60) : ''}`);
+    out.push(`  Choice temperature: offers ${a.temperature} ${cite(raw.temperature, 60)}`);
+    if (a.moveTemperature !== a.temperature) {
+      out.push(`  Choice temperature: moves ${a.moveTemperature} ${raw.moveTemperature ? cite(raw.moveTemperature, 60) : ''}`);
+    }
     const moves = m.moves.filter((mv) => mv.actor === i);
     if (moves.length > 0) {
       out.push('  Moves:');

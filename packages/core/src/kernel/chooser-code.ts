@@ -87,7 +87,7 @@ function pressureCode(c: ChooserForm, i: number, j: number, pressed: number, amo
   const moves = c.tables.movesByActor[j]!;
   const kp = moves.indexOf(pressed);
   if (kp < 0) return '';
-  const tau = c.K.ref((m) => m.actors[j]!.temperature);
+  const tau = c.K.ref((m) => m.actors[j]!.moveTemperature);
   const lines = ['{', ...moves.map((mv, k) => `const l${k} = ${c.legal(mv)};`), `if (l${kp}) {`];
   lines.push('let cnt = 0, pos = 0;', 's.b0[0] = 0;');
   moves.forEach((mv, k) => {
@@ -104,7 +104,7 @@ function pressureCode(c: ChooserForm, i: number, j: number, pressed: number, amo
 /**
  * Actor i's move choice, written once: its legal moves and holding still (value 0), each move's
  * value = direct value + strategic value (the pressure lookahead above, and the inducement
- * lookahead, policy.ts's inducementValue, through `induce`), the logit with i's temperature, and
+ * lookahead, policy.ts's inducementValue, through `induce`), the logit with i's move temperature, and
  * the pick with draw u. The source of a function expression returning the chosen move's index, or
  * −1 for holding still; s.probs holds the probabilities, s.ids the moves (hold still first).
  */
@@ -126,7 +126,7 @@ export function chooserCode(c: ChooserForm, i: number): string {
   lines.push(keep('s.count[0] = n;'));
   // Holding still is then the only option: logit and pick would give it probability 1.
   lines.push('if (n === 1) { s.probs[0] = 1; return -1; }');
-  lines.push(`logitInto(s.vals, n, ${c.K.ref((m) => m.actors[i]!.temperature)}, s.probs);`);
+  lines.push(`logitInto(s.vals, n, ${c.K.ref((m) => m.actors[i]!.moveTemperature)}, s.probs);`);
   lines.push('const k = pickIndex(s.probs, n, u);', 'return k === 0 ? -1 : s.ids[k];');
   return `(function (${c.params}) {\n${lines.filter((l) => l !== '').join('\n')}\n})`;
 }

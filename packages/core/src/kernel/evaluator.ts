@@ -1,7 +1,8 @@
-import { acceptanceProbability, dealSurplus } from '../choice.js';
+import { dealSurplus } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { inducementValue } from '../policy.js';
+import { believedAcceptance, ECONOMIC, priorOf, RESERVATION_KINDS, responseProbability, SOVEREIGN } from '../reservation.js';
 import { type OptionTables, optionTables } from '../tables.js';
 import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
@@ -43,8 +44,9 @@ export class KernelEvaluator {
   private readonly sovereignMask: Int32Array;
   /** The model's numbers the hot paths read, as typed arrays (model objects can have many shapes). */
   readonly temperature: Float64Array;
-  readonly margin: Float64Array;
-  readonly economicMargin: Float64Array;
+  private readonly tremble: Float64Array;
+  /** Each reservation value's prior, [(actor × 2 + kind) × 3 + 0 | 1 | 2]: lo, mode, hi (reservation.ts). */
+  private readonly prior: Float64Array;
   private readonly ratifier: Uint8Array;
   /** Per actor, the mask of dimensions it weighs now (weights can change by shocks). */
   private readonly weighted: Int32Array;
@@ -77,16 +79,23 @@ export class KernelEvaluator {
     this.sovereignMask = Int32Array.from(m.actors, (_, i) =>
       m.offers.reduce((u, _o, o) => (this.t.sovereign[o] ? u | this.t.masks.offers[o * n + i]! : u), 0),
     );
-    this.temperature = Float64Array.from(m.actors, (a) => a.temperature);
-    this.margin = Float64Array.from(m.actors, (a) => a.walkAwayMargin);
-    this.economicMargin = Float64Array.from(m.actors, (a) => a.economicMargin);
-    B.on((m) => {
-      this.m = m;
+    this.temperature = new Float64Array(n);
+    this.tremble = new Float64Array(n);
+    this.prior = new Float64Array(n * RESERVATION_KINDS * 3);
+    const numbers = (m: Model): void => {
       m.actors.forEach((a, i) => {
         this.temperature[i] = a.temperature;
-        this.margin[i] = a.walkAwayMargin;
-        this.economicMargin[i] = a.economicMargin;
+        this.tremble[i] = a.tremble;
+        for (let kind = 0; kind < RESERVATION_KINDS; kind++) {
+          const p = priorOf(a, kind);
+          this.prior.set([p.lo, p.mode, p.hi], (i * RESERVATION_KINDS + kind) * 3);
+        }
       });
+    };
+    numbers(m);
+    B.on((m) => {
+      this.m = m;
+      numbers(m);
     });
     this.ratifier = Uint8Array.from(m.actors, (a) => (a.ratifies ? 1 : 0));
   }
@@ -212,22 +221,40 @@ export class KernelEvaluator {
     return this.ratifies[k] === 1;
   }
 
-  /** ΔU_i(o) − i's margin for a deal of o's kind − (outside inducement against sovereignty deals) − extra (Evaluator.surplus). */
+  /** Actor i's surplus from deal o, with its own reservation value (Evaluator.surplus). */
   surplus(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
+    const x = this.w.x;
+    const r = this.L.reservation + i * RESERVATION_KINDS;
     return dealSurplus(
       this.dealGain(i, o),
       sovereign,
-      this.margin[i]!,
-      this.economicMargin[i]!,
+      x[r + SOVEREIGN]!,
+      x[r + ECONOMIC]!,
       sovereign ? this.inducement(i) : 0,
       extraDealCost,
     );
   }
 
-  /** 0 if actor i cannot ratify deal o, else σ(surplus / τ_i) (Evaluator.acceptance). */
+  /** The largest margin with which actor i would accept deal o (Evaluator.threshold). */
+  threshold(i: number, o: number, extraDealCost = 0): number {
+    const sovereign = this.t.sovereign[o]!;
+    return dealSurplus(this.dealGain(i, o), sovereign, 0, 0, sovereign ? this.inducement(i) : 0, extraDealCost);
+  }
+
+  /** 0 if actor i cannot ratify deal o, else by its own reservation value, up to its tremble (Evaluator.acceptance). */
   acceptance(i: number, o: number, extraDealCost = 0): number {
     if (!this.canRatify(i, o)) return 0;
-    return acceptanceProbability(this.surplus(i, o, extraDealCost), this.temperature[i]!);
+    return responseProbability(this.surplus(i, o, extraDealCost), this.tremble[i]!);
+  }
+
+  /** The others' belief that actor i accepts deal o (Evaluator.believedAcceptance). */
+  believedAcceptance(i: number, o: number, extraDealCost = 0): number {
+    if (!this.canRatify(i, o)) return 0;
+    const k = i * RESERVATION_KINDS + (this.t.sovereign[o]! ? SOVEREIGN : ECONOMIC);
+    const p = this.prior;
+    const b = this.L.belief + k * 2;
+    const x = this.w.x;
+    return believedAcceptance(p[k * 3]!, p[k * 3 + 1]!, p[k * 3 + 2]!, x[b]!, x[b + 1]!, this.threshold(i, o, extraDealCost));
   }
 }

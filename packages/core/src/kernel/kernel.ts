@@ -1,5 +1,7 @@
 import type { Model } from '../model.js';
 import type { GuardContext } from '../phases.js';
+import { drawReservations } from '../reservation.js';
+import type { Rng } from '../rng.js';
 import type { WorldState, WorldView } from '../state.js';
 import { Choices } from './choices.js';
 import { Bindings, compileWith } from './consts.js';
@@ -142,9 +144,10 @@ export class Kernel {
     return this.dueAt[t] ?? this.randomEvents;
   }
 
-  /** A fresh run: the world back at the start. */
-  begin(): KernelContext {
+  /** A fresh run: the world back at the start, each actor's reservation values drawn from `types` (phases.ts's initialContext). */
+  begin(types: Rng): KernelContext {
     resetWorld(this.m, this.world, this.start);
+    drawReservations(this.m, types, this.world.x, this.L.reservation);
     this.ev.reset(this.world);
     return { world: this.world, meeting: null, pending: null, outcome: null };
   }

@@ -1,5 +1,6 @@
 import { STATUS } from '../arith.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
+import { RESERVATION_KINDS } from '../reservation.js';
 import type { TerritoryStatus, WorldState } from '../state.js';
 
 /**
@@ -26,6 +27,10 @@ export interface Layout {
   readonly treaty: number;
   /** One status code per territory. */
   readonly territories: number;
+  /** Each actor's own reservation values, [actor × 2 + kind] (reservation.ts). */
+  readonly reservation: number;
+  /** The public belief about them, [(actor × 2 + kind) × 2 + 0 | 1]. */
+  readonly belief: number;
   readonly size: number;
 }
 
@@ -48,7 +53,25 @@ export function layoutOf(m: Model): Layout {
   const weights = take(n * DIMENSION_COUNT);
   const treaty = take(1);
   const territories = take(m.territories.length);
-  return { n, sanctions, energy, economy, joint, militarisation, cohesion, trust, room, weights, treaty, territories, size: at };
+  const reservation = take(n * RESERVATION_KINDS);
+  const belief = take(n * RESERVATION_KINDS * 2);
+  return {
+    n,
+    sanctions,
+    energy,
+    economy,
+    joint,
+    militarisation,
+    cohesion,
+    trust,
+    room,
+    weights,
+    treaty,
+    territories,
+    reservation,
+    belief,
+    size: at,
+  };
 }
 
 /** The status a code stands for, as initialState and applyDeal write it. */
@@ -76,7 +99,18 @@ export function unpackCells(
   x: Float64Array,
 ): Pick<
   WorldState,
-  'territories' | 'sanctions' | 'energy' | 'economy' | 'jointActivity' | 'militarisation' | 'cohesion' | 'trust' | 'room' | 'weights'
+  | 'territories'
+  | 'sanctions'
+  | 'energy'
+  | 'economy'
+  | 'jointActivity'
+  | 'militarisation'
+  | 'cohesion'
+  | 'trust'
+  | 'room'
+  | 'weights'
+  | 'reservation'
+  | 'belief'
 > {
   const n = L.n;
   return {
@@ -90,5 +124,7 @@ export function unpackCells(
     trust: slice(x, L.trust, n * n),
     room: slice(x, L.room, n),
     weights: slice(x, L.weights, n * DIMENSION_COUNT),
+    reservation: slice(x, L.reservation, n * RESERVATION_KINDS),
+    belief: slice(x, L.belief, n * RESERVATION_KINDS * 2),
   };
 }

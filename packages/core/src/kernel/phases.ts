@@ -1,5 +1,6 @@
 import { classifyTally } from '../outcome.js';
 import { convene, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
+import { beliefAt, ECONOMIC, SOVEREIGN, updateBelief } from '../reservation.js';
 import type { Kernel, KernelContext } from './kernel.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
 import { allPass, applyDealToCells, applyToCells } from './program.js';
@@ -82,11 +83,17 @@ const offer: KernelPhase = (ctx, env) => {
 const response: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
   const w = ctx.world;
   const p = ctx.pending!;
+  const ev = kernel.ev;
   const accepted = kernel.choices.accepts(p.to, p.offer, rng.response());
   ctx.pending = null;
+  // phases.ts's belief update (a veto, a deal the responder could not ratify, shows nothing of its
+  // reservation value). Beliefs are read from the cells, never cached: nothing goes stale.
+  if (ev.canRatify(p.to, p.offer)) {
+    const kind = ev.sovereign(p.offer) ? SOVEREIGN : ECONOMIC;
+    updateBelief(w.x, ev.L.belief + beliefAt(p.to, kind), ev.threshold(p.to, p.offer), accepted);
+  }
   if (accepted) {
     // deal.ts's applyDeal, then the trust a deal builds.
-    const ev = kernel.ev;
     const deal = ev.deals[p.offer]!;
     applyDealToCells(ev.L, w.x, deal, m.territories.length);
     if (deal.signed) {

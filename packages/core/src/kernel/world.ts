@@ -1,5 +1,6 @@
 import { statusCode } from '../arith.js';
 import { DIMENSION_COUNT, type InitialValues, type Model } from '../model.js';
+import { nominalReservations, priorBeliefs } from '../reservation.js';
 import { initialState, type Modifier, type Treaty, type WorldState, type WorldView } from '../state.js';
 import { HELD_CONTESTED, type Layout, statusOf, unpackCells } from './layout.js';
 
@@ -55,6 +56,8 @@ export function writeStart(m: Model, L: Layout, x: Float64Array): void {
   });
   x[L.treaty] = 0;
   x.fill(HELD_CONTESTED, L.territories, L.territories + m.territories.length);
+  nominalReservations(m, x, L.reservation);
+  priorBeliefs(m, x, L.belief);
 }
 
 export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void {
@@ -93,6 +96,8 @@ export function unpackWorld(m: Model, L: Layout, w: KernelWorld): WorldState {
     modifiers,
     fired: Array.from(w.fired, (f) => f === 1),
     movesThisQuarter: w.moves.slice(0, w.moveCount),
+    reservation: c.reservation,
+    belief: c.belief,
   };
 }
 
@@ -136,6 +141,8 @@ export function packWorld(L: Layout, s: WorldState): KernelWorld {
   s.territories.forEach((st, k) => {
     x[L.territories + k] = statusCode(st);
   });
+  x.set(s.reservation, L.reservation);
+  x.set(s.belief, L.belief);
   return {
     x,
     t: s.t,
