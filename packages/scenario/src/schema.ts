@@ -65,7 +65,7 @@ const Reservation = z
         code: 'custom',
         input: r,
         path: ['range'],
-        message: `expected a range [lo, hi] with lo ≤ value ≤ hi (found [${r[0]}, ${r[1]}] around ${ctx.value.value})`,
+        message: `expected a range [lo, hi] with lo ≤ ${ctx.value.value} ≤ hi (the value must lie in its range)`,
       });
     }
   })
