@@ -1,29 +1,11 @@
-/** The logistic function σ(x) = 1 / (1 + e^−x). */
-export const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
-
 /**
- * Probability of accepting a deal with surplus `surplus` (utility of the deal minus the
- * walk-away value) at temperature τ: σ(surplus / τ); a step function when τ = 0.
+ * The largest margin with which an actor would accept a deal: its utility gain, less (for a deal
+ * touching sovereignty) the outside inducement against it and any extra one being weighed. Its
+ * surplus over its walk-away value is this minus its own margin (reservation.ts), so "the deal
+ * clears the margin" and "the margin is at most the threshold" are the same comparison, bit for bit.
  */
-export function acceptanceProbability(surplus: number, temperature: number): number {
-  if (temperature <= 0) return surplus >= 0 ? 1 : 0;
-  return logistic(surplus / temperature);
-}
-
-/**
- * An actor's surplus from a deal over its walk-away value: ΔU − the margin a deal of its kind must
- * clear (a sovereignty deal's, or an economic one's) − (for a deal touching sovereignty) the
- * outside inducement against it and any extra one being weighed.
- */
-export function dealSurplus(
-  gain: number,
-  sovereign: boolean,
-  sovereignMargin: number,
-  economicMargin: number,
-  inducement: number,
-  extra: number,
-): number {
-  return gain - (sovereign ? sovereignMargin : economicMargin) - (sovereign ? inducement + extra : 0);
+export function dealThreshold(gain: number, sovereign: boolean, inducement: number, extra: number): number {
+  return sovereign ? gain - (inducement + extra) : gain;
 }
 
 /** Something indexable that holds numbers: a plain array or a typed array. */

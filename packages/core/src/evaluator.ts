@@ -1,9 +1,9 @@
-import { dealSurplus } from './choice.js';
+import { dealThreshold } from './choice.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
 import type { Model } from './model.js';
 import { DIMENSION_COUNT } from './model.js';
-import { believedAcceptance, ECONOMIC, priorOf, RESERVATION_KINDS, responseProbability, SOVEREIGN } from './reservation.js';
+import { beliefAt, believedAcceptance, kindOf, priorOf, reservationAt, responseProbability } from './reservation.js';
 import type { WorldState } from './state.js';
 import { type OptionTables, optionTables } from './tables.js';
 import { utility } from './utility.js';
@@ -133,35 +133,23 @@ export class Evaluator {
 
   /** The kind of reservation value deal o is weighed against (reservation.ts): sovereignty or economic. */
   kind(o: number): number {
-    return this.t.sovereign[o]! ? SOVEREIGN : ECONOMIC;
+    return kindOf(this.t.sovereign[o]!);
   }
 
-  /**
-   * Actor i's surplus from deal o over its walk-away value, with its own reservation value for the
-   * deal's kind (drawn for this run): ΔU_i(o) − margin_i − (outside inducement against sovereignty deals) − extra.
-   */
-  surplus(i: number, o: number, extraDealCost = 0): number {
+  /** The largest margin with which actor i would accept deal o (choice.ts's dealThreshold). */
+  threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
-    const r = this.s.reservation;
-    return dealSurplus(
-      this.dealGain(i, o),
-      sovereign,
-      r[i * RESERVATION_KINDS + SOVEREIGN]!,
-      r[i * RESERVATION_KINDS + ECONOMIC]!,
-      sovereign ? dealCost(this.s, i) : 0,
-      extraDealCost,
-    );
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? dealCost(this.s, i) : 0, extraDealCost);
   }
 
   /** Actor i's own reservation value for a deal of o's kind in this run: its walk-away value is U_i(now) + this. */
   margin(i: number, o: number): number {
-    return this.s.reservation[i * RESERVATION_KINDS + this.kind(o)]!;
+    return this.s.reservation[reservationAt(i, this.kind(o))]!;
   }
 
-  /** The largest margin with which actor i would accept deal o: its surplus with a margin of 0. */
-  threshold(i: number, o: number, extraDealCost = 0): number {
-    const sovereign = this.t.sovereign[o]!;
-    return dealSurplus(this.dealGain(i, o), sovereign, 0, 0, sovereign ? dealCost(this.s, i) : 0, extraDealCost);
+  /** Actor i's surplus from deal o over its own walk-away value (drawn for this run): threshold − margin. */
+  surplus(i: number, o: number, extraDealCost = 0): number {
+    return this.threshold(i, o, extraDealCost) - this.margin(i, o);
   }
 
   /** Probability that actor i accepts deal o: 0 if it cannot ratify it, else by its own reservation value, up to its tremble. */
@@ -178,7 +166,7 @@ export class Evaluator {
     if (!this.canRatify(i, o)) return 0;
     const kind = this.kind(o);
     const p = priorOf(this.m.actors[i]!, kind);
-    const b = (i * RESERVATION_KINDS + kind) * 2;
+    const b = beliefAt(i, kind);
     return believedAcceptance(p.lo, p.mode, p.hi, this.s.belief[b]!, this.s.belief[b + 1]!, this.threshold(i, o, extraDealCost));
   }
 

@@ -7,7 +7,7 @@ import type { Emit } from './log.js';
 import type { Model, OutcomeClass } from './model.js';
 import { classify } from './outcome.js';
 import { chooseMove, chooseOffer, type MoveOption, type OfferOption, type Response, respond } from './policy.js';
-import { beliefAt, drawReservations, updateBelief } from './reservation.js';
+import { drawReservations, learnFromAnswer } from './reservation.js';
 import type { Streams } from './rng.js';
 import { initialState, type WorldState } from './state.js';
 import { utility } from './utility.js';
@@ -162,8 +162,7 @@ export const response: Phase = (ctx, { m, rng, emit, choose }) => {
   const r = human ? { ...policy, decision: human } : policy;
   emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r });
   ctx.pending = null;
-  // What the answer shows of the responder's reservation value (a veto shows only its domestic room).
-  if (r.decision !== 'veto') updateBelief(s.belief, beliefAt(p.to, ev.kind(p.offer)), ev.threshold(p.to, p.offer), r.decision === 'accept');
+  if (r.decision !== 'veto') learnFromAnswer(s.belief, 0, ev, p.to, p.offer, r.decision === 'accept');
   if (r.decision === 'accept') {
     applyDeal(m, s, p.offer);
     applyEffects(m, s, [{ op: 'trust', a: p.by, b: p.to, delta: 2 * m.params.meetingTrust }]);

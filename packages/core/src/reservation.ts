@@ -16,6 +16,12 @@ export const SOVEREIGN = 0;
 export const ECONOMIC = 1;
 export const RESERVATION_KINDS = 2;
 
+/** Where actor i's own reservation value for deals of `kind` is kept (WorldState.reservation, the kernel's cells). */
+export const reservationAt = (i: number, kind: number): number => i * RESERVATION_KINDS + kind;
+
+/** The kind of reservation value a deal is weighed against: sovereignty if it touches sovereignty, else economic. */
+export const kindOf = (sovereign: boolean): number => (sovereign ? SOVEREIGN : ECONOMIC);
+
 /** The prior of actor a's reservation value for deals of a kind: lo, mode, hi. */
 export function priorOf(a: ActorDef, kind: number): { readonly lo: number; readonly mode: number; readonly hi: number } {
   const [lo, hi] = kind === SOVEREIGN ? a.walkAwayRange : a.economicRange;
@@ -47,7 +53,7 @@ export function drawReservations(m: Model, u: Rng, out: { [k: number]: number },
   for (let i = 0; i < m.actors.length; i++) {
     for (let kind = 0; kind < RESERVATION_KINDS; kind++) {
       const p = priorOf(m.actors[i]!, kind);
-      out[at + i * RESERVATION_KINDS + kind] = triangularQuantile(p.lo, p.mode, p.hi, u());
+      out[at + reservationAt(i, kind)] = triangularQuantile(p.lo, p.mode, p.hi, u());
     }
   }
 }
@@ -55,7 +61,7 @@ export function drawReservations(m: Model, u: Rng, out: { [k: number]: number },
 /** The values the scenario reads (each prior's mode), into out[at + actor × 2 + kind]: a world before any draw. */
 export function nominalReservations(m: Model, out: { [k: number]: number }, at: number): void {
   for (let i = 0; i < m.actors.length; i++) {
-    for (let kind = 0; kind < RESERVATION_KINDS; kind++) out[at + i * RESERVATION_KINDS + kind] = priorOf(m.actors[i]!, kind).mode;
+    for (let kind = 0; kind < RESERVATION_KINDS; kind++) out[at + reservationAt(i, kind)] = priorOf(m.actors[i]!, kind).mode;
   }
 }
 
@@ -64,8 +70,8 @@ export function priorBeliefs(m: Model, out: { [k: number]: number }, at: number)
   for (let i = 0; i < m.actors.length; i++) {
     for (let kind = 0; kind < RESERVATION_KINDS; kind++) {
       const p = priorOf(m.actors[i]!, kind);
-      out[at + (i * RESERVATION_KINDS + kind) * 2] = p.lo;
-      out[at + (i * RESERVATION_KINDS + kind) * 2 + 1] = p.hi;
+      out[at + beliefAt(i, kind)] = p.lo;
+      out[at + beliefAt(i, kind) + 1] = p.hi;
     }
   }
 }
@@ -91,7 +97,7 @@ export function believedAcceptance(lo: number, mode: number, hi: number, blo: nu
 }
 
 /** Where the public belief about actor i's reservation value for deals of `kind` starts: its lower bound, then its upper. */
-export const beliefAt = (i: number, kind: number): number => (i * RESERVATION_KINDS + kind) * 2;
+export const beliefAt = (i: number, kind: number): number => reservationAt(i, kind) * 2;
 
 /**
  * The belief's bounds after the actor answered a deal that would clear a margin up to `x`: a
@@ -104,4 +110,26 @@ export function updateBelief(out: { [k: number]: number }, at: number, x: number
   const bhi = out[at + 1]!;
   if (accepted) out[at + 1] = Math.max(blo, Math.min(bhi, x));
   else out[at] = Math.min(bhi, Math.max(blo, x));
+}
+
+/** What an answer shows, as an evaluator tells it (Evaluator, or the kernel's). */
+export interface AnswerValues {
+  kind(o: number): number;
+  threshold(i: number, o: number): number;
+}
+
+/**
+ * The public belief, kept in belief[at …], after responder r answered deal o (accepted or not):
+ * the one statement of what an answer teaches, for both runners. A veto is not an answer: it
+ * shows only the domestic room, which was public already.
+ */
+export function learnFromAnswer(
+  belief: { [k: number]: number },
+  at: number,
+  ev: AnswerValues,
+  r: number,
+  o: number,
+  accepted: boolean,
+): void {
+  updateBelief(belief, at + beliefAt(r, ev.kind(o)), ev.threshold(r, o), accepted);
 }

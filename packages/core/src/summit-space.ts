@@ -1,7 +1,7 @@
 import { analyseBargaining, type BargainingAnalysis, type OutcomePoint } from './bargaining.js';
 import { Evaluator } from './evaluator.js';
 import type { Model, OfferDef, Term } from './model.js';
-import { RESERVATION_KINDS, SOVEREIGN } from './reservation.js';
+import { reservationAt, SOVEREIGN } from './reservation.js';
 import type { WorldState } from './state.js';
 import { utility } from './utility.js';
 
@@ -76,7 +76,7 @@ export function summitSpace(
     const p: OutcomePoint = { id: o.id, label: o.label, u: [now[0] + ev.dealGain(a, k), now[1] + ev.dealGain(b, k)] };
     (ev.canRatify(a, k) && ev.canRatify(b, k) ? points : unratifiable).push(p);
   });
-  const margin = (i: number): number => s.reservation[i * RESERVATION_KINDS + SOVEREIGN]!;
+  const margin = (i: number): number => s.reservation[reservationAt(i, SOVEREIGN)]!;
   const d = [now[0] + margin(a), now[1] + margin(b)] as const;
   return { ...analyseBargaining(points, d), actors: [a, b], unratifiable };
 }

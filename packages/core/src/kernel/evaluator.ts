@@ -1,8 +1,8 @@
-import { dealSurplus } from '../choice.js';
+import { dealThreshold } from '../choice.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { inducementValue } from '../policy.js';
-import { believedAcceptance, ECONOMIC, priorOf, RESERVATION_KINDS, responseProbability, SOVEREIGN } from '../reservation.js';
+import { beliefAt, believedAcceptance, kindOf, priorOf, RESERVATION_KINDS, reservationAt, responseProbability } from '../reservation.js';
 import { type OptionTables, optionTables } from '../tables.js';
 import type { ChooserScratch } from './chooser-code.js';
 import { compileWhatIfs, type WhatIfs } from './codegen.js';
@@ -88,7 +88,7 @@ export class KernelEvaluator {
         this.tremble[i] = a.tremble;
         for (let kind = 0; kind < RESERVATION_KINDS; kind++) {
           const p = priorOf(a, kind);
-          this.prior.set([p.lo, p.mode, p.hi], (i * RESERVATION_KINDS + kind) * 3);
+          this.prior.set([p.lo, p.mode, p.hi], reservationAt(i, kind) * 3);
         }
       });
     };
@@ -221,25 +221,20 @@ export class KernelEvaluator {
     return this.ratifies[k] === 1;
   }
 
-  /** Actor i's surplus from deal o, with its own reservation value (Evaluator.surplus). */
-  surplus(i: number, o: number, extraDealCost = 0): number {
-    const sovereign = this.t.sovereign[o]!;
-    const x = this.w.x;
-    const r = this.L.reservation + i * RESERVATION_KINDS;
-    return dealSurplus(
-      this.dealGain(i, o),
-      sovereign,
-      x[r + SOVEREIGN]!,
-      x[r + ECONOMIC]!,
-      sovereign ? this.inducement(i) : 0,
-      extraDealCost,
-    );
+  /** The kind of reservation value deal o is weighed against (Evaluator.kind). */
+  kind(o: number): number {
+    return kindOf(this.t.sovereign[o]!);
   }
 
   /** The largest margin with which actor i would accept deal o (Evaluator.threshold). */
   threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
-    return dealSurplus(this.dealGain(i, o), sovereign, 0, 0, sovereign ? this.inducement(i) : 0, extraDealCost);
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? this.inducement(i) : 0, extraDealCost);
+  }
+
+  /** Actor i's surplus from deal o over its own walk-away value (Evaluator.surplus): threshold − its cell's margin. */
+  surplus(i: number, o: number, extraDealCost = 0): number {
+    return this.threshold(i, o, extraDealCost) - this.w.x[this.L.reservation + reservationAt(i, this.kind(o))]!;
   }
 
   /** 0 if actor i cannot ratify deal o, else by its own reservation value, up to its tremble (Evaluator.acceptance). */
@@ -251,9 +246,10 @@ export class KernelEvaluator {
   /** The others' belief that actor i accepts deal o (Evaluator.believedAcceptance). */
   believedAcceptance(i: number, o: number, extraDealCost = 0): number {
     if (!this.canRatify(i, o)) return 0;
-    const k = i * RESERVATION_KINDS + (this.t.sovereign[o]! ? SOVEREIGN : ECONOMIC);
+    const kind = this.kind(o);
+    const k = reservationAt(i, kind);
     const p = this.prior;
-    const b = this.L.belief + k * 2;
+    const b = this.L.belief + beliefAt(i, kind);
     const x = this.w.x;
     return believedAcceptance(p[k * 3]!, p[k * 3 + 1]!, p[k * 3 + 2]!, x[b]!, x[b + 1]!, this.threshold(i, o, extraDealCost));
   }

@@ -1,6 +1,6 @@
 import { classifyTally } from '../outcome.js';
 import { convene, isOver, type PhaseEnv, type PhaseName } from '../phases.js';
-import { beliefAt, ECONOMIC, SOVEREIGN, updateBelief } from '../reservation.js';
+import { learnFromAnswer } from '../reservation.js';
 import type { Kernel, KernelContext } from './kernel.js';
 import { ASSURED, HELD_CONTESTED, JOINT, TRANSFERRED } from './layout.js';
 import { allPass, applyDealToCells, applyToCells } from './program.js';
@@ -86,12 +86,9 @@ const response: KernelPhase = (ctx, { m, rng, emit, kernel, wants }) => {
   const ev = kernel.ev;
   const accepted = kernel.choices.accepts(p.to, p.offer, rng.response());
   ctx.pending = null;
-  // phases.ts's belief update (a veto, a deal the responder could not ratify, shows nothing of its
-  // reservation value). Beliefs are read from the cells, never cached: nothing goes stale.
-  if (ev.canRatify(p.to, p.offer)) {
-    const kind = ev.sovereign(p.offer) ? SOVEREIGN : ECONOMIC;
-    updateBelief(w.x, ev.L.belief + beliefAt(p.to, kind), ev.threshold(p.to, p.offer), accepted);
-  }
+  // phases.ts's belief update (a deal the responder could not ratify is vetoed: no answer). Beliefs
+  // are read from the cells, never cached: nothing goes stale.
+  if (ev.canRatify(p.to, p.offer)) learnFromAnswer(w.x, ev.L.belief, ev, p.to, p.offer, accepted);
   if (accepted) {
     // deal.ts's applyDeal, then the trust a deal builds.
     const deal = ev.deals[p.offer]!;
