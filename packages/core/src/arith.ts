@@ -26,8 +26,6 @@ export interface Arith<V> {
   ifStatus(status: V, codes: readonly number[], then: V, otherwise: V): V;
   /** 1 if a ≤ b, else 0. */
   atMost(a: V, b: V): V;
-  /** |a|; `a` must be a local or a read (code writes it more than once). */
-  abs(a: V): V;
   /** then() if x is not 0, else otherwise(): only the branch taken is evaluated to a number. */
   ifNonZero(x: V, then: () => V, otherwise: () => V): V;
   /** v kept in a local: code computes it once, here, and reads the local after. */

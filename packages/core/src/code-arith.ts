@@ -63,9 +63,6 @@ export class CodeArith implements Arith<string> {
   atMost(a: string, b: string): string {
     return `(${a} <= ${b} ? 1 : 0)`;
   }
-  abs(a: string): string {
-    return `(${a} < 0 ? -${a} : ${a})`;
-  }
   ifNonZero(x: string, then: () => string, otherwise: () => string): string {
     return `(${x} !== 0 ? ${then()} : ${otherwise()})`;
   }

@@ -95,9 +95,6 @@ class Reads implements Arith<null> {
   atMost(): null {
     return null;
   }
-  abs(): null {
-    return null;
-  }
   ifNonZero(_x: null, then: () => null, otherwise: () => null): null {
     then();
     return otherwise();
