@@ -10,7 +10,17 @@ import type { WorldState } from './state.js';
  */
 
 /** A list of numbers of the world (WorldState's arrays), indexed as the state indexes them. */
-export type Field = 'sanctions' | 'energy' | 'economy' | 'militarisation' | 'cohesion' | 'trust' | 'room' | 'weights';
+export type Field =
+  | 'sanctions'
+  | 'energy'
+  | 'economy'
+  | 'militarisation'
+  | 'cohesion'
+  | 'trust'
+  | 'room'
+  | 'weights'
+  | 'trustBaseline'
+  | 'roomBaseline';
 
 /** What an effect writes. */
 export type Write =
@@ -49,6 +59,10 @@ export function effectWrite(m: Model, e: Effect): Write {
       return { kind: 'addPair', field: 'trust', at: e.a * n + e.b, mirror: e.b * n + e.a };
     case 'room':
       return { kind: 'add', field: 'room', at: e.actor };
+    case 'trustBaseline':
+      return { kind: 'addPair', field: 'trustBaseline', at: e.a * n + e.b, mirror: e.b * n + e.a };
+    case 'roomBaseline':
+      return { kind: 'add', field: 'roomBaseline', at: e.actor };
     case 'talks':
       return { kind: 'talks' };
     case 'weight':
@@ -89,6 +103,10 @@ export function fieldOf(s: WorldState, f: Field): number[] {
       return s.room;
     case 'weights':
       return s.weights;
+    case 'trustBaseline':
+      return s.trustBaseline;
+    case 'roomBaseline':
+      return s.roomBaseline;
   }
 }
 

@@ -94,6 +94,10 @@ export type Effect =
   | { readonly op: 'cohesion'; readonly alliance: number; readonly delta: number }
   | { readonly op: 'trust'; readonly a: number; readonly b: number; readonly delta: number }
   | { readonly op: 'room'; readonly actor: number; readonly delta: number }
+  /** A lasting change: the level trust between a and b drifts back to moves by delta. */
+  | { readonly op: 'trustBaseline'; readonly a: number; readonly b: number; readonly delta: number }
+  /** A lasting change: the level actor's domestic room drifts back to moves by delta. */
+  | { readonly op: 'roomBaseline'; readonly actor: number; readonly delta: number }
   | { readonly op: 'talks'; readonly active: boolean }
   | { readonly op: 'weight'; readonly actor: number; readonly dimension: number; readonly delta: number }
   | {

@@ -220,9 +220,8 @@ export const update: Phase = (ctx, { m, rng, emit }) => {
   }
   if (talks !== s.talksActive) emit({ type: 'talks', t: s.t, active: s.talksActive });
   const { drift } = m.params;
-  const init = m.initial;
-  for (let k = 0; k < s.trust.length; k++) s.trust[k] = s.trust[k]! + drift * (init.trust[k]! - s.trust[k]!);
-  for (let k = 0; k < s.room.length; k++) s.room[k] = s.room[k]! + drift * (init.room[k]! - s.room[k]!);
+  for (let k = 0; k < s.trust.length; k++) s.trust[k] = s.trust[k]! + drift * (s.trustBaseline[k]! - s.trust[k]!);
+  for (let k = 0; k < s.room.length; k++) s.room[k] = s.room[k]! + drift * (s.roomBaseline[k]! - s.room[k]!);
   if (s.modifiers.length > 0) s.modifiers = s.modifiers.filter((mod) => mod.until > s.t);
   if (s.movesThisQuarter.length > 0) s.movesThisQuarter = [];
   ctx.meeting = null;

@@ -42,6 +42,10 @@ export interface WorldState {
   trust: number[];
   talksActive: boolean;
   room: number[];
+  /** n×n symmetric: the level trust drifts back to (its start, until a lasting change moves it). */
+  trustBaseline: number[];
+  /** The level domestic room drifts back to. */
+  roomBaseline: number[];
   /** n × DIMENSION_COUNT, the actors' current weights (shocks can change them). */
   weights: number[];
   modifiers: Modifier[];
@@ -90,6 +94,8 @@ export function initialState(model: Model): WorldState {
     trust: [...init.trust],
     talksActive: init.talksActive,
     room: [...init.room],
+    trustBaseline: [...init.trust],
+    roomBaseline: [...init.room],
     weights: model.actors.flatMap((a) => a.weights),
     modifiers: [],
     fired: model.events.map(() => false),
@@ -127,6 +133,8 @@ export function cloneState(s: WorldState): WorldState {
     trust: s.trust.slice(),
     talksActive: s.talksActive,
     room: s.room.slice(),
+    trustBaseline: s.trustBaseline.slice(),
+    roomBaseline: s.roomBaseline.slice(),
     weights: s.weights.slice(),
     modifiers: s.modifiers.slice(),
     fired: s.fired.slice(),
@@ -151,6 +159,8 @@ export function shallowCopy(s: WorldState): WorldState {
     trust: s.trust,
     talksActive: s.talksActive,
     room: s.room,
+    trustBaseline: s.trustBaseline,
+    roomBaseline: s.roomBaseline,
     weights: s.weights,
     modifiers: s.modifiers,
     fired: s.fired,

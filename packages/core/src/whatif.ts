@@ -51,6 +51,12 @@ function copyTouched(s: WorldState, c: WorldState, w: Write): void {
       case 'weights':
         c.weights = copy;
         return;
+      case 'trustBaseline':
+        c.trustBaseline = copy;
+        return;
+      case 'roomBaseline':
+        c.roomBaseline = copy;
+        return;
     }
   }
 }

@@ -25,6 +25,10 @@ export function describeEffect(m: Model, e: Effect): string {
       return `${actor(m, e.a)}–${actor(m, e.b)} trust ${signed(e.delta)}`;
     case 'room':
       return `${poss(m, e.actor)} domestic room ${signed(e.delta)}`;
+    case 'trustBaseline':
+      return `${actor(m, e.a)}–${actor(m, e.b)} trust returns to a level ${signed(e.delta)} (lasting)`;
+    case 'roomBaseline':
+      return `${poss(m, e.actor)} domestic room returns to a level ${signed(e.delta)} (lasting)`;
     case 'talks':
       return e.active ? 'talks resume' : 'talks are suspended';
     case 'weight':

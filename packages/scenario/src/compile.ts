@@ -99,6 +99,14 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
     if ('trust' in e)
       return { op: 'trust', a: actor(e.trust[0], [...path, 'trust', 0]), b: actor(e.trust[1], [...path, 'trust', 1]), delta: e.delta };
     if ('room' in e) return { op: 'room', actor: actor(e.room, [...path, 'room']), delta: e.delta };
+    if ('trustBaseline' in e)
+      return {
+        op: 'trustBaseline',
+        a: actor(e.trustBaseline[0], [...path, 'trustBaseline', 0]),
+        b: actor(e.trustBaseline[1], [...path, 'trustBaseline', 1]),
+        delta: e.delta,
+      };
+    if ('roomBaseline' in e) return { op: 'roomBaseline', actor: actor(e.roomBaseline, [...path, 'roomBaseline']), delta: e.delta };
     if ('talks' in e) return { op: 'talks', active: e.talks === 'active' };
     if ('weight' in e)
       return {

@@ -55,6 +55,8 @@ const ITEM_SITES: readonly (readonly [string, Kind])[] = [
   ['economy.*', 'actor'],
   ['militarisation', 'actor'],
   ['room', 'actor'],
+  ['trustBaseline.*', 'actor'],
+  ['roomBaseline', 'actor'],
   ['cohesion', 'alliance'],
   ['energy', 'energy tie'],
   ['energy.tie', 'energy tie'],

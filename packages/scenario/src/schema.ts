@@ -149,6 +149,8 @@ export const Effect = z
       z.strictObject({ cohesion: id.describe('alliance'), delta }),
       z.strictObject({ trust: Pair, delta }),
       z.strictObject({ room: id, delta }),
+      z.strictObject({ trustBaseline: Pair.describe('the pair whose lasting level of trust moves'), delta }),
+      z.strictObject({ roomBaseline: id.describe('the actor whose lasting domestic room moves'), delta }),
       z.strictObject({ talks: z.enum(['active', 'suspended']) }),
       z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
       z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
@@ -156,7 +158,7 @@ export const Effect = z
     ],
     {
       error:
-        'expected an effect: {sanctions|economy|trust: [a, b], delta}, {energy|militarisation|cohesion|room: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}',
+        'expected an effect: {sanctions|economy|trust|trustBaseline: [a, b], delta}, {energy|militarisation|cohesion|room|roomBaseline: id, delta}, {jointActivity: delta}, {talks: active|suspended}, {weight: {actor, dimension}, delta}, {moveCost: {actor, move}, amount, duration} or {dealCost: actor, amount, duration}',
     },
   )
   .meta({ id: 'Effect' });

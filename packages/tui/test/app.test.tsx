@@ -170,12 +170,15 @@ describe('playing a country', () => {
     stdin.write('c');
     await frameWith(lastFrame, 'you play Japan');
     stdin.write(' ');
-    // Japan may first have the floor at a meeting: it only talks, and play goes on to its move.
-    const asked = /Your move, Japan: press a number|You have the floor, Japan/;
+    // Japan may first have the floor at a meeting (it only talks) or an offer to answer (it accepts),
+    // and play goes on to its move.
+    const asked = /Your move, Japan: press a number|You have the floor, Japan|An offer to you, Japan/;
     let frame = await frameWith(lastFrame, asked);
-    for (let k = 0; k < 5 && /You have the floor, Japan/.test(frame); k++) {
-      expect(frame).toMatch(/1 {2}only talk +accept +\d+%/);
-      stdin.write('1');
+    for (let k = 0; k < 5 && !/Your move, Japan/.test(frame); k++) {
+      if (/You have the floor, Japan/.test(frame)) {
+        expect(frame).toMatch(/1 {2}only talk +accept +\d+%/);
+        stdin.write('1');
+      } else stdin.write('y');
       stdin.write(' ');
       const before = frame;
       frame = await frameWhere(lastFrame, (f) => f !== before && asked.test(f), 'the next decision');

@@ -37,16 +37,16 @@ export interface KernelContext extends GuardContext {
   readonly world: KernelWorld;
 }
 
-/** x_c ← x_c + drift × (start_c − x_c) for every trust and room cell, the same operations as phases.ts's update. */
+/** x_c ← x_c + drift × (baseline_c − x_c) for every trust and room cell, the same operations as phases.ts's update. */
 function driftCode(B: Bindings, L: Layout): (x: Float64Array) => void {
   const m = B.m;
   const K = B.consts();
   const d = K.ref((m) => m.params.drift);
   const cells = [
-    ...m.initial.trust.map((_, k) => [L.trust + k, K.ref((m) => m.initial.trust[k]!)] as const),
-    ...m.initial.room.map((_, k) => [L.room + k, K.ref((m) => m.initial.room[k]!)] as const),
+    ...m.initial.trust.map((_, k) => [L.trust + k, L.trustBaseline + k] as const),
+    ...m.initial.room.map((_, k) => [L.room + k, L.roomBaseline + k] as const),
   ];
-  const body = cells.map(([c, v]) => `x[${c}] = x[${c}] + ${d} * (${v} - x[${c}]);`).join('\n');
+  const body = cells.map(([c, b]) => `x[${c}] = x[${c}] + ${d} * (x[${b}] - x[${c}]);`).join('\n');
   return compileWith<(x: Float64Array) => void>(K, [], `'use strict'; return function (x) {\n${body}\n};`);
 }
 

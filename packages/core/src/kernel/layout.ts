@@ -22,6 +22,9 @@ export interface Layout {
   readonly cohesion: number;
   readonly trust: number;
   readonly room: number;
+  /** Where trust and room drift back to (n×n, n): state.ts's trustBaseline and roomBaseline. */
+  readonly trustBaseline: number;
+  readonly roomBaseline: number;
   readonly weights: number;
   /** 1 once a treaty is signed. */
   readonly treaty: number;
@@ -55,6 +58,8 @@ export function layoutOf(m: Model): Layout {
   const territories = take(m.territories.length);
   const reservation = take(n * RESERVATION_KINDS);
   const belief = take(n * RESERVATION_KINDS * 2);
+  const trustBaseline = take(n * n);
+  const roomBaseline = take(n);
   return {
     n,
     sanctions,
@@ -65,6 +70,8 @@ export function layoutOf(m: Model): Layout {
     cohesion,
     trust,
     room,
+    trustBaseline,
+    roomBaseline,
     weights,
     treaty,
     territories,
@@ -111,6 +118,8 @@ export function unpackCells(
   | 'weights'
   | 'reservation'
   | 'belief'
+  | 'trustBaseline'
+  | 'roomBaseline'
 > {
   const n = L.n;
   return {
@@ -126,5 +135,7 @@ export function unpackCells(
     weights: slice(x, L.weights, n * DIMENSION_COUNT),
     reservation: slice(x, L.reservation, n * RESERVATION_KINDS),
     belief: slice(x, L.belief, n * RESERVATION_KINDS * 2),
+    trustBaseline: slice(x, L.trustBaseline, n * n),
+    roomBaseline: slice(x, L.roomBaseline, n),
   };
 }

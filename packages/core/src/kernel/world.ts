@@ -45,6 +45,12 @@ function writeNumbers(L: Layout, x: Float64Array, v: Omit<InitialValues, 'talksA
   x.set(v.room, L.room);
 }
 
+/** The levels trust and room drift back to: a model's starting values, or a WorldState's baselines. */
+function writeBaselines(L: Layout, x: Float64Array, trust: readonly number[], room: readonly number[]): void {
+  x.set(trust, L.trustBaseline);
+  x.set(room, L.roomBaseline);
+}
+
 /**
  * Writes model m's starting cells into x (what createWorld's cells hold, initialState packed),
  * without building a WorldState: a kernel rebound to another model (kernel.ts's bind) takes its start from here.
@@ -58,6 +64,7 @@ export function writeStart(m: Model, L: Layout, x: Float64Array): void {
   x.fill(HELD_CONTESTED, L.territories, L.territories + m.territories.length);
   nominalReservations(m, x, L.reservation);
   priorBeliefs(m, x, L.belief);
+  writeBaselines(L, x, m.initial.trust, m.initial.room);
 }
 
 export function resetWorld(m: Model, w: KernelWorld, start: Float64Array): void {
@@ -92,6 +99,8 @@ export function unpackWorld(m: Model, L: Layout, w: KernelWorld): WorldState {
     trust: c.trust,
     talksActive: w.talks,
     room: c.room,
+    trustBaseline: c.trustBaseline,
+    roomBaseline: c.roomBaseline,
     weights: c.weights,
     modifiers,
     fired: Array.from(w.fired, (f) => f === 1),
@@ -143,6 +152,7 @@ export function packWorld(L: Layout, s: WorldState): KernelWorld {
   });
   x.set(s.reservation, L.reservation);
   x.set(s.belief, L.belief);
+  writeBaselines(L, x, s.trustBaseline, s.roomBaseline);
   return {
     x,
     t: s.t,
