@@ -1,4 +1,15 @@
-import { DIMENSION_COUNT, DIMENSIONS, Evaluator, type Model, moveOptions, offerOptions, optionTables, type WorldState } from '@parley/core';
+import {
+  afterDeal,
+  afterEffects,
+  DIMENSION_COUNT,
+  DIMENSIONS,
+  Evaluator,
+  type Model,
+  moveOptions,
+  offerOptions,
+  optionTables,
+  type WorldState,
+} from '@parley/core';
 import { RunSession, simulate } from '@parley/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -188,3 +199,57 @@ describe('coherent acceptance: types, beliefs and a noise floor', () => {
     expect(Math.abs(many - few)).toBeLessThan(0.03);
   });
 });
+
+describe('one effect per term', () => {
+  const ease = base.moves.findIndex((mv) => mv.id === 'japan-ease-sanctions');
+  const japan = base.actors.findIndex((a) => a.id === 'japan');
+  const us = base.actors.findIndex((a) => a.id === 'us');
+  /** The flagship with one more offer: Japan's easing move, `times` over, and nothing else. */
+  const withEaseDeal = (times: number): Model => ({
+    ...base,
+    offers: [
+      ...base.offers,
+      { id: 'ease-as-a-deal', label: 'Japan eases', proposers: [japan], terms: [{ kind: 'move', move: ease, times }] },
+    ],
+  });
+
+  it('a deal made of a move changes the world exactly as making the move does', () => {
+    const worlds = reachedWorlds(base, [7]);
+    fc.assert(
+      fc.property(fc.nat(worlds.length - 1), fc.integer({ min: 1, max: 3 }), (k, times) => {
+        const m = withEaseDeal(times);
+        const s = worlds[k]!;
+        const deal = afterDeal(m, s, m.offers.length - 1);
+        let moved = s;
+        for (let j = 0; j < times; j++) moved = afterEffects(m, moved, m.moves[ease]!.effects);
+        for (const f of ['sanctions', 'cohesion', 'trust', 'economy', 'energy', 'room', 'militarisation'] as const) {
+          expect(deal[f]).toEqual(moved[f]);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('pressure on the move weighs on the deal: each time over costs its actor the pressure, as the move would', () => {
+    const m = withEaseDeal(3);
+    const o = m.offers.length - 1;
+    const s = worlds0(m);
+    const pressed = {
+      ...s,
+      modifiers: [...s.modifiers, { kind: 'moveCost' as const, actor: japan, move: ease, amount: 0.03, until: s.t + 4 }],
+    };
+    const free = new Evaluator(m, s);
+    const under = new Evaluator(m, pressed);
+    expect(free.surplus(japan, o) - under.surplus(japan, o)).toBeCloseTo(3 * 0.03, 12);
+    // The same pressure lowers the move's own value by the same amount, once.
+    const value = (ev: Evaluator) => moveOptions(ev, japan).find((x) => x.move === ease)!.direct;
+    expect(value(free) - value(under)).toBeCloseTo(0.03, 12);
+    // Nobody else's surplus moves.
+    expect(under.surplus(us, o)).toBe(free.surplus(us, o));
+  });
+});
+
+/** The world at the start of a run of m. */
+function worlds0(m: Model): WorldState {
+  return new RunSession(m, 'decision-model', 1).ctx.world;
+}

@@ -1,11 +1,12 @@
 /**
  * The largest margin with which an actor would accept a deal: its utility gain, less (for a deal
- * touching sovereignty) the outside inducement against it and any extra one being weighed. Its
+ * touching sovereignty) the outside inducement against it and any extra one being weighed, less
+ * what its own moves in the deal cost it (deal.ts's dealCommitment; x − 0 is x, bit for bit). Its
  * surplus over its walk-away value is this minus its own margin (reservation.ts), so "the deal
  * clears the margin" and "the margin is at most the threshold" are the same comparison, bit for bit.
  */
-export function dealThreshold(gain: number, sovereign: boolean, inducement: number, extra: number): number {
-  return sovereign ? gain - (inducement + extra) : gain;
+export function dealThreshold(gain: number, sovereign: boolean, inducement: number, extra: number, commitment: number): number {
+  return (sovereign ? gain - (inducement + extra) : gain) - commitment;
 }
 
 /** Something indexable that holds numbers: a plain array or a typed array. */

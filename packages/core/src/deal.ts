@@ -34,7 +34,8 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
       case 'sanctionsRelief':
       case 'investment':
       case 'energy':
-        applyEffect(m, s, termEffect(term)!);
+      case 'move':
+        for (const e of termEffects(m, term)) applyEffect(m, s, e);
         break;
       case 'noForeignBases':
         assured = true;
@@ -56,24 +57,45 @@ export function applyDeal(m: Model, s: WorldState, offerIndex: number): void {
   }
 }
 
+const NO_EFFECTS: readonly Effect[] = [];
+
 /**
- * What a numeric term does to the world, as the effect it is: the one statement of it, for
- * applyDeal, the kernel's deals (kernel/program.ts) and the option masks (dependencies.ts).
- * Null for the terms that change statuses, the treaty or talks.
+ * What a numeric term does to the world, as the effects it is: the one statement of it, for
+ * applyDeal, the kernel's deals (kernel/program.ts), the option masks (dependencies.ts) and what-if
+ * copying. A move term is its move's effects, `times` over, in order: one effect per consequence,
+ * whether a move or a deal carries it. None for the terms that change statuses, the treaty or talks.
  */
-export function termEffect(t: Term): Effect | null {
+export function termEffects(m: Model, t: Term): readonly Effect[] {
   switch (t.kind) {
     case 'jointActivities':
-      return { op: 'jointActivity', delta: t.amount };
+      return [{ op: 'jointActivity', delta: t.amount }];
     case 'sanctionsRelief':
-      return { op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount };
+      return [{ op: 'sanctions', imposer: t.imposer, target: t.target, delta: -t.amount }];
     case 'investment':
-      return { op: 'economy', a: t.from, b: t.to, delta: t.amount };
+      return [{ op: 'economy', a: t.from, b: t.to, delta: t.amount }];
     case 'energy':
-      return { op: 'energy', tie: t.tie, delta: t.amount };
+      return [{ op: 'energy', tie: t.tie, delta: t.amount }];
+    case 'move': {
+      const effects = m.moves[t.move]!.effects;
+      return Array.from({ length: t.times }, () => effects).flat();
+    }
     default:
-      return null;
+      return NO_EFFECTS;
   }
+}
+
+/**
+ * What deal o commits actor i to beyond its effects: for each move term of i's own move, `times` ×
+ * (the move's cost + the pressure against it now), as making the move would cost it (policy.ts's
+ * direct value of a move). 0 for an actor that makes no move in the deal. `pressure` is the
+ * evaluator's (Evaluator.pressure, the kernel's).
+ */
+export function dealCommitment(m: Model, o: number, i: number, pressure: (i: number, mv: number) => number): number {
+  let c = 0;
+  for (const t of m.offers[o]!.terms) {
+    if (t.kind === 'move' && m.moves[t.move]!.actor === i) c += t.times * (m.moves[t.move]!.cost + pressure(i, t.move));
+  }
+  return c;
 }
 
 /** Whether an offer touches sovereignty (territory or a treaty), the kind of deal outsiders may discourage. */

@@ -1,5 +1,5 @@
 import type { Arith } from './arith.js';
-import { termEffect } from './deal.js';
+import { termEffects } from './deal.js';
 import { effectWrite } from './effects.js';
 import { METRIC_FORMULAS } from './metrics.js';
 import { DIMENSION_COUNT, type Effect, type Model, type Term } from './model.js';
@@ -49,11 +49,12 @@ function effectWrites(m: Model, e: Effect, out: Set<Channel>): void {
   }
 }
 
-/** The channels term t writes: its effect's (deal.ts's termEffect), or the statuses (and treaty and talks, for a treaty). */
+/** The channels term t writes: its effects' (deal.ts's termEffects), or the statuses (and treaty and talks, for a treaty). */
 function termWrites(m: Model, t: Term, out: Set<Channel>): void {
-  const e = termEffect(t);
-  if (e) effectWrites(m, e, out);
-  else if (t.kind === 'peaceTreaty') out.add('statuses').add('treaty').add('talks');
+  const effects = termEffects(m, t);
+  for (const e of effects) effectWrites(m, e, out);
+  if (effects.length > 0) return;
+  if (t.kind === 'peaceTreaty') out.add('statuses').add('treaty').add('talks');
   else out.add('statuses');
 }
 

@@ -1,4 +1,5 @@
 import { dealThreshold } from './choice.js';
+import { dealCommitment } from './deal.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
 import type { Model } from './model.js';
@@ -139,7 +140,8 @@ export class Evaluator {
   /** The largest margin with which actor i would accept deal o (choice.ts's dealThreshold). */
   threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
-    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? dealCost(this.s, i) : 0, extraDealCost);
+    const commitment = this.t.commits[o * this.m.actors.length + i] ? dealCommitment(this.m, o, i, this.pressureOf) : 0;
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? dealCost(this.s, i) : 0, extraDealCost, commitment);
   }
 
   /** Actor i's own reservation value for a deal of o's kind in this run: its walk-away value is U_i(now) + this. */
@@ -182,6 +184,8 @@ export class Evaluator {
     }
     return g;
   }
+
+  private readonly pressureOf = (i: number, mv: number): number => this.pressure(i, mv);
 
   /** The pressure on actor i's move mv now: the moveCost modifiers against it, summed. */
   pressure(i: number, mv: number): number {

@@ -143,6 +143,11 @@ export type Term =
   | { readonly kind: 'sanctionsRelief'; readonly imposer: number; readonly target: number; readonly amount: number }
   | { readonly kind: 'investment'; readonly from: number; readonly to: number; readonly amount: number }
   | { readonly kind: 'energy'; readonly tie: number; readonly amount: number }
+  /**
+   * One of the scenario's moves, `times` times, as part of the deal: its effects, and for the move's
+   * actor its cost and any pressure against it, exactly as if it made the move (deal.ts's termEffects).
+   */
+  | { readonly kind: 'move'; readonly move: number; readonly times: number }
   | { readonly kind: 'noForeignBases' }
   | { readonly kind: 'peaceTreaty' };
 

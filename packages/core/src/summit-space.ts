@@ -19,13 +19,18 @@ const subsets = (n: number): number[][] =>
  * The offer space a summit could consider: the scenario's own offers, plus every
  * territorial settlement the scenario's terms allow — a transfer of any subset of the
  * territories with a peace treaty, with and without a no-foreign-bases assurance and
- * each sanctions relief the scenario's offers mention — and joint administration of all.
+ * each side payment (a sanctions relief, a move) the scenario's offers carry — and joint
+ * administration of all.
  */
 export function enumerateOffers(m: Model): OfferDef[] {
+  // Side payments: each sanctions relief and each move the scenario's offers carry.
   const reliefs: Term[] = [];
   for (const o of m.offers)
     for (const t of o.terms)
-      if (t.kind === 'sanctionsRelief' && !reliefs.some((r) => JSON.stringify(r) === JSON.stringify(t))) reliefs.push(t);
+      if ((t.kind === 'sanctionsRelief' || t.kind === 'move') && !reliefs.some((r) => JSON.stringify(r) === JSON.stringify(t)))
+        reliefs.push(t);
+  const sidePayment = (t: Term): string =>
+    t.kind === 'move' ? `, ${m.actors[m.moves[t.move]!.actor]!.name} ${m.moves[t.move]!.label}` : ', sanctions relief';
   const names = (ks: number[]): string => ks.map((k) => m.territories[k]!.name).join(', ');
   const out: OfferDef[] = [];
   for (const s of subsets(m.territories.length)) {
@@ -34,7 +39,7 @@ export function enumerateOffers(m: Model): OfferDef[] {
         const terms: Term[] = [{ kind: 'transfer', territories: s }, { kind: 'peaceTreaty' }];
         if (assured) terms.push({ kind: 'noForeignBases' });
         if (relief) terms.push(relief);
-        const label = `transfer of ${names(s)} and a treaty${assured ? ', no foreign bases' : ''}${relief ? ', sanctions relief' : ''}`;
+        const label = `transfer of ${names(s)} and a treaty${assured ? ', no foreign bases' : ''}${relief ? sidePayment(relief) : ''}`;
         out.push({
           id: `gen-${s.join('.')}${assured ? '-nb' : ''}${relief ? `-r${reliefs.indexOf(relief)}` : ''}`,
           label,

@@ -10,6 +10,8 @@ export interface OptionTables {
   readonly sovereign: readonly boolean[];
   /** The moves each actor owns, by actor index. */
   readonly movesByActor: readonly (readonly number[])[];
+  /** [o × actors + i]: whether offer o has a move term of actor i's (deal.ts's dealCommitment is then not 0). */
+  readonly commits: readonly boolean[];
 }
 
 const tables = new WeakMap<Model, OptionTables>();
@@ -22,7 +24,8 @@ export function optionTables(m: Model): OptionTables {
     m.moves.forEach((mv, k) => {
       movesByActor[mv.actor]!.push(k);
     });
-    x = { masks: optionMasks(m), sovereign: m.offers.map(isSovereigntyDeal), movesByActor };
+    const commits = m.offers.flatMap((o) => m.actors.map((_, i) => o.terms.some((t) => t.kind === 'move' && m.moves[t.move]!.actor === i)));
+    x = { masks: optionMasks(m), sovereign: m.offers.map(isSovereigntyDeal), movesByActor, commits };
     tables.set(m, x);
   }
   return x;

@@ -1,4 +1,4 @@
-import { applyDeal, termEffect } from './deal.js';
+import { applyDeal, termEffects } from './deal.js';
 import { applyWrite, effectDuration, effectValue, effectWrite, fieldOf, type Write, writtenField } from './effects.js';
 import type { Effect, Model } from './model.js';
 import { shallowCopy, type WorldState } from './state.js';
@@ -66,8 +66,7 @@ export function afterDeal(m: Model, s: WorldState, offer: number): WorldState {
   const c = shallowCopy(s);
   c.territories = s.territories.slice();
   for (const t of m.offers[offer]!.terms) {
-    const e = termEffect(t);
-    if (e) copyTouched(s, c, effectWrite(m, e));
+    for (const e of termEffects(m, t)) copyTouched(s, c, effectWrite(m, e));
   }
   applyDeal(m, c, offer);
   return c;

@@ -34,6 +34,10 @@ export function describeTerm(m: Model, t: Term): string {
       return `${m.actors[t.from]!.name} invests in ${m.actors[t.to]!.name} (+${t.amount.toFixed(2)})`;
     case 'energy':
       return `${m.energyTies[t.tie]!.name} ${t.amount >= 0 ? '+' : '−'}${Math.abs(t.amount).toFixed(2)}`;
+    case 'move': {
+      const mv = m.moves[t.move]!;
+      return `${m.actors[mv.actor]!.name} ${mv.label}${t.times > 1 ? ` (×${t.times})` : ''}`;
+    }
     case 'noForeignBases':
       return 'no foreign bases on transferred territory';
     case 'peaceTreaty':

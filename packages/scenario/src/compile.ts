@@ -152,6 +152,13 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
       };
     }
     if ('energy' in t) return { kind: 'energy', tie: tie(t.energy.tie, [...path, 'energy', 'tie']), amount: t.energy.amount };
+    if ('move' in t) {
+      const k = move(t.move, [...path, 'move']);
+      // A deal changes numbers and statuses; talks and modifiers belong to moves and events.
+      const other = f.moves[t.move]!.effects.find((e) => 'talks' in e || 'moveCost' in e || 'dealCost' in e);
+      if (other) report([...path, 'move'], `a move in a deal may only change numbers: "${t.move}" also has ${Object.keys(other)[0]}`);
+      return { kind: 'move', move: k, times: t.times };
+    }
     if ('noForeignBases' in t) return { kind: 'noForeignBases' };
     return { kind: 'peaceTreaty' };
   };

@@ -71,6 +71,7 @@ const ITEM_SITES: readonly (readonly [string, Kind])[] = [
   ['sanctionsRelief.target', 'actor'],
   ['investment.from', 'actor'],
   ['investment.to', 'actor'],
+  ['move', 'move'],
 ];
 
 export const ALL_SITES: readonly (readonly [string, Kind])[] = [

@@ -185,12 +185,18 @@ export const Term = z
       z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: z.number().min(0).max(1) }) }),
       z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: z.number().min(0).max(1) }) }),
       z.strictObject({ energy: z.strictObject({ tie: id, amount: z.number().min(-1).max(1) }) }),
+      z.strictObject({
+        move: id.describe(
+          'one of the scenario’s moves: the deal carries its effects, and its cost and any pressure against it for its actor',
+        ),
+        times: z.int().min(1).max(20).default(1).describe('how many times over'),
+      }),
       z.strictObject({ noForeignBases: z.literal(true) }),
       z.strictObject({ peaceTreaty: z.literal(true) }),
     ],
     {
       error:
-        'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, noForeignBases: true or peaceTreaty: true',
+        'expected a term: transfer, jointAdministration, continuedTalks (lists of territories), jointActivities (amount), sanctionsRelief {imposer, target, amount}, investment {from, to, amount}, energy {tie, amount}, move (a move id) with times, noForeignBases: true or peaceTreaty: true',
     },
   )
   .meta({ id: 'Term' });

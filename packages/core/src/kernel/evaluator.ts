@@ -1,4 +1,5 @@
 import { dealThreshold } from '../choice.js';
+import { dealCommitment } from '../deal.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
 import { inducementValue } from '../policy.js';
@@ -147,6 +148,12 @@ export class KernelEvaluator {
     }
   }
 
+  /** The pressure on actor i's move mv now (Evaluator.pressure). */
+  private readonly pressureOf = (i: number, mv: number): number => {
+    this.modifierSums();
+    return this.pressures[mv * this.n + i]!;
+  };
+
   /** Extra cost actor i attaches to any deal now (effects.ts's dealCost). */
   private inducement(i: number): number {
     this.modifierSums();
@@ -229,7 +236,8 @@ export class KernelEvaluator {
   /** The largest margin with which actor i would accept deal o (Evaluator.threshold). */
   threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
-    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? this.inducement(i) : 0, extraDealCost);
+    const commitment = this.t.commits[o * this.n + i] ? dealCommitment(this.m, o, i, this.pressureOf) : 0;
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? this.inducement(i) : 0, extraDealCost, commitment);
   }
 
   /** Actor i's surplus from deal o over its own walk-away value (Evaluator.surplus): threshold − its cell's margin. */

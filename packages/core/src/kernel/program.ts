@@ -1,4 +1,4 @@
-import { termEffect } from '../deal.js';
+import { termEffects } from '../deal.js';
 import { effectDuration, effectValue, effectWrite } from '../effects.js';
 import { clamp01 } from '../metrics.js';
 import type { Cmp, Condition, Effect, Model } from '../model.js';
@@ -254,7 +254,10 @@ export function compileDeal(B: Bindings, L: Layout, offer: number): Deal {
     else if (t.kind === 'continuedTalks') for (const k of t.territories) talksOn[k] = true;
     else if (t.kind === 'noForeignBases') assured = true;
     else if (t.kind === 'peaceTreaty') signed = true;
-    else ops.push(compileEffect(B, L, (m) => termEffect(m.offers[offer]!.terms[j]!)!));
+    else {
+      const count = termEffects(m, t).length;
+      for (let k = 0; k < count; k++) ops.push(compileEffect(B, L, (m) => termEffects(m, m.offers[offer]!.terms[j]!)[k]!));
+    }
   });
   const cells = [...new Set([L.treaty, ...m.territories.map((_, k) => L.territories + k), ...opCells(ops)])];
   return { statuses, ops, assured, signed, talksOn, cells };
