@@ -1,4 +1,4 @@
-import { cloneState, DIMENSIONS, Evaluator, type Model, respond, utility, type WorldState } from '@parley/core';
+import { afterEffects, cloneState, DIMENSIONS, Evaluator, type Model, respond, utility, type WorldState } from '@parley/core';
 import { RunSession, simulate } from '@parley/engine';
 import { describe, expect, it } from 'vitest';
 import { flagship, runLog, withActorWeight } from './helpers/flagship.js';
@@ -90,5 +90,46 @@ describe('direction tests (a few hundred seeds each)', () => {
     });
     expect(states.length).toBeGreaterThan(SEEDS / 2);
     expect(acceptedWith).toBeGreaterThan(acceptedWithout);
+  });
+});
+
+describe('trust and investment as the route to a territorial deal (the sources’ mechanism)', () => {
+  const base = flagship().model;
+  const russia = actor(base, 'russia');
+  const japan = actor(base, 'japan');
+
+  it('trust built before the first summit makes territorial deals more frequent', () => {
+    const goodwill: Model = {
+      ...base,
+      events: [
+        ...base.events,
+        {
+          id: 'goodwill',
+          label: 'goodwill',
+          at: 0,
+          hazard: 0,
+          when: [],
+          once: true,
+          summit: false,
+          effects: [{ op: 'trust', a: japan, b: russia, delta: 0.3 }],
+        },
+      ],
+    };
+    expect(territorialDealRate(goodwill)).toBeGreaterThan(territorialDealRate(base) + 0.05);
+  });
+
+  it('more Japanese investment lowers what Russia asks of a sovereignty deal', () => {
+    const invest = base.moves.findIndex((mv) => mv.id === 'japan-invest');
+    const two = base.offers.findIndex((o) => o.id === 'two-islands-1956');
+    const start = new RunSession(base, 'dir', 1).ctx.world;
+    let invested = start;
+    for (let k = 0; k < 5; k++) invested = afterEffects(base, invested, base.moves[invest]!.effects);
+    const before = new Evaluator(base, start);
+    const after = new Evaluator(base, invested);
+    // Russia's threshold (the largest margin with which it would sign) rises by at least trust's credit.
+    const credit =
+      base.params.trustMargin * (invested.trust[japan * base.actors.length + russia]! - start.trust[japan * base.actors.length + russia]!);
+    expect(credit).toBeGreaterThan(0);
+    expect(after.threshold(russia, two) - before.threshold(russia, two)).toBeGreaterThanOrEqual(credit - 1e-12);
   });
 });

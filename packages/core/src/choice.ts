@@ -1,12 +1,33 @@
+import type { Model } from './model.js';
+
 /**
  * The largest margin with which an actor would accept a deal: its utility gain, less (for a deal
  * touching sovereignty) the outside inducement against it and any extra one being weighed, less
- * what its own moves in the deal cost it (deal.ts's dealCommitment; x − 0 is x, bit for bit). Its
+ * what its own moves in the deal cost it (deal.ts's dealCommitment), plus what trust buys it
+ * (trustCredit; x − 0 and x + 0 are x, bit for bit). Its
  * surplus over its walk-away value is this minus its own margin (reservation.ts), so "the deal
  * clears the margin" and "the margin is at most the threshold" are the same comparison, bit for bit.
  */
-export function dealThreshold(gain: number, sovereign: boolean, inducement: number, extra: number, commitment: number): number {
-  return (sovereign ? gain - (inducement + extra) : gain) - commitment;
+export function dealThreshold(
+  gain: number,
+  sovereign: boolean,
+  inducement: number,
+  extra: number,
+  commitment: number,
+  credit: number,
+): number {
+  return (sovereign ? gain - (inducement + extra) : gain) - commitment + credit;
+}
+
+/**
+ * What trust buys a party in a sovereignty deal: trustMargin × (trust between the parties now − at
+ * the start), added to its threshold, so a party asks that much less of the deal (more, when trust
+ * has fallen). 0 for an outside power, for any other deal, and when trustMargin is 0 (x + 0 is x).
+ * Why: the sources make political trust the condition of a territorial breakthrough (docs/model.md).
+ */
+export function trustCredit(m: Model, i: number, sovereign: boolean, trustNow: number): number {
+  if (!sovereign || (i !== m.claimant && i !== m.holder)) return 0;
+  return m.params.trustMargin * (trustNow - m.initial.trust[m.claimant * m.actors.length + m.holder]!);
 }
 
 /** Something indexable that holds numbers: a plain array or a typed array. */

@@ -1,4 +1,4 @@
-import { dealThreshold } from './choice.js';
+import { dealThreshold, trustCredit } from './choice.js';
 import { dealCommitment } from './deal.js';
 import { ALL_DIMENSIONS } from './dependencies.js';
 import { dealCost, moveCost } from './effects.js';
@@ -141,7 +141,9 @@ export class Evaluator {
   threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
     const commitment = this.t.commits[o * this.m.actors.length + i] ? dealCommitment(this.m, o, i, this.pressureOf) : 0;
-    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? dealCost(this.s, i) : 0, extraDealCost, commitment);
+    const m = this.m;
+    const credit = trustCredit(m, i, sovereign, this.s.trust[m.claimant * m.actors.length + m.holder]!);
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? dealCost(this.s, i) : 0, extraDealCost, commitment, credit);
   }
 
   /** Actor i's own reservation value for a deal of o's kind in this run: its walk-away value is U_i(now) + this. */

@@ -206,6 +206,11 @@ export interface Params {
   readonly ratificationScale: number;
   /** Joint activity above which a no-treaty outcome counts as cooperative. */
   readonly cooperativeThreshold: number;
+  /**
+   * How much each unit of trust between the parties above its starting level lowers what each party
+   * asks of a sovereignty deal (and each unit below raises it): choice.ts's trustCredit. 0: no channel.
+   */
+  readonly trustMargin: number;
 }
 
 export interface Model {

@@ -290,7 +290,7 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
       probability: r.probability.value,
       effects: r.effects.map((e, k) => effect(e, ['reactions', rid, 'effects', k])),
     })),
-    params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, v.value])) as unknown as Model['params'],
+    params: { trustMargin: 0, ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, v.value])) } as unknown as Model['params'],
     outcomeLabels: f.outcomes,
     initial: {
       sanctions,

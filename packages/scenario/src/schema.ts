@@ -247,6 +247,9 @@ export const Params = z
     drift: Unit.describe('Share of the way trust and domestic room return to their starting values each quarter'),
     ratificationScale: Positive.describe('Domestic room needed per unit of area conceded'),
     cooperativeThreshold: Unit.describe('Joint activity above which a no-treaty outcome counts as cooperative'),
+    trustMargin: Unit.optional().describe(
+      'How much each unit of trust between the parties above its starting level lowers what each party asks of a sovereignty deal (default 0: no channel)',
+    ),
   })
   .meta({ id: 'Params' });
 

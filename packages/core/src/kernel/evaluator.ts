@@ -1,4 +1,4 @@
-import { dealThreshold } from '../choice.js';
+import { dealThreshold, trustCredit } from '../choice.js';
 import { dealCommitment } from '../deal.js';
 import { ALL_DIMENSIONS } from '../dependencies.js';
 import { DIMENSION_COUNT, type Model } from '../model.js';
@@ -237,7 +237,9 @@ export class KernelEvaluator {
   threshold(i: number, o: number, extraDealCost = 0): number {
     const sovereign = this.t.sovereign[o]!;
     const commitment = this.t.commits[o * this.n + i] ? dealCommitment(this.m, o, i, this.pressureOf) : 0;
-    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? this.inducement(i) : 0, extraDealCost, commitment);
+    const m = this.m;
+    const credit = trustCredit(m, i, sovereign, this.w.x[this.L.trust + m.claimant * this.n + m.holder]!);
+    return dealThreshold(this.dealGain(i, o), sovereign, sovereign ? this.inducement(i) : 0, extraDealCost, commitment, credit);
   }
 
   /** Actor i's surplus from deal o over its own walk-away value (Evaluator.surplus): threshold − its cell's margin. */
