@@ -77,6 +77,12 @@ function scope(f: ScenarioFile) {
 export function compileScenario(f: ScenarioFile, report: Report): Model {
   const { names, actor, territory, alliance, tie, move, n, startYear, startQuarter, at, condition } = scope(f);
 
+  /** A pair of actor ids at `key` of an effect, resolved: { a, b }. */
+  const pair = (ids: readonly [string, string], path: Path, key: string): { a: number; b: number } => ({
+    a: actor(ids[0], [...path, key, 0]),
+    b: actor(ids[1], [...path, key, 1]),
+  });
+
   const effect = (e: RawEffect, path: Path): Effect => {
     if ('sanctions' in e)
       return {
@@ -86,26 +92,13 @@ export function compileScenario(f: ScenarioFile, report: Report): Model {
         delta: e.delta,
       };
     if ('energy' in e) return { op: 'energy', tie: tie(e.energy, [...path, 'energy']), delta: e.delta };
-    if ('economy' in e)
-      return {
-        op: 'economy',
-        a: actor(e.economy[0], [...path, 'economy', 0]),
-        b: actor(e.economy[1], [...path, 'economy', 1]),
-        delta: e.delta,
-      };
+    if ('economy' in e) return { op: 'economy', ...pair(e.economy, path, 'economy'), delta: e.delta };
     if ('jointActivity' in e) return { op: 'jointActivity', delta: e.jointActivity };
     if ('militarisation' in e) return { op: 'militarisation', actor: actor(e.militarisation, [...path, 'militarisation']), delta: e.delta };
     if ('cohesion' in e) return { op: 'cohesion', alliance: alliance(e.cohesion, [...path, 'cohesion']), delta: e.delta };
-    if ('trust' in e)
-      return { op: 'trust', a: actor(e.trust[0], [...path, 'trust', 0]), b: actor(e.trust[1], [...path, 'trust', 1]), delta: e.delta };
+    if ('trust' in e) return { op: 'trust', ...pair(e.trust, path, 'trust'), delta: e.delta };
     if ('room' in e) return { op: 'room', actor: actor(e.room, [...path, 'room']), delta: e.delta };
-    if ('trustBaseline' in e)
-      return {
-        op: 'trustBaseline',
-        a: actor(e.trustBaseline[0], [...path, 'trustBaseline', 0]),
-        b: actor(e.trustBaseline[1], [...path, 'trustBaseline', 1]),
-        delta: e.delta,
-      };
+    if ('trustBaseline' in e) return { op: 'trustBaseline', ...pair(e.trustBaseline, path, 'trustBaseline'), delta: e.delta };
     if ('roomBaseline' in e) return { op: 'roomBaseline', actor: actor(e.roomBaseline, [...path, 'roomBaseline']), delta: e.delta };
     if ('talks' in e) return { op: 'talks', active: e.talks === 'active' };
     if ('weight' in e)
