@@ -132,4 +132,24 @@ describe('trust and investment as the route to a territorial deal (the sourcesâ€
     expect(credit).toBeGreaterThan(0);
     expect(after.threshold(russia, two) - before.threshold(russia, two)).toBeGreaterThanOrEqual(credit - 1e-12);
   });
+
+  it('more Japanese investment widens Russiaâ€™s room for concessions and pulls Russia and China apart', () => {
+    // Three years of the flagship, with Japan free to invest and with investing out of its reach.
+    const threeYears: Model = { ...base, horizon: 12 };
+    const noInvestment: Model = {
+      ...threeYears,
+      moves: threeYears.moves.map((mv) => (mv.id === 'japan-invest' ? { ...mv, cost: 1 } : mv)),
+    };
+    const china = actor(base, 'china');
+    const n = base.actors.length;
+    const mean = (m: Model, f: (w: WorldState) => number): number => {
+      let sum = 0;
+      for (let run = 0; run < SEEDS; run++) sum += f(simulate(m, { scenarioKey: 'dir', seed: 5, run }).world);
+      return sum / SEEDS;
+    };
+    const room = (w: WorldState): number => w.room[russia]!;
+    const axis = (w: WorldState): number => w.trust[russia * n + china]!;
+    expect(mean(threeYears, room)).toBeGreaterThan(mean(noInvestment, room) + 0.01);
+    expect(mean(threeYears, axis)).toBeLessThan(mean(noInvestment, axis) - 0.01);
+  });
 });

@@ -39,9 +39,11 @@ describe('the scenario pack', () => {
     (_, file) => {
       const sc = loadScenarioFile(file);
       expect(sc.data.briefing.length).toBeGreaterThan(100);
-      const rep = checkProvenance(sc.data, readSource);
+      const rep = checkProvenance(sc.raw, readSource);
       expect(rep.problems).toEqual([]);
-      if (file.includes('/kuril/')) expect(rep.sourced / rep.entries.length).toBeGreaterThan(0.5);
+      // Every number has a grade and a plausible range (its own, the scenario's rule, or exact).
+      expect(rep.ranges.missing).toBe(0);
+      if (file.includes('/kuril/')) expect(rep.grades.value + rep.grades.direction).toBeGreaterThan(rep.numbers.length / 2);
       const r = simulate(sc.model, { scenarioKey: sc.hash, seed: 3, run: 0 });
       expect(OUTCOME_CLASSES).toContain(r.outcome);
     },
@@ -60,7 +62,7 @@ describe('the scenario pack', () => {
     };
     expect(p.invasion).toBeLessThan(0.02);
     expect(p.nagato).toBeGreaterThan(0.05);
-    expect(p.nagato).toBeLessThan(0.35);
+    expect(p.nagato).toBeLessThan(0.6);
     expect(p.thaw).toBeLessThan(p.nagato);
     expect(p.window).toBeGreaterThan(p.nagato);
   });

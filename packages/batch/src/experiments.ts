@@ -141,10 +141,13 @@ export interface SensitivityResult {
   readonly skipped: readonly { path: string; why: string }[];
 }
 
-/** The numeric parameters of a scenario that sensitivity varies: every sourced number, with its range. */
+/**
+ * The numeric parameters of a scenario that sensitivity varies: every sourced number outside the
+ * moves, offers, events and reactions (whose sizes it leaves alone), with its value.
+ */
 export function numericParameters(sc: LoadedScenario, filter?: RegExp): { path: string; value: number }[] {
-  return collectProvenance(sc.data)
-    .filter((e): e is typeof e & { value: number } => typeof e.value === 'number')
+  return collectProvenance(sc.raw)
+    .filter((e): e is typeof e & { value: number } => typeof e.value === 'number' && e.within === undefined)
     .filter((e) => !filter || filter.test(e.path))
     .map((e) => ({ path: e.path, value: e.value }));
 }

@@ -37,9 +37,13 @@ describe('validate --provenance', () => {
     const fromRoot = await cliIn(ROOT, 'validate', '--provenance', 'scenarios/kuril/2016-nagato.yaml');
     expect(fromRoot.code).toBe(0);
     expect(fromRoot.err).toBe('');
+    expect(fromRoot.out).toMatch(/^scenarios\/kuril\/2016-nagato\.yaml: 0 problems$/m);
     expect(fromRoot.out).toMatch(
-      /^scenarios\/kuril\/2016-nagato\.yaml: \d+ values: \d+ sourced \(\d+%\), \d+ labelled assumptions; \d+ hindcast facts, 0 problems$/m,
+      /^ {2}\d+ numbers: \d+ stated by a source \(\d+%\), \d+ direction only \(\d+%\), \d+ assumptions \(\d+%\)$/m,
     );
+    expect(fromRoot.out).toMatch(/^ {2}ranges: \d+ stated, \d+ by the scenario's rule \(×0\.5 to ×2\), \d+ exact/m);
+    expect(fromRoot.out).toMatch(/^ {2}\d+ citations of articles published after the start \(2016Q2\): hindsight, as the scenario says$/m);
+    expect(fromRoot.out).toMatch(/^ {2}7 hindcast facts checked against the articles$/m);
     const fromFolder = await cliIn(join(ROOT, 'scenarios/kuril'), 'validate', '--provenance', '2016-nagato.yaml');
     expect(fromFolder.code).toBe(0);
     expect(fromFolder.out.replace('2016-nagato.yaml', '')).toBe(fromRoot.out.replace('scenarios/kuril/2016-nagato.yaml', ''));
@@ -58,7 +62,7 @@ describe('validate --provenance', () => {
     expect(r.err.trim()).toBe(
       'bad.yaml:4:73  actors.japan.mass.source.quote  quote not found in 002_772c517c6391e34c.txt: "words that are not there"',
     );
-    expect(r.out).toMatch(/, 1 problem$/m);
+    expect(r.out).toMatch(/^bad\.yaml: 1 problem$/m);
   });
 
   it('reads an article beside the file that cites it, and refuses a FIFO there instead of hanging', async () => {

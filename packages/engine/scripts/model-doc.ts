@@ -1,18 +1,27 @@
-import { collectProvenance, loadScenarioFile } from '@parley/scenario';
+import { checkProvenance, loadScenarioFile } from '@parley/scenario';
 import { protocolDiagram } from '../src/diagram.js';
 
 /** The generated blocks of docs/model.md, by marker name. */
 export function modelDocBlocks(scenarioFile: string): Record<string, string> {
   const sc = loadScenarioFile(scenarioFile);
-  const rows = collectProvenance(sc.data).map((e) => {
-    const src = e.source ? `${e.source.doc}: “${e.source.quote}”` : '';
-    const why = e.assumption ? `assumption: ${e.assumption}` : '';
-    const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return `| \`${e.path}\` | ${e.value ?? ''} | ${cell([src, why].filter(Boolean).join(' — '))} |`;
-  });
+  // Quotes are not read here (validate --provenance checks them): only grades and ranges are wanted.
+  const rep = checkProvenance(sc.raw, () => ({ text: '' }));
+  const ranges = new Map(rep.numbers.map((n) => [n.path, n]));
+  // Each number the file writes with its own provenance, and each move, offer and event; a plain
+  // size inside a move shares its move's row.
+  const rows = rep.entries
+    .filter((e) => !e.inherited)
+    .map((e) => {
+      const src = e.source ? `${e.source.doc}: “${e.source.quote}”` : '';
+      const why = e.assumption ? `assumption: ${e.assumption}` : '';
+      const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+      const n = ranges.get(e.path);
+      const range = n?.plausible ? `[${n.plausible[0]}, ${n.plausible[1]}]${n.rangeKind === 'rule' ? ' (rule)' : ''}` : '';
+      return `| \`${e.path}\` | ${e.value ?? ''} | ${e.grade} | ${range} | ${cell([src, why].filter(Boolean).join(' — '))} |`;
+    });
   return {
     diagram: ['```mermaid', protocolDiagram(), '```'].join('\n'),
-    parameters: ['| field | value | source or assumption |', '|---|---|---|', ...rows].join('\n'),
+    parameters: ['| field | value | grade | plausible range | source or assumption |', '|---|---|---|---|---|', ...rows].join('\n'),
   };
 }
 

@@ -20,7 +20,8 @@ const def = (s: AnySchema): { type: string } & Record<string, unknown> => (s as 
 function unwrap(s: AnySchema): AnySchema {
   for (;;) {
     const d = def(s);
-    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly') s = d.innerType as AnySchema;
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault' || d.type === 'nullable' || d.type === 'readonly')
+      s = d.innerType as AnySchema;
     else if (d.type === 'pipe') s = d.in as AnySchema;
     else return s;
   }
@@ -58,7 +59,8 @@ function keysOf(s: AnySchema | null): string[] {
 function expectedShape(s: AnySchema | null, fallback: string): string {
   const keys = keysOf(s);
   if (keys.includes('value') && keys.includes('assumption')) return 'expected { value, source: { doc, quote } } or { value, assumption }';
-  if (keys.length > 0) return `expected a mapping with ${keys.filter((k) => k !== 'source' && k !== 'assumption').join(', ')}`;
+  if (keys.length > 0)
+    return `expected a mapping with ${keys.filter((k) => k !== 'source' && k !== 'assumption' && k !== 'support' && k !== 'range').join(', ')}`;
   if (s && def(s).type === 'record') return 'expected a mapping of names to entries';
   return `expected ${plainType(s, fallback) ?? fallback}`;
 }
@@ -145,7 +147,13 @@ interface NumberBounds {
   readonly isInt?: boolean;
 }
 
-const boundsOf = (s: AnySchema | null): NumberBounds => (s ? unwrap(s) : {}) as NumberBounds;
+/** A number's bounds; for a number-or-sourced-number union (a size inside a move), its plain number's. */
+const boundsOf = (s: AnySchema | null): NumberBounds => {
+  if (!s) return {};
+  const u = unwrap(s);
+  const plain = def(u).type === 'union' ? (def(u).options as AnySchema[]).map(unwrap).find((o) => def(o).type === 'number') : undefined;
+  return (plain ?? u) as NumberBounds;
+};
 
 /** A plain type zod names (`expected`) as the scenario would say it, or null when there is no plain word for it. */
 function plainType(s: AnySchema | null, expected: string): string | null {
@@ -186,7 +194,12 @@ function plainExpectation(schemaHere: AnySchema | null, issue: core.$ZodIssue): 
 
 function diagnoseUnion(union: AnySchema | null, input: unknown, issue: core.$ZodIssueInvalidUnion, path: Key[]): Diagnosis[] {
   const options = union && def(union).type === 'union' ? (def(union).options as AnySchema[]).map(unwrap) : [];
-  if (!isPlainObject(input) || options.length !== issue.errors.length) return [{ path, message: issue.message }];
+  if (options.length !== issue.errors.length) return [{ path, message: issue.message }];
+  if (!isPlainObject(input)) {
+    // A plain value where a number or a sourced number belongs: what the plain number expects.
+    const plain = options.findIndex((o) => def(o).type !== 'object');
+    return plain >= 0 ? diagnoseIssues(options[plain]!, input, issue.errors[plain]!, path) : [{ path, message: issue.message }];
+  }
   const leads = options.map((o) => keysOf(o)[0]);
   const chosen = leads.findIndex((k) => k !== undefined && Object.hasOwn(input, k));
   if (chosen >= 0) return diagnoseIssues(options[chosen]!, input, issue.errors[chosen]!, path);

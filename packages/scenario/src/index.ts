@@ -10,6 +10,7 @@ export type { Position } from './locate.js';
 export { MESSAGES } from './messages.js';
 export { type Override, parseOverride } from './overrides.js';
 export * from './provenance.js';
+export * from './provenance-check.js';
 export { ALL_SITES, checkReferences } from './references.js';
 export * from './schema.js';
 export * from './suggest.js';

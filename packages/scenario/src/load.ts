@@ -20,10 +20,16 @@ export { MAX_BYTES } from './yaml-source.js';
 export interface LoadedScenario {
   readonly file: string;
   readonly data: ScenarioFile;
+  /**
+   * The scenario as written, after `extends` and overrides and before defaults: what provenance is
+   * read from (a size inside a move may carry its own source, grade and range; runs see the number).
+   */
+  readonly raw: Readonly<Record<string, unknown>>;
   readonly model: Model;
   /**
-   * sha256 of the scenario's canonical JSON (after `extends` and overrides), without its hindcast
-   * section, which does not change a run: identifies it in seeds and summaries.
+   * sha256 of the scenario's canonical JSON (after `extends` and overrides), without what does not
+   * change a run: its hindcast section, and the sources, grades and assumptions beside its numbers
+   * (correcting a quote does not move a result). Identifies it in seeds and summaries.
    */
   readonly hash: string;
   /** Its hindcast targets and pins, compiled (null when it has none). */
@@ -121,6 +127,10 @@ function fileLayers(text: string, file: string, readFile: (path: string) => stri
   return chain;
 }
 
+/** JSON.stringify's replacer for the hash: a number's source, grade and assumption do not change a run. */
+const withoutProvenance = (key: string, value: unknown): unknown =>
+  key === 'source' || key === 'support' || key === 'assumption' ? undefined : value;
+
 const byPosition = (a: ScenarioIssue, b: ScenarioIssue): number => (a.file === b.file ? a.line - b.line || a.col - b.col : 0);
 
 /** Parse and validate scenario text (following `extends`, applying overrides); every problem is reported at once. */
@@ -187,12 +197,13 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   if (issues.length > 0) throw new ScenarioError(issues.sort(byPosition));
   const hindcastProblems: ScenarioIssue[] = [];
   const hindcast = compileHindcast(parsed.data, reportInto(hindcastProblems));
-  const { hindcast: _targets, ...runs } = parsed.data;
-  const hash = createHash('sha256').update(JSON.stringify(runs)).digest('hex');
+  const { hindcast: _targets, hindsight: _why, defaultRange: _rule, ...runs } = parsed.data;
+  const hash = createHash('sha256').update(JSON.stringify(runs, withoutProvenance)).digest('hex');
   const paths = files.map((f) => resolve(cwd, f));
   return {
     file,
     data: parsed.data,
+    raw: raw as Record<string, unknown>,
     model,
     hash,
     hindcast,

@@ -1,8 +1,13 @@
 import { pathString } from './issues.js';
+import { isPlainObject } from './merge.js';
 import type { Key } from './overrides.js';
-import type { ScenarioFile, SourceRef } from './schema.js';
+import type { SourceRef, Support } from './schema.js';
 
-/** One value (or modelled object: move, offer, event, reaction) and where it came from. */
+/**
+ * One number of the model (or one modelled object: a move, offer, event or reaction) and where it
+ * came from: its source or assumption, how far the source supports it (its grade) and its
+ * plausible range.
+ */
 export interface ProvenanceEntry {
   /** The field, as `--set` and messages write it: actors.japan.weights.treaty, trust[0]. */
   readonly path: string;
@@ -11,52 +16,127 @@ export interface ProvenanceEntry {
   readonly value?: number | boolean;
   readonly source?: SourceRef;
   readonly assumption?: string;
+  /** What the entry is: a number, or a move, offer, event or reaction (whose existence is cited). */
+  readonly kind: 'number' | 'carrier';
+  /**
+   * How far its source supports it: `value` (the quote states the number), `direction` (only its
+   * direction or existence), `assumption` (no source does). A number inside a move, offer, event or
+   * reaction written without its own provenance takes its carrier's: at best `direction`, since a
+   * quote that a move exists does not state the size of its effects.
+   */
+  readonly grade: Support;
+  /** The grade as written (`support:`), when it was. */
+  readonly support?: Support;
+  /** Its own range, as written. */
+  readonly range?: readonly [number, number];
+  /** For a number inside a move, offer, event or reaction: that carrier's path. */
+  readonly within?: string;
+  /** Set for a plain number inside a carrier: its source and assumption are the carrier's. */
+  readonly inherited?: true;
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Top-level collections whose every entry (a move, offer, event, reaction) carries provenance. */
+const CARRIERS = new Set(['moves', 'offers', 'events', 'reactions']);
+/** Top-level fields that hold no number of the model: names, dates, text, and the hindcast's facts (hindcastFacts). */
+const NOT_MODEL = new Set([
+  '$schema',
+  'extends',
+  'id',
+  'title',
+  'briefing',
+  'period',
+  'sources',
+  'start',
+  'horizon',
+  'hindsight',
+  'defaultRange',
+  'dispute',
+  'outcomes',
+  'hindcast',
+]);
+const PROVENANCE_KEYS = new Set(['value', 'range', 'source', 'support', 'assumption']);
 
-/** Top-level collections whose every entry (a move, offer, event, reaction, pair value) carries provenance. */
-const CARRIER_COLLECTIONS = new Set(['moves', 'offers', 'events', 'reactions', 'economy', 'trust']);
-
-/** A sourced number is exactly {value, range?, source?, assumption?}; a condition's {op, value} is covered by its carrier. */
+/** A sourced number is {value, range?, source?, support?, assumption?}, or a pair's value with `between` too. */
 const isSourcedNumber = (x: Record<string, unknown>): boolean =>
-  typeof x.value === 'number' && Object.keys(x).every((k) => k === 'value' || k === 'range' || k === 'source' || k === 'assumption');
+  typeof x.value === 'number' && Object.keys(x).every((k) => PROVENANCE_KEYS.has(k) || k === 'between');
 
-/** Every value in a scenario that needs a source or an assumption: sourced numbers, and carriers. */
-export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
+const sourceOf = (x: Record<string, unknown>): SourceRef | undefined =>
+  isPlainObject(x.source) ? (x.source as unknown as SourceRef) : undefined;
+const supportOf = (x: Record<string, unknown>): Support | undefined =>
+  x.support === 'value' || x.support === 'direction' || x.support === 'assumption' ? x.support : undefined;
+const rangeOf = (x: Record<string, unknown>): readonly [number, number] | undefined =>
+  Array.isArray(x.range) && x.range.length === 2 && x.range.every((v) => typeof v === 'number') ? (x.range as [number, number]) : undefined;
+
+/** The grade written or implied: a source supports the direction unless it says more or less; no source, an assumption. */
+const gradeOf = (x: Record<string, unknown>): Support => supportOf(x) ?? (sourceOf(x) ? 'direction' : 'assumption');
+
+/**
+ * Every number of a scenario's model and every move, offer, event and reaction, with its provenance,
+ * from the scenario as written (after `extends` and `--set`, before defaults: a default is not a
+ * number anyone wrote). Numbers inside a carrier may be plain (they take the carrier's provenance,
+ * graded at best `direction`) or sourced numbers of their own.
+ */
+export function collectProvenance(data: unknown): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
-  const record = (x: Record<string, unknown>, path: Key[]): void => {
+  if (!isPlainObject(data)) return out;
+  const own = (x: Record<string, unknown>, path: Key[], kind: 'number' | 'carrier', within?: string): void => {
+    const source = sourceOf(x);
+    const support = supportOf(x);
+    const range = rangeOf(x);
+    const value = typeof x.value === 'number' || typeof x.active === 'boolean' ? ((x.value ?? x.active) as number | boolean) : undefined;
     out.push({
       path: pathString(path),
       at: path,
-      ...(typeof x.value === 'number' || typeof x.active === 'boolean' ? { value: (x.value ?? x.active) as number | boolean } : {}),
-      ...(x.source ? { source: x.source as SourceRef } : {}),
+      kind,
+      grade: gradeOf(x),
+      ...(value !== undefined ? { value } : {}),
+      ...(source ? { source } : {}),
       ...(typeof x.assumption === 'string' ? { assumption: x.assumption } : {}),
+      ...(support ? { support } : {}),
+      ...(range ? { range } : {}),
+      ...(within !== undefined ? { within } : {}),
     });
   };
-  const visit = (x: unknown, path: Key[]): void => {
-    if (Array.isArray(x)) {
-      x.forEach((v, k) => {
-        visit(v, [...path, k]);
+  /** Numbers below `x`; `carrier` is the move, offer, event or reaction they belong to, if any. */
+  const visit = (x: unknown, path: Key[], carrier?: { path: Key[]; node: Record<string, unknown> }): void => {
+    if (typeof x === 'number') {
+      // A plain number: its carrier's provenance, at best `direction`.
+      const c = carrier?.node;
+      const grade: Support = c && sourceOf(c) && gradeOf(c) !== 'assumption' ? 'direction' : 'assumption';
+      out.push({
+        path: pathString(path),
+        at: path,
+        kind: 'number',
+        value: x,
+        grade,
+        inherited: true,
+        ...(c && sourceOf(c) ? { source: sourceOf(c)! } : {}),
+        ...(c && typeof c.assumption === 'string' ? { assumption: c.assumption } : {}),
+        ...(carrier ? { within: pathString(carrier.path) } : {}),
       });
       return;
     }
-    if (!isObject(x)) return;
-    if (isSourcedNumber(x)) {
-      record(x, path);
+    if (Array.isArray(x)) {
+      x.forEach((v, k) => {
+        visit(v, [...path, k], carrier);
+      });
       return;
     }
-    for (const [k, v] of Object.entries(x)) visit(v, [...path, k]);
+    if (!isPlainObject(x)) return;
+    if (isSourcedNumber(x)) {
+      own(x, path, 'number', carrier ? pathString(carrier.path) : undefined);
+      return;
+    }
+    for (const [k, v] of Object.entries(x)) if (!PROVENANCE_KEYS.has(k) || k === 'value') visit(v, [...path, k], carrier);
   };
   for (const [key, value] of Object.entries(data)) {
-    if (key === 'talks') record(value as Record<string, unknown>, [key]);
-    // A hindcast's pins and targets are facts to score against, not values of the model (hindcastFacts).
-    else if (key === 'hindcast') continue;
-    else if (CARRIER_COLLECTIONS.has(key)) {
-      const entries: [Key, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value as object);
-      for (const [id, entry] of entries) {
-        record(entry as Record<string, unknown>, [key, id]);
-        visit(entry, [key, id]);
+    if (NOT_MODEL.has(key)) continue;
+    if (key === 'talks' && isPlainObject(value)) own(value, [key], 'number');
+    else if (CARRIERS.has(key) && isPlainObject(value)) {
+      for (const [id, entry] of Object.entries(value)) {
+        if (!isPlainObject(entry)) continue;
+        own(entry, [key, id], 'carrier');
+        for (const [k, v] of Object.entries(entry)) if (!PROVENANCE_KEYS.has(k)) visit(v, [key, id, k], { path: [key, id], node: entry });
       }
     } else visit(value, [key]);
   }
@@ -64,77 +144,15 @@ export function collectProvenance(data: ScenarioFile): ProvenanceEntry[] {
 }
 
 /** A hindcast's pins and targets: each cites the article that reports it (its quote is checked like any other). */
-export function hindcastFacts(data: ScenarioFile): ProvenanceEntry[] {
-  if (!data.hindcast) return [];
+export function hindcastFacts(data: unknown): ProvenanceEntry[] {
+  const h = isPlainObject(data) && isPlainObject(data.hindcast) ? data.hindcast : null;
+  if (!h) return [];
   return (['pins', 'targets'] as const).flatMap((part) =>
-    Object.entries(data.hindcast![part]).map(([id, entry]) => {
+    Object.entries(isPlainObject(h[part]) ? h[part] : {}).flatMap(([id, entry]) => {
+      if (!isPlainObject(entry)) return [];
       const at: Key[] = ['hindcast', part, id];
-      return { path: pathString(at), at, source: entry.source };
+      const source = sourceOf(entry);
+      return [{ path: pathString(at), at, kind: 'carrier' as const, grade: 'value' as const, ...(source ? { source } : {}) }];
     }),
   );
-}
-
-/** Normalise text for quote matching: curly quotes and dashes to plain, runs of white space to one space. */
-export function normaliseText(s: string): string {
-  return s
-    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export interface ProvenanceProblem {
-  readonly path: string;
-  readonly at: readonly Key[];
-  readonly message: string;
-}
-
-export interface ProvenanceReport {
-  /** The model's values (what the counts count). */
-  readonly entries: readonly ProvenanceEntry[];
-  /** The hindcast's facts, whose quotes were checked too. */
-  readonly facts: number;
-  readonly sourced: number;
-  readonly assumed: number;
-  readonly problems: readonly ProvenanceProblem[];
-}
-
-/** An article's text, or why it cannot be read. */
-export type ArticleText = { readonly text: string } | { readonly problem: string };
-
-/**
- * Check every entry: it must cite a source or state an assumption, and a cited
- * quote must occur in the cited article. `readDoc` returns the text of the article
- * a citation at `at` names, or why it cannot be had (no such file, not a regular file,
- * too large); it is asked once per article and place it is looked for in.
- */
-export function checkProvenance(data: ScenarioFile, readDoc: (name: string, at: readonly Key[]) => ArticleText): ProvenanceReport {
-  const entries = collectProvenance(data);
-  const facts = hindcastFacts(data);
-  const problems: ProvenanceProblem[] = [];
-  const problem = (at: readonly Key[], message: string): void => {
-    problems.push({ path: pathString(at), at, message });
-  };
-  // Normalised once per article object the reader returns (it returns the same object for the same file).
-  const texts = new WeakMap<ArticleText, ArticleText>();
-  let sourced = 0;
-  let assumed = 0;
-  for (const e of [...entries, ...facts]) {
-    const counted = e.at[0] !== 'hindcast';
-    if (e.source) {
-      const read = readDoc(e.source.doc, e.at);
-      let article = texts.get(read);
-      if (!article) {
-        article = 'text' in read ? { text: normaliseText(read.text) } : read;
-        texts.set(read, article);
-      }
-      if ('problem' in article) problem([...e.at, 'source', 'doc'], `cannot check the quote: ${e.source.doc}: ${article.problem}`);
-      else if (!article.text.includes(normaliseText(e.source.quote)))
-        problem([...e.at, 'source', 'quote'], `quote not found in ${e.source.doc}: "${e.source.quote}"`);
-      else if (counted) sourced++;
-    } else if (e.assumption) assumed++;
-    else problem(e.at, 'has neither a source nor an assumption');
-  }
-  return { entries, facts: facts.length, sourced, assumed, problems };
 }

@@ -30,16 +30,63 @@ export const Source = z
   })
   .meta({ id: 'Source' });
 
+/** How far a number's source supports it (docs/scenarios.md, "Support grades"). */
+export const SUPPORT = ['value', 'direction', 'assumption'] as const;
+export type Support = (typeof SUPPORT)[number];
+
 const provenance = {
   source: Source.optional(),
+  support: z
+    .enum(SUPPORT)
+    .optional()
+    .describe(
+      'How far the source supports the number: value (the quote states it), direction (the quote states only its direction or that it exists; the size is assumed), assumption (the quote is context only). Default: direction with a source, assumption without',
+    ),
   assumption: z.string().min(3).optional().describe('Why this value was chosen, when no source gives it'),
+};
+
+/** A range that leaves out its value: the message, located at the range. */
+const rangeHoldsValue = (ctx: { value: { value: number; range?: readonly [number, number] | undefined }; issues: unknown[] }): void => {
+  const r = ctx.value.range;
+  if (r && !(r[0] <= ctx.value.value && ctx.value.value <= r[1])) {
+    ctx.issues.push({
+      code: 'custom',
+      input: r,
+      path: ['range'],
+      message: `expected a range [lo, hi] with lo ≤ ${ctx.value.value} ≤ hi (the value must lie in its range)`,
+    });
+  }
 };
 
 /** zod 4 numbers are finite: NaN and Infinity (YAML's .nan, .inf) are refused. */
 const finite = z.number();
 
-const sourced = <T extends z.ZodType<number>>(value: T) =>
-  z.strictObject({ value, ...provenance }).describe('A number with its source or the assumption behind it');
+const sourced = (value: z.ZodNumber) =>
+  z
+    .strictObject({
+      value,
+      range: z.tuple([value, value]).optional().describe('[lo, hi]: the plausible range of the value; lo ≤ value ≤ hi'),
+      ...provenance,
+    })
+    .check(rangeHoldsValue)
+    .describe('A number with its source or the assumption behind it, its support grade and optionally its plausible range');
+
+/**
+ * A number inside a move, offer, event or reaction (an effect's size, a cost, a threshold, a term's
+ * amount): plain, or written as a sourced number to give it its own source, grade or range. Runs see
+ * the number; `validate --provenance` reads the rest from the file.
+ */
+const inline = (value: z.ZodNumber, id: string) =>
+  z.union([value, sourced(value).meta({ id })]).transform((x) => (typeof x === 'number' ? x : x.value));
+
+/** The sizes inside moves, offers, events and reactions, one schema each (one definition each in the JSON Schema). */
+const size = {
+  signed: inline(z.number().min(-1).max(1), 'SourcedSigned'),
+  unit: inline(z.number().min(0).max(1), 'SourcedUnit'),
+  any: inline(finite, 'SourcedNumber'),
+  duration: inline(z.int().min(1).max(400), 'SourcedDuration'),
+  times: inline(z.int().min(1).max(20), 'SourcedTimes'),
+};
 
 export const Unit = sourced(z.number().min(0).max(1));
 
@@ -58,17 +105,7 @@ const Reservation = z
       .describe('[lo, hi]: the range a run draws this actor’s own value from; lo ≤ value ≤ hi'),
     ...provenance,
   })
-  .check((ctx) => {
-    const r = ctx.value.range;
-    if (r && !(r[0] <= ctx.value.value && ctx.value.value <= r[1])) {
-      ctx.issues.push({
-        code: 'custom',
-        input: r,
-        path: ['range'],
-        message: `expected a range [lo, hi] with lo ≤ ${ctx.value.value} ≤ hi (the value must lie in its range)`,
-      });
-    }
-  })
+  .check(rangeHoldsValue)
   .describe('A number with its source or the assumption behind it, and optionally the range a run draws it from');
 export const Signed = sourced(z.number().min(-1).max(1));
 export const Positive = sourced(z.number().min(0).max(1000));
@@ -116,17 +153,18 @@ export const Territory = z
   .meta({ id: 'Territory' });
 
 const cmp = z.enum(['<', '<=', '>', '>=']);
+const threshold = size.any;
 export const Condition = z
   .union(
     [
       z.strictObject({ talks: z.enum(['active', 'suspended']) }),
       z.strictObject({ treaty: z.enum(['signed', 'unsigned']) }),
-      z.strictObject({ sanctions: Pair, op: cmp, value: finite }),
-      z.strictObject({ trust: Pair, op: cmp, value: finite }),
-      z.strictObject({ militarisation: id, op: cmp, value: finite }),
-      z.strictObject({ room: id, op: cmp, value: finite }),
-      z.strictObject({ jointActivity: z.literal(true), op: cmp, value: finite }),
-      z.strictObject({ cohesion: id, op: cmp, value: finite }),
+      z.strictObject({ sanctions: Pair, op: cmp, value: threshold }),
+      z.strictObject({ trust: Pair, op: cmp, value: threshold }),
+      z.strictObject({ militarisation: id, op: cmp, value: threshold }),
+      z.strictObject({ room: id, op: cmp, value: threshold }),
+      z.strictObject({ jointActivity: z.literal(true), op: cmp, value: threshold }),
+      z.strictObject({ cohesion: id, op: cmp, value: threshold }),
       z.strictObject({ after: Quarter }),
     ],
     {
@@ -136,8 +174,9 @@ export const Condition = z
   )
   .meta({ id: 'Condition' });
 
-const delta = z.number().min(-1).max(1);
-const duration = z.int().min(1).max(400);
+const delta = size.signed;
+const duration = size.duration;
+const amount = size.any;
 export const Effect = z
   .union(
     [
@@ -153,8 +192,8 @@ export const Effect = z
       z.strictObject({ roomBaseline: id.describe('the actor whose lasting domestic room moves'), delta }),
       z.strictObject({ talks: z.enum(['active', 'suspended']) }),
       z.strictObject({ weight: z.strictObject({ actor: id, dimension: z.enum(WEIGHT_KEYS) }), delta }),
-      z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount: finite, duration }),
-      z.strictObject({ dealCost: id.describe('actor'), amount: finite, duration }),
+      z.strictObject({ moveCost: z.strictObject({ actor: id, move: id }), amount, duration }),
+      z.strictObject({ dealCost: id.describe('actor'), amount, duration }),
     ],
     {
       error:
@@ -168,9 +207,9 @@ export const Move = z
     actor: id,
     label: z.string().min(1),
     kind: z.string().min(1).describe('For narration: sanctions, militarisation, investment, pressure, …'),
-    when: z.array(Condition).default([]),
+    when: z.array(Condition).prefault([]),
     effects: z.array(Effect).min(1),
-    cost: z.number().min(0).max(1).default(0),
+    cost: size.unit.prefault(0),
     ...provenance,
   })
   .meta({ id: 'Move' });
@@ -180,16 +219,16 @@ export const Term = z
     [
       z.strictObject({ transfer: z.array(id).min(1) }),
       z.strictObject({ jointAdministration: z.array(id).min(1) }),
-      z.strictObject({ jointActivities: z.number().min(0).max(1) }),
+      z.strictObject({ jointActivities: size.unit }),
       z.strictObject({ continuedTalks: z.array(id).min(1) }),
-      z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: z.number().min(0).max(1) }) }),
-      z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: z.number().min(0).max(1) }) }),
-      z.strictObject({ energy: z.strictObject({ tie: id, amount: z.number().min(-1).max(1) }) }),
+      z.strictObject({ sanctionsRelief: z.strictObject({ imposer: id, target: id, amount: size.unit }) }),
+      z.strictObject({ investment: z.strictObject({ from: id, to: id, amount: size.unit }) }),
+      z.strictObject({ energy: z.strictObject({ tie: id, amount: size.signed }) }),
       z.strictObject({
         move: id.describe(
           'one of the scenario’s moves: the deal carries its effects, and its cost and any pressure against it for its actor',
         ),
-        times: z.int().min(1).max(20).default(1).describe('how many times over'),
+        times: size.times.prefault(1).describe('how many times over'),
       }),
       z.strictObject({ noForeignBases: z.literal(true) }),
       z.strictObject({ peaceTreaty: z.literal(true) }),
@@ -215,10 +254,10 @@ export const Event = z
     label: z.string().min(1),
     at: Quarter.optional().describe('Scheduled: the quarter it happens in'),
     hazard: Unit.optional().describe('Random: its chance per quarter'),
-    when: z.array(Condition).default([]),
+    when: z.array(Condition).prefault([]),
     once: z.boolean().default(true),
     summit: z.boolean().default(false).describe('Brings the leaders together with offers on the agenda'),
-    effects: z.array(Effect).default([]),
+    effects: z.array(Effect).prefault([]),
     ...provenance,
   })
   .meta({ id: 'Event' });
@@ -302,6 +341,20 @@ export const Scenario = z.strictObject({
     .record(fileName, z.strictObject({ title: z.string().min(1), date: z.string().optional() }))
     .default({})
     .describe('The source articles cited, by file name'),
+  hindsight: z
+    .string()
+    .min(3)
+    .optional()
+    .describe('Why values are read from articles published after the start (`validate --provenance` refuses such citations without it)'),
+  defaultRange: z
+    .strictObject({
+      factor: z
+        .tuple([z.number().min(0).max(1), z.number().min(1).max(100)])
+        .describe('[low, high]: a number v without its own range is taken to lie in [low·v, high·v]'),
+      assumption: z.string().min(3).describe('Why this rule'),
+    })
+    .optional()
+    .describe('The plausible range of every number graded direction or assumption that states none of its own'),
   start: Quarter,
   horizon: z.int().min(1).max(400).describe('Quarters simulated'),
   actors: z.record(id, Actor).describe('The countries (or other actors), by id'),
@@ -329,10 +382,10 @@ export const Scenario = z.strictObject({
   talks: z.strictObject({ active: z.boolean(), ...provenance }).describe('Whether negotiations are under way at the start'),
   jointActivity: Unit.describe('Starting level of joint economic activity on the territories'),
   params: Params.describe('Protocol parameters (see docs/model.md)'),
-  moves: z.record(id, Move).default({}).describe('Unilateral moves actors may make each quarter'),
+  moves: z.record(id, Move).prefault({}).describe('Unilateral moves actors may make each quarter'),
   offers: z.record(id, Offer).describe('Packages of terms that can be put on the table'),
-  events: z.record(id, Event).default({}).describe('Scheduled and random events'),
-  reactions: z.record(id, Reaction).default({}).describe('Responses that a move may provoke'),
+  events: z.record(id, Event).prefault({}).describe('Scheduled and random events'),
+  reactions: z.record(id, Reaction).prefault({}).describe('Responses that a move may provoke'),
   outcomes: z.partialRecord(z.enum(OUTCOME_CLASSES), z.string().min(1)).default({}).describe('Display labels for outcome classes'),
   hindcast: Hindcast.optional().describe('Dated facts from the sources to score the model against (parley hindcast)'),
 });

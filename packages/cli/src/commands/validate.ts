@@ -46,16 +46,32 @@ function readArticle(path: string): ArticleText {
   }
 }
 
-/** Provenance report for one valid scenario: each problem as a located line, then the counts. */
+const pct = (n: number, of: number): string => `${of === 0 ? 0 : Math.round((n / of) * 100)}%`;
+
+/**
+ * Provenance report for one valid scenario: each problem as a located line, then what the numbers
+ * rest on: their grades, their ranges, the moves, offers and events, and hindsight.
+ */
 export function provenanceCommand(sc: LoadedScenario): { problems: string; summary: string; ok: boolean } {
   const reader = articleReader();
   const absolute = (shown: string): string => sc.paths[sc.files.indexOf(shown)] ?? sc.paths.at(-1)!;
-  const rep = checkProvenance(sc.data, (name, at) => reader(name, absolute(sc.locate(at).file)));
-  // A hindcast's facts have their quotes checked but are not values of the model: counted apart.
-  const facts = rep.facts;
-  const total = rep.entries.length;
+  const rep = checkProvenance(sc.raw, (name, at) => reader(name, absolute(sc.locate(at).file)));
   const lines = rep.problems.map((p) => formatIssue({ ...sc.locate(p.at), path: p.path, message: p.message }));
-  const share = total === 0 ? 100 : (rep.sourced / total) * 100;
-  const summary = `${sc.file}: ${plural(total, 'value')}: ${rep.sourced} sourced (${share.toFixed(0)}%), ${plural(rep.assumed, 'labelled assumption')}${facts > 0 ? `; ${plural(facts, 'hindcast fact')}` : ''}, ${plural(rep.problems.length, 'problem')}\n`;
-  return { problems: lines.map((l) => `${l}\n`).join(''), summary, ok: rep.problems.length === 0 };
+  const n = rep.numbers.length;
+  const { value, direction, assumption } = rep.grades;
+  const r = rep.ranges;
+  const rule = sc.data.defaultRange ? ` (×${sc.data.defaultRange.factor[0]} to ×${sc.data.defaultRange.factor[1]})` : '';
+  const c = rep.carriers;
+  const out = [
+    `${sc.file}: ${plural(rep.problems.length, 'problem')}`,
+    `  ${plural(n, 'number')}: ${value} stated by a source (${pct(value, n)}), ${direction} direction only (${pct(direction, n)}), ${assumption} ${assumption === 1 ? 'assumption' : 'assumptions'} (${pct(assumption, n)})`,
+    `  ranges: ${r.stated} stated, ${r.rule} by the scenario's rule${rule}, ${r.exact} exact (stated by a source, or 0)${r.missing > 0 ? `, ${r.missing} missing` : ''}`,
+    `  ${plural(c.sourced + c.assumed, 'move, offer, event or reaction', 'moves, offers, events and reactions')}: ${c.sourced} cite a source, ${c.assumed} ${c.assumed === 1 ? 'is an assumption' : 'are assumptions'}`,
+  ];
+  if (rep.hindsight > 0)
+    out.push(
+      `  ${plural(rep.hindsight, 'citation')} of articles published after the start (${sc.data.start})${sc.data.hindsight ? ': hindsight, as the scenario says' : ''}`,
+    );
+  if (rep.facts > 0) out.push(`  ${plural(rep.facts, 'hindcast fact')} checked against the articles`);
+  return { problems: lines.map((l) => `${l}\n`).join(''), summary: `${out.join('\n')}\n`, ok: rep.problems.length === 0 };
 }
