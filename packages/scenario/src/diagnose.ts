@@ -27,10 +27,24 @@ function unwrap(s: AnySchema): AnySchema {
   }
 }
 
-/** The schema that governs the value at `path`, or null where that cannot be told (inside a union). */
-export function schemaAt(root: AnySchema, path: readonly Key[]): AnySchema | null {
+/**
+ * The schema that governs the value at `path`, or null where that cannot be told. Inside a union
+ * (an effect, a condition, a term) the variant is the one whose first field the value at that
+ * point has, when `raw` (the data the path runs through) is given.
+ */
+export function schemaAt(root: AnySchema, path: readonly Key[], raw?: unknown): AnySchema | null {
   let s = unwrap(root);
+  let here = raw;
   for (const k of path) {
+    if (def(s).type === 'union') {
+      const options = (def(s).options as AnySchema[]).map(unwrap);
+      const lead = options.find((o) => {
+        const first = keysOf(o)[0];
+        return first !== undefined && isPlainObject(here) && Object.hasOwn(here, first);
+      });
+      if (!lead) return null;
+      s = lead;
+    }
     const d = def(s);
     if (d.type === 'object') s = (d.shape as Record<string, AnySchema>)[k as string] ?? null!;
     else if (d.type === 'record') s = d.valueType as AnySchema;
@@ -39,6 +53,7 @@ export function schemaAt(root: AnySchema, path: readonly Key[]): AnySchema | nul
     else return null;
     if (!s) return null;
     s = unwrap(s);
+    here = here !== null && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[k] : undefined;
   }
   return s;
 }
@@ -131,7 +146,7 @@ function diagnoseIssues(schema: AnySchema, raw: unknown, issues: readonly core.$
         continue;
       }
     }
-    const plain = plainExpectation(schemaAt(schema, rel), issue);
+    const plain = plainExpectation(schemaAt(schema, rel, raw), issue);
     out.push({ path, message: plain === null ? `${issue.message} (found ${shown(input)})` : plain(shown(input)) });
   }
   return out;
