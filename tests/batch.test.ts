@@ -54,10 +54,11 @@ async function signalAfterFirstCheckpoint(
 async function stopMidBatch(
   signals: NodeJS.Signals[],
   runs = 20_000,
+  options: readonly string[] = [],
 ): Promise<{ dir: string; runs: number; code: number | null; job: (out: string, workers: string, ...extra: string[]) => string[] }> {
   for (let size = runs; ; size *= 4) {
     const dir = tmp();
-    const job = (out: string, workers: string, ...extra: string[]) => batchOf(size, out, workers, '--rows', 'csv', ...extra);
+    const job = (out: string, workers: string, ...extra: string[]) => batchOf(size, out, workers, '--rows', 'csv', ...options, ...extra);
     const { outcome, code } = await signalAfterFirstCheckpoint([...BIN, ...job(dir, '1'), '--checkpoint-chunks', '1'], dir, signals);
     if (outcome === 'stopped mid-batch') return { dir, runs: size, code, job };
     expect(size, 'even a batch of 1,280,000 runs finished before the signal').toBeLessThan(1_280_000);
@@ -338,5 +339,66 @@ describe('parley batch', () => {
       /^parley: the checkpoint .*cannot be used: it is not JSON \(cut short or edited\); delete it to start the batch over$/,
     );
     expect(readFileSync(join(out, '.checkpoint.json'), 'utf8')).toContain('"acc": ');
+  });
+});
+
+describe('parley batch --uncertain', () => {
+  const one = tmp();
+  const first = parley('batch', SCENARIO, ...COMMON, '--uncertain', '--workers', '1', '--out', one, '--rows', 'csv');
+
+  it('draws the scenario’s uncertain numbers, one point per block of runs, and reports the dice and the parameters apart', () => {
+    expect(first.code).toBe(0);
+    const s = JSON.parse(summaryOf(one));
+    // About √1800 = 42 points of 43 runs; every number with a range, none of the reservation margins.
+    expect(s.parameters).toMatchObject({ points: 42, block: 43 });
+    const numbers = s.uncertainty.numbers as { path: string; lo: number; hi: number; value: number }[];
+    expect(numbers.length).toBeGreaterThan(30);
+    expect(numbers.some((n) => /walkAwayMargin|economicMargin/.test(n.path))).toBe(false);
+    for (const n of numbers) expect(n.lo <= n.value && n.value <= n.hi && n.lo < n.hi).toBe(true);
+    const spreads = s.uncertainty.outcomes as { class: string; p: number; dice95: number[]; points: { p05: number; p95: number } }[];
+    for (const o of spreads) expect(o.points.p05 <= o.p && o.p <= o.points.p95).toBe(true);
+    expect(first.out).toMatch(/^Over what we don't know: 42 parameter points × 43 runs; \d+ uncertain numbers/m);
+    expect(first.out).toMatch(/^Two sources of spread/m);
+    // Each row carries its point's values beside its outcome.
+    const header = readFileSync(join(one, 'runs.csv'), 'utf8').split('\n')[0]!.split(',');
+    expect(header.filter((c) => c.startsWith('param.')).length).toBeGreaterThan(30);
+  });
+
+  it('gives byte-identical summaries and rows for 1 and 2 workers and for 3 merged shards', async () => {
+    const two = tmp();
+    expect(parley('batch', SCENARIO, ...COMMON, '--uncertain', '--workers', '2', '--out', two, '--rows', 'csv').code).toBe(0);
+    expect(summaryOf(two)).toBe(summaryOf(one));
+    expect(readFileSync(join(two, 'runs.csv'), 'utf8')).toBe(readFileSync(join(one, 'runs.csv'), 'utf8'));
+    const dir = tmp();
+    for (const i of [1, 2, 3])
+      expect(
+        parley('batch', SCENARIO, ...COMMON, '--uncertain', '--workers', '1', '--shard', `${i}/3`, '--out', join(dir, `part-${i}.json`))
+          .code,
+      ).toBe(0);
+    expect(
+      parley('merge', join(dir, 'part-2.json'), join(dir, 'part-3.json'), join(dir, 'part-1.json'), '--out', join(dir, 'all')).code,
+    ).toBe(0);
+    expect(summaryOf(join(dir, 'all'))).toBe(summaryOf(one));
+  }, 120_000);
+
+  it('resumes after kill -9 to the same summary and rows', async () => {
+    const { dir, job } = await stopMidBatch(['SIGKILL'], 20_000, ['--uncertain']);
+    expect(existsSync(join(dir, 'summary.json'))).toBe(false);
+    expect(parley(...job(dir, '2', '--resume')).code).toBe(0);
+    const clean = tmp();
+    expect(parley(...job(clean, '2')).code).toBe(0);
+    expect(summaryOf(dir)).toBe(summaryOf(clean));
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toBe(readFileSync(join(clean, 'runs.csv'), 'utf8'));
+  }, 600_000);
+
+  it('refuses --points without --uncertain, and --uncertain with --until-ci, in one line with exit code 2', () => {
+    for (const args of [
+      ['--points', '10'],
+      ['--uncertain', '--until-ci', '0.01'],
+    ]) {
+      const r = parley('batch', SCENARIO, ...COMMON, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

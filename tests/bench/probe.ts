@@ -1,16 +1,16 @@
 // One measured job for pnpm bench, run in its own process so its peak RSS is its own.
-// Usage: probe.ts batch <runs> <workers> | probe.ts naive <runs> | probe.ts core <runs> kernel|compiled|reference|rebind|points|vectors
+// Usage: probe.ts batch <runs> <workers> [uncertain|same-points] | probe.ts naive <runs> | probe.ts core <runs> kernel|compiled|reference|rebind|points|vectors
 // (rebind: the kernel bound to another of 64 parameter vectors before every run; points: a model made for every run
 // with 8 parameters of its own, as a batch's plan makes them; vectors: the same with every parameter its own)
 // (pnpm bench also runs it bundled into one module, as batch workers run the engine: PROBE_FLAGSHIP names the scenario then).
 import { fileURLToPath } from 'node:url';
-import { runBatch } from '@parley/batch';
+import { defaultPoints, type ParameterPlan, runBatch, uncertainPlan } from '@parley/batch';
 import { type Model, parametersOf, withChanges, withParameters } from '@parley/core';
 import { simulate, simulateFast, simulateReference } from '@parley/engine';
 import { loadScenarioFile } from '@parley/scenario';
 
 const FLAGSHIP = process.env.PROBE_FLAGSHIP ?? fileURLToPath(new URL('../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
-const [mode, runsArg, workersArg] = process.argv.slice(2);
+const [mode, runsArg, workersArg, planArg] = process.argv.slice(2);
 const runs = Number(runsArg);
 const sc = loadScenarioFile(FLAGSHIP);
 // One core, no pool (mode core): the fast path or the reference, warmed up on another seed, then timed.
@@ -40,7 +40,7 @@ const modelOf: (run: number) => Model =
         : () => sc.model;
 const single = workersArg === 'reference' ? simulateReference : workersArg === 'compiled' ? simulate : simulateFast;
 if (mode === 'core') for (let run = 0; run < Math.ceil(runs / 4); run++) single(modelOf(run), { scenarioKey: sc.hash, seed: 2, run });
-const t0 = performance.now();
+let t0 = performance.now();
 // Batches: when 20% of the runs are done (start-up, thread start and JIT warm-up behind), for the steady rate.
 const mark = { t: 0, done: -1 };
 // The naive baseline: heap kept per result.
@@ -48,7 +48,23 @@ let keptBytesPerRun: number | null = null;
 if (mode === 'core') {
   for (let run = 0; run < runs; run++) single(modelOf(run), { scenarioKey: sc.hash, seed: 1, run });
 } else if (mode === 'batch') {
+  // batch --uncertain's points (drawn before the clock starts, as the CLI draws them before the runs), or
+  // points of the same shape that all hold the scenario's own values: the plan's cost without its effect.
+  let plan: ParameterPlan | null = null;
+  if (planArg === 'uncertain' || planArg === 'same-points') {
+    const points = defaultPoints(runs);
+    const u = uncertainPlan(sc, { points, block: Math.ceil(runs / points), seed: 1 });
+    plan = u.plan;
+    if (planArg === 'same-points') {
+      const own = Float64Array.from(u.plan.indices, (i) => base[i]!);
+      const values = new Float64Array(u.plan.values.length);
+      for (let k = 0; k < values.length; k += own.length) values.set(own, k);
+      plan = { ...u.plan, values };
+    }
+  }
+  t0 = performance.now();
   await runBatch({
+    plan,
     sc,
     file: FLAGSHIP,
     runs,

@@ -136,7 +136,37 @@ console.log(
   `  the naive baseline keeps every result: ${(mbPerRun * 1024).toFixed(1)} KB per run (live heap after a full GC, ${naiveRuns / 2} vs ${naiveRuns} results), so about ${naiveMillionGB.toFixed(1)} GB at 1,000,000 runs (linear extrapolation).`,
 );
 
+// Over what we don't know: the same batch plain, with points that all hold the scenario's own values
+// (what the plan costs), and with the points --uncertain draws (what the drawn parameters do to the runs too).
+const plainU: Probe[] = [];
+const sameU: Probe[] = [];
+const drawnU: Probe[] = [];
+for (let p = 0; p < pairs; p++) {
+  plainU.push(measure('batch', String(runs), '2'));
+  sameU.push(measure('batch', String(runs), '2', 'same-points'));
+  drawnU.push(measure('batch', String(runs), '2', 'uncertain'));
+}
+const [pu, su, du] = [medianBy(plainU), medianBy(sameU), medianBy(drawnU)];
+const pct = (a: Probe, b: Probe, f: (p: Probe) => number): string => `${((100 * f(a)) / f(b)).toFixed(0)}%`;
+const steadyOf = (p: Probe): number => p.steadyPerS ?? Number.NaN;
+console.log(
+  `\n   Over what we don't know: batches of ${runs.toLocaleString('en-US')} runs on 2 workers (median of ${pairs} alternating triples)`,
+);
+console.log(
+  `  plain:                                   ${n0(perS(pu)).padStart(7)} runs/s, ${steady(pu)} over the last 80%, peak RSS ${pu.maxRssMB.toFixed(0)} MB`,
+);
+console.log(
+  `  --uncertain's plan, every point the scenario's own values: ${n0(perS(su))} runs/s, ${steady(su)} over the last 80%: ${pct(su, pu, perS)} / ${pct(su, pu, steadyOf)} of plain (target ≥ 90%)`,
+);
+console.log(
+  `  --uncertain (drawn points: the runs themselves change): ${n0(perS(du))} runs/s, ${steady(du)} over the last 80%: ${pct(du, pu, perS)} / ${pct(du, pu, steadyOf)} of plain`,
+);
+
 if (process.env.BENCH_MILLION !== '0') {
+  const uncertainMillion = measure('batch', '1000000', '2', 'uncertain');
+  console.log(
+    `\n  1,000,000 runs with --uncertain on 2 workers: ${uncertainMillion.seconds.toFixed(0)} s (target ≤ 60 s), peak RSS ${uncertainMillion.maxRssMB.toFixed(0)} MB (target ≤ 300 MB)`,
+  );
   const full = measure('batch', '1000000', '2');
   const single = measure('batch', '1000000', '1');
   console.log('\n3. 1,000,000 runs (each in its own process; includes start-up; BENCH_MILLION=0 skips them)');

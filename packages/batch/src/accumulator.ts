@@ -12,9 +12,11 @@ export const PATH_LENGTH = 4;
 export interface Shape {
   readonly horizon: number;
   readonly actors: number;
+  /** Parameter points of the batch's plan (0 without one): outcomes are also counted point by point. */
+  readonly points?: number;
 }
 
-const PARTS = ['outcomes', 'treatyAt', 'fan', 'final', 'utility'] as const;
+const PARTS = ['outcomes', 'treatyAt', 'fan', 'final', 'utility', 'byPoint'] as const;
 type Part = (typeof PARTS)[number];
 
 function sizes(shape: Shape): Record<Part, number> {
@@ -25,6 +27,7 @@ function sizes(shape: Shape): Record<Part, number> {
     fan: s * shape.horizon * FAN.slots,
     final: s * FINAL.slots,
     utility: shape.actors * UTILITY.slots,
+    byPoint: (shape.points ?? 0) * OUTCOME_CLASSES.length,
   };
 }
 
@@ -50,6 +53,8 @@ export interface Accumulator {
   readonly final: Float64Array;
   /** Histogram of each actor's final utility: [actor][UTILITY slot]. */
   readonly utility: Float64Array;
+  /** With a parameter plan: runs by point and outcome, [point][outcome class] (empty without one). */
+  readonly byPoint: Float64Array;
 }
 
 export function countsLength(shape: Shape): number {
@@ -137,5 +142,7 @@ export function inconsistency(acc: Accumulator, shape: Shape): string | null {
   for (let i = 0; i < shape.actors; i++)
     if (sum(acc.utility, i * UTILITY.slots, UTILITY.slots) !== n) return 'a utility histogram does not add up to the run count';
   if (Object.values(acc.paths).reduce((t, v) => t + v, 0) !== n) return 'the event paths do not add up to the run count';
+  if (acc.byPoint.length > 0 && sum(acc.byPoint, 0, acc.byPoint.length) !== n)
+    return 'the counts by parameter point do not add up to the run count';
   return null;
 }

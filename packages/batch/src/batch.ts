@@ -13,7 +13,7 @@ import { type ChunkRunner, createChunkRunner, isFailure, type TaskResult } from 
 import { renderReport } from './report.js';
 import { shareModel } from './shared-model.js';
 import { reproduceCommand } from './shell.js';
-import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary } from './summary.js';
+import { type BatchMeta, buildSummary, formatSummary, maxHalfWidth, type Summary, type UncertainNumber } from './summary.js';
 
 export const CHUNK_SIZE = 1000;
 
@@ -54,6 +54,8 @@ export interface BatchOptions {
   readonly signal?: AbortSignal;
   /** Parameter points for the runs (plan.ts); default: every run runs the scenario as it is. */
   readonly plan?: ParameterPlan | null;
+  /** With a plan drawn by `--uncertain` (uncertain.ts): the scenario's numbers it drew, for the summary. */
+  readonly uncertain?: readonly UncertainNumber[];
 }
 
 export interface BatchResult {
@@ -66,7 +68,9 @@ export interface BatchResult {
   readonly written: readonly string[];
 }
 
-export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize' | 'plan'>): BatchMeta {
+export function batchMeta(
+  o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize' | 'plan' | 'uncertain'>,
+): BatchMeta {
   const p = o.plan;
   return {
     engineVersion: ENGINE_VERSION,
@@ -76,6 +80,7 @@ export function batchMeta(o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' 
     chunkSize: o.chunkSize ?? CHUNK_SIZE,
     untilCi: o.untilCi,
     ...(p ? { parameters: { names: planNames(o.sc.model, p), points: planPoints(p), block: p.block, digest: planDigest(p) } } : {}),
+    ...(p && o.uncertain ? { uncertain: { numbers: o.uncertain } } : {}),
   };
 }
 
@@ -94,7 +99,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if (o.plan) checkPlan(m, o.plan, o.runs);
   const meta = batchMeta(o);
   const chunk = meta.chunkSize;
-  const shape: Shape = { horizon: m.horizon, actors: m.actors.length };
+  const shape: Shape = { horizon: m.horizon, actors: m.actors.length, points: o.plan ? planPoints(o.plan) : 0 };
   const chunks = Math.ceil(o.runs / chunk);
   const [c0, c1] = shardChunks(chunks, o.shard);
   if (o.shard && o.untilCi !== null)

@@ -107,3 +107,50 @@ export function fanChart(s: Summary, id: string): TopLevelSpec {
     ],
   } as TopLevelSpec;
 }
+
+/**
+ * With `--uncertain`: each outcome's share (dot) with the spread over the parameter points (a thick
+ * light bar from 5% to 95% of the points: what we don't know) and the dice's 95% interval (a thin
+ * dark rule: Monte Carlo error), labelled so the two cannot be mistaken for each other.
+ */
+export function spreadChart(s: Summary): TopLevelSpec {
+  const values = (s.uncertainty?.outcomes ?? []).map((o) => ({
+    label: o.label,
+    p: o.p,
+    low: o.dice95[0],
+    high: o.dice95[1],
+    p05: o.points.p05,
+    p95: o.points.p95,
+    text: `${percent(o.p)} (points ${percent(o.points.p05)}–${percent(o.points.p95)})`,
+  }));
+  return {
+    width: 460,
+    height: { step: 26 },
+    title: {
+      text: "Light bar: 5%–95% of the parameter points (what we don't know). Dark rule: the dice's 95% interval.",
+      fontSize: 11,
+      fontWeight: 'normal',
+      anchor: 'start',
+    },
+    data: { values },
+    encoding: { y: { field: 'label', type: 'nominal', sort: { field: 'p', order: 'descending' }, title: null, axis: { labelLimit: 600 } } },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#c6dbef', height: 14 },
+        encoding: {
+          x: { field: 'p05', type: 'quantitative', title: 'share of runs', axis: { format: '%' }, scale: { domain: [0, 1] } },
+          x2: { field: 'p95' },
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#08306b', strokeWidth: 3 },
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      { mark: { type: 'point', filled: true, color: '#08306b', size: 40 }, encoding: { x: { field: 'p', type: 'quantitative' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 6, color: '#222' },
+        encoding: { x: { field: 'p95', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  } as TopLevelSpec;
+}

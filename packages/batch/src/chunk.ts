@@ -2,7 +2,7 @@ import { type Emit, kernelEvents, type Model, OUTCOME_CLASSES, quarterLabel } fr
 import { kernelFor, simulateFast } from '@parley/engine';
 import { type Accumulator, accumulatorOver, createAccumulator, FAN, FINAL, PATH_LENGTH, UTILITY } from './accumulator.js';
 import { binOf } from './histogram.js';
-import { type ParameterPlan, planModels, planNames } from './plan.js';
+import { type ParameterPlan, planModels, planNames, planPoints } from './plan.js';
 import { SERIES } from './series.js';
 import { r6 } from './stats.js';
 
@@ -170,6 +170,7 @@ function countRuns(
     acc.runs++;
     const outcome = OUTCOME_CLASSES.indexOf(r.outcome);
     acc.outcomes[outcome]!++;
+    if (plan) acc.byPoint[Math.floor(run / plan.block) * OUTCOME_CLASSES.length + outcome]!++;
     if (outcomes) outcomes[run - from] = outcome;
     if (r.treatyT !== null && r.treatyT < H) acc.treatyAt[r.treatyT]!++;
     for (let i = 0; i < A; i++) {
@@ -214,7 +215,7 @@ export function runChunk(input: ChunkInput): ChunkOutput {
     c = new RunCounter(m);
     counters.set(m, c);
   }
-  const shape = { horizon: m.horizon, actors: m.actors.length };
+  const shape = { horizon: m.horizon, actors: m.actors.length, points: input.plan ? planPoints(input.plan) : 0 };
   const acc = input.counts ? accumulatorOver(shape, 0, {}, input.counts.fill(0)) : createAccumulator(shape);
   c.acc = acc;
   c.pathCounts.clear();

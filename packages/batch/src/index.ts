@@ -17,6 +17,8 @@ export * from './plan.js';
 export * from './report.js';
 export * from './series.js';
 export * from './shell.js';
+export * from './spread.js';
 export * from './stats.js';
 export * from './summary.js';
+export * from './uncertain.js';
 export { bundleWorker } from './worker-bundle.js';

@@ -83,7 +83,7 @@ export function shardChunks(chunks: number, shard: { readonly index: number; rea
 export function mergePartials(m: Model, parts: readonly { path: string; p: Partial }[]): { meta: BatchMeta; acc: Accumulator } {
   if (parts.length === 0) throw new BatchInputError('merge needs at least one partial');
   const first = parts[0]!.p;
-  const shape = { horizon: m.horizon, actors: m.actors.length };
+  const shape = { horizon: m.horizon, actors: m.actors.length, points: first.meta.parameters?.points ?? 0 };
   const { runsRequested: runs, chunkSize } = first.meta;
   const total = Math.ceil(runs / chunkSize);
   const accs = new Map<Partial, Accumulator>();

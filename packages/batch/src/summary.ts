@@ -3,6 +3,7 @@ import { type Accumulator, FAN, FINAL, UTILITY } from './accumulator.js';
 import { binWidth, quantile, type Range } from './histogram.js';
 import { possessive, SERIES } from './series.js';
 import { reproduceCommand } from './shell.js';
+import { type OutcomeSpread, outcomeSpreads } from './spread.js';
 import { percent, percentInterval, r6, wilson } from './stats.js';
 
 export const SUMMARY_SCHEMA = 'parley.batch.summary/1';
@@ -31,8 +32,11 @@ export function metaProblem(meta: unknown): string | null {
   if (m.untilCi !== null && !(typeof m.untilCi === 'number' && m.untilCi > 0 && m.untilCi < 1))
     return 'meta.untilCi is neither null nor a number between 0 and 1';
   const p = m.parameters as Record<string, unknown> | undefined;
-  if (p !== undefined && (typeof p !== 'object' || p === null || typeof p.digest !== 'string'))
+  if (p !== undefined && (typeof p !== 'object' || p === null || typeof p.digest !== 'string' || !whole(p.points, 1) || !whole(p.block, 1)))
     return 'meta.parameters is not a description of parameter points';
+  const u = m.uncertain as Record<string, unknown> | undefined;
+  if (u !== undefined && (typeof u !== 'object' || u === null || !Array.isArray(u.numbers) || p === undefined))
+    return 'meta.uncertain is not a description of uncertain numbers';
   return null;
 }
 
@@ -58,6 +62,18 @@ export interface BatchMeta {
     /** plan.ts's planDigest: which values. */
     readonly digest: string;
   };
+  /** With `--uncertain`: the scenario's numbers the points drew, and how (uncertain.ts). */
+  readonly uncertain?: { readonly numbers: readonly UncertainNumber[] };
+}
+
+/** One number a batch over uncertainty drew: its path, its value in the file, its range and how it was drawn. */
+export interface UncertainNumber {
+  readonly path: string;
+  readonly value: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly distribution: 'triangular' | 'uniform';
+  readonly grade: 'value' | 'direction' | 'assumption';
 }
 
 /**
@@ -111,6 +127,11 @@ export interface Summary {
   readonly untilCi: number | null;
   /** The parameter points the runs took (plan.ts), when they took some: a run is then reproduced with its point. */
   readonly parameters?: BatchMeta['parameters'];
+  /**
+   * With parameter points: each outcome's share with the dice's interval and the spread over the
+   * points (what we don't know), and the numbers drawn (spread.ts, docs/uncertainty.md).
+   */
+  readonly uncertainty?: { readonly numbers: readonly UncertainNumber[]; readonly outcomes: readonly OutcomeSpread[] };
   readonly reproduce: string;
   readonly outcomes: readonly { class: string; label: string; count: number; p: number; ci95: [number, number] }[];
   readonly treaty: {
@@ -170,6 +191,9 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     chunkSize: meta.chunkSize,
     untilCi: meta.untilCi,
     ...(meta.parameters ? { parameters: meta.parameters } : {}),
+    ...(acc.byPoint.length > 0
+      ? { uncertainty: { numbers: meta.uncertain?.numbers ?? [], outcomes: outcomeSpreads(acc.byPoint, m.outcomeLabels) } }
+      : {}),
     reproduce: `${reproduceCommand(meta.scenario.file, meta.seed, '<I>', meta.scenario.sets)}   (I from 0 to ${n - 1})`,
     outcomes: OUTCOME_CLASSES.map((c, k) => ({
       class: c,
@@ -218,9 +242,14 @@ export function formatSummary(s: Summary): string {
     `${s.runs.toLocaleString('en-US')} runs, seed ${s.seed}${s.untilCi !== null ? ` (until every 95% half-width ≤ ${s.untilCi})` : ''}; scenario ${s.scenario.hash.slice(0, 12)}, engine ${s.engine.version}`,
   );
   const p = s.parameters;
-  if (p)
+  const u = s.uncertainty;
+  if (p && u && u.numbers.length > 0)
     out.push(
-      `Parameters: ${p.points.toLocaleString('en-US')} points × ${p.block.toLocaleString('en-US')} runs, setting ${p.names.join(', ')} (points ${p.digest})`,
+      `Over what we don't know: ${p.points.toLocaleString('en-US')} parameter points × ${p.block.toLocaleString('en-US')} runs; ${u.numbers.length} uncertain numbers drawn from their plausible ranges (points ${p.digest})`,
+    );
+  else if (p)
+    out.push(
+      `Parameters: ${p.points.toLocaleString('en-US')} points × ${p.block.toLocaleString('en-US')} runs, setting ${p.names.length <= 8 ? p.names.join(', ') : `${p.names.length} model parameters`} (points ${p.digest})`,
     );
   // The label column fits the longest label: a label is never cut.
   const w = Math.max(60, ...s.outcomes.map((o) => o.label.length));
@@ -231,8 +260,23 @@ export function formatSummary(s: Summary): string {
         `${o.count}`.padStart(8),
     );
   }
+  if (u) {
+    out.push(
+      '',
+      `Two sources of spread: the dice (95% interval of the share) and the parameters (the share at the points: 5% to 95%)`,
+      `${'Outcome'.padEnd(w + 5)}share   dice 95%            points 5%–95%      explained by the parameters`,
+    );
+    for (const o of u.outcomes)
+      out.push(
+        `  ${o.label.padEnd(w)} ${percent(o.p).padStart(7)}  ${percentInterval(o.dice95[0], o.dice95[1]).padEnd(18)}  ${`${percent(o.points.p05)} – ${percent(o.points.p95)}`.padEnd(18)} ${percent(o.fromParameters).padStart(6)}`,
+      );
+  }
   const t = s.treaty;
-  out.push('', `Treaty: ${percent(t.p)} ${percentInterval(t.ci95[0], t.ci95[1])} of runs.`);
+  const tu = u?.outcomes.find((o) => o.class === 'treaty');
+  out.push(
+    '',
+    `Treaty: ${percent(t.p)} ${percentInterval(t.ci95[0], t.ci95[1])} of runs${tu ? `; over what we don't know, from ${percent(tu.points.p05)} to ${percent(tu.points.p95)} (5% to 95% of the parameter points)` : ''}.`,
+  );
   if (t.count > 0)
     out.push(`  Of those, signed by ${t.quarterQuantiles.p25} (25%), ${t.quarterQuantiles.p50} (median), ${t.quarterQuantiles.p75} (75%).`);
   out.push('', 'Final values (quantiles 5% 25% 50% 75% 95%)');

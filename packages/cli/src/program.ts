@@ -182,6 +182,16 @@ function build(io: Io): Command {
       new Option('--shard <i/n>', 'compute only the i-th of n slices of the runs, as a partial for parley merge').argParser(parseShard),
     )
     .option('--resume', 'continue the interrupted batch in --out', false)
+    .option(
+      '--uncertain',
+      'also draw what we do not know: the scenario’s uncertain numbers from their plausible ranges, one point per block of runs (docs/uncertainty.md)',
+      false,
+    )
+    .addOption(
+      new Option('--points <n>', 'with --uncertain: how many parameter points (default: about the square root of --runs)').argParser(
+        parseCount('--points', 1, 1_000_000),
+      ),
+    )
     .addOption(forceOption())
     .addOption(
       new Option('--chunk-size <n>', 'runs per unit of work and checkpoint (part of the batch identity)')
@@ -198,6 +208,7 @@ function build(io: Io): Command {
     .action(async (file: string, o: BatchCliOptions & { set: string[]; out?: string }) => {
       if (o.rows && !o.out) throw new UsageError('--rows needs --out (the directory to write the rows to)');
       if (o.shard && !o.out) throw new UsageError('--shard needs --out (the partial file to write)');
+      if (o.points !== undefined && !o.uncertain) throw new UsageError('--points needs --uncertain (the points are parameter draws)');
       const code = await batchCommand(load(file, o.set), shownPath(file), userCwd(), o, terminal(io));
       if (code !== 0) throw new CommanderError(code, 'parley.batch', '');
     });

@@ -149,7 +149,10 @@ describe('parley explain', () => {
     const r = await cli('explain', FLAGSHIP);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Japan \(japan\) — party to the dispute$/m);
-    expect(r.out).toMatch(/^ {4}territory +0\.30 +\[003: “achieve a favorable resolution/m);
+    expect(r.out).toMatch(/^ {4}territory +0\.30 +direction 0\.15 to 0\.6 +\[003: “achieve a favorable resolution/m);
+    expect(r.out).toMatch(
+      /^What the numbers rest on: \d+ numbers, 4 stated by a source, \d+ whose direction a source gives, \d+ assumptions;$/m,
+    );
     expect(r.out).toMatch(/^ {4}axis +-0\.05/m);
     expect(r.out).toMatch(/^ {2}Can propose:\n {4}two-islands-1956: the 1956 formula/m);
     expect(r.out).toMatch(/^ {2}2016Q4 {2}nagato-summit: Putin visits Abe at Nagato.*\[summit\]/m);

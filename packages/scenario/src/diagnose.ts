@@ -170,6 +170,19 @@ const boundsOf = (s: AnySchema | null): NumberBounds => {
   return (plain ?? u) as NumberBounds;
 };
 
+/**
+ * The bounds of the number at `path` in a scenario's raw data (a plain number, or a sourced number's
+ * `value`), as the schema states them: [min, max], ±Infinity where it states none.
+ */
+export function numberBoundsAt(root: AnySchema, raw: unknown, path: readonly Key[]): [number, number] {
+  let s = schemaAt(root, path, raw);
+  if (s && def(s).type === 'object') s = schemaAt(root, [...path, 'value'], raw);
+  const b = boundsOf(s);
+  const lo = typeof b.minValue === 'number' && Number.isFinite(b.minValue) ? b.minValue : -Infinity;
+  const hi = typeof b.maxValue === 'number' && Number.isFinite(b.maxValue) ? b.maxValue : Infinity;
+  return [lo, hi];
+}
+
 /** A plain type zod names (`expected`) as the scenario would say it, or null when there is no plain word for it. */
 function plainType(s: AnySchema | null, expected: string): string | null {
   if (expected === 'number') return boundsOf(s).isInt === true ? 'a whole number' : 'a number';

@@ -39,7 +39,9 @@ export function parseOverride(arg: string, flag = '--set'): Override | string {
 const isSourced = (x: unknown): x is Record<string, unknown> =>
   isPlainObject(x) &&
   typeof x.value === 'number' &&
-  Object.keys(x).every((k) => k === 'value' || k === 'range' || k === 'source' || k === 'support' || k === 'assumption' || k === 'between');
+  Object.keys(x).every(
+    (k) => k === 'value' || k === 'range' || k === 'dist' || k === 'source' || k === 'support' || k === 'assumption' || k === 'between',
+  );
 
 /**
  * A sourced number given a new value on the command line: the article no longer supports it, so it

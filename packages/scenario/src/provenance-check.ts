@@ -28,6 +28,8 @@ export interface GradedNumber extends ProvenanceEntry {
   /** [lo, hi]: its own range, the scenario's rule applied to it, or the value itself (graded `value`, or 0 under a relative rule). */
   readonly plausible?: readonly [number, number];
   readonly rangeKind: RangeKind;
+  /** How `--uncertain` draws it within its range: its own `dist`, else the rule's, else triangular. */
+  readonly distribution: 'triangular' | 'uniform';
 }
 
 export interface ProvenanceReport {
@@ -96,6 +98,7 @@ export function checkProvenance(data: unknown, readDoc: (name: string, at: reado
   };
   const rule =
     isPlainObject(raw.defaultRange) && Array.isArray(raw.defaultRange.factor) ? (raw.defaultRange.factor as [number, number]) : null;
+  const ruleDist = isPlainObject(raw.defaultRange) && raw.defaultRange.dist === 'uniform' ? 'uniform' : 'triangular';
   const start = quarterEnd(raw.start);
   const articles = isPlainObject(raw.sources) ? raw.sources : {};
   const hasHindsight = typeof raw.hindsight === 'string';
@@ -141,7 +144,9 @@ export function checkProvenance(data: unknown, readDoc: (name: string, at: reado
       continue;
     }
     if (typeof e.value !== 'number') continue;
-    const n: GradedNumber = { ...e, value: e.value, ...plausibleRange(e as ProvenanceEntry & { value: number }, rule) };
+    const range = plausibleRange(e as ProvenanceEntry & { value: number }, rule);
+    const distribution = e.dist ?? (range.rangeKind === 'rule' ? ruleDist : 'triangular');
+    const n: GradedNumber = { ...e, value: e.value, ...range, distribution };
     numbers.push(n);
     grades[n.grade]++;
     ranges[n.rangeKind]++;

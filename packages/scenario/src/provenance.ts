@@ -29,6 +29,8 @@ export interface ProvenanceEntry {
   readonly support?: Support;
   /** Its own range, as written. */
   readonly range?: readonly [number, number];
+  /** Its own distribution within the range, as written. */
+  readonly dist?: 'triangular' | 'uniform';
   /** For a number inside a move, offer, event or reaction: that carrier's path. */
   readonly within?: string;
   /** Set for a plain number inside a carrier: its source and assumption are the carrier's. */
@@ -54,7 +56,7 @@ const NOT_MODEL = new Set([
   'outcomes',
   'hindcast',
 ]);
-const PROVENANCE_KEYS = new Set(['value', 'range', 'source', 'support', 'assumption']);
+const PROVENANCE_KEYS = new Set(['value', 'range', 'dist', 'source', 'support', 'assumption']);
 
 /** A sourced number is {value, range?, source?, support?, assumption?}, or a pair's value with `between` too. */
 const isSourcedNumber = (x: Record<string, unknown>): boolean =>
@@ -83,6 +85,7 @@ export function collectProvenance(data: unknown): ProvenanceEntry[] {
     const source = sourceOf(x);
     const support = supportOf(x);
     const range = rangeOf(x);
+    const dist = x.dist === 'triangular' || x.dist === 'uniform' ? x.dist : undefined;
     const value = typeof x.value === 'number' || typeof x.active === 'boolean' ? ((x.value ?? x.active) as number | boolean) : undefined;
     out.push({
       path: pathString(path),
@@ -94,6 +97,7 @@ export function collectProvenance(data: unknown): ProvenanceEntry[] {
       ...(typeof x.assumption === 'string' ? { assumption: x.assumption } : {}),
       ...(support ? { support } : {}),
       ...(range ? { range } : {}),
+      ...(dist ? { dist } : {}),
       ...(within !== undefined ? { within } : {}),
     });
   };

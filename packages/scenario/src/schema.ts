@@ -61,11 +61,21 @@ const rangeHoldsValue = (ctx: { value: { value: number; range?: readonly [number
 /** zod 4 numbers are finite: NaN and Infinity (YAML's .nan, .inf) are refused. */
 const finite = z.number();
 
+/** How an uncertain number is drawn within its range (docs/uncertainty.md). */
+export const DISTRIBUTIONS = ['triangular', 'uniform'] as const;
+const dist = z
+  .enum(DISTRIBUTIONS)
+  .optional()
+  .describe(
+    'How `batch --uncertain` draws the number within its range: triangular (default: most likely at the value, as likely above as the range allows) or uniform (every value in the range as likely)',
+  );
+
 const sourced = (value: z.ZodNumber) =>
   z
     .strictObject({
       value,
       range: z.tuple([value, value]).optional().describe('[lo, hi]: the plausible range of the value; lo ≤ value ≤ hi'),
+      dist,
       ...provenance,
     })
     .check(rangeHoldsValue)
@@ -351,6 +361,7 @@ export const Scenario = z.strictObject({
       factor: z
         .tuple([z.number().min(0).max(1), z.number().min(1).max(100)])
         .describe('[low, high]: a number v without its own range is taken to lie in [low·v, high·v]'),
+      dist,
       assumption: z.string().min(3).describe('Why this rule'),
     })
     .optional()

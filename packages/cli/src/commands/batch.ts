@@ -1,7 +1,8 @@
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
-import { type BatchOptions, type Progress, runBatch } from '@parley/batch';
+import { type BatchOptions, defaultPoints, type Progress, runBatch, uncertainPlan } from '@parley/batch';
 import type { LoadedScenario } from '@parley/scenario';
+import { UsageError } from '../errors.js';
 
 /** The signals that stop a batch with a final checkpoint (exit code 128 + the signal's number: 130, 143, 129). */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -18,6 +19,9 @@ export interface BatchCliOptions {
   readonly force: boolean;
   readonly chunkSize?: number;
   readonly checkpointChunks?: number;
+  /** Draw the scenario's uncertain numbers: `points` parameter points (default about √runs), runs/points runs each. */
+  readonly uncertain?: boolean;
+  readonly points?: number;
 }
 
 export interface Terminal {
@@ -69,6 +73,17 @@ export function progressReporter(t: Terminal): { update: (p: Progress) => void; 
   };
 }
 
+/** The parameter points of `batch --uncertain`: about √runs points (or --points), drawn before any run. */
+function uncertainty(sc: LoadedScenario, o: BatchCliOptions) {
+  if (o.untilCi !== undefined)
+    throw new UsageError('--uncertain cannot be combined with --until-ci (the points are drawn for a fixed number of runs)');
+  const points = Math.min(o.points ?? defaultPoints(o.runs), o.runs);
+  const block = Math.ceil(o.runs / points);
+  const u = uncertainPlan(sc, { points, block, seed: o.seed });
+  const numbers = u.parameters.map(({ path, value, lo, hi, distribution, grade }) => ({ path, value, lo, hi, distribution, grade }));
+  return { plan: u.plan, numbers };
+}
+
 /** `parley batch`: the outcome distribution of many runs, in parallel, with a summary, rows and a report. */
 export async function batchCommand(sc: LoadedScenario, file: string, cwd: string, o: BatchCliOptions, t: Terminal): Promise<number> {
   // Ctrl-C, a job scheduler's SIGTERM, a closed terminal's SIGHUP: stop after the chunks in flight,
@@ -82,6 +97,7 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   const progress = progressReporter(t);
+  const uncertain = o.uncertain ? uncertainty(sc, o) : null;
   const opts: BatchOptions = {
     sc,
     file,
@@ -99,6 +115,7 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     ...(o.checkpointChunks ? { checkpointEvery: { chunks: o.checkpointChunks } } : {}),
     onProgress: progress.update,
     signal: controller.signal,
+    ...(uncertain ? { plan: uncertain.plan, uncertain: uncertain.numbers } : {}),
   };
   const started = Date.now();
   try {

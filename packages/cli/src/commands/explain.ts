@@ -1,6 +1,6 @@
 import { DIMENSIONS, quarterLabel } from '@parley/core';
 import { describeCondition, describeEffect, describeTerm } from '@parley/engine';
-import type { LoadedScenario, SourceRef } from '@parley/scenario';
+import { checkProvenance, type GradedNumber, type LoadedScenario, type SourceRef } from '@parley/scenario';
 
 interface Provenanced {
   readonly source?: SourceRef | undefined;
@@ -37,6 +37,15 @@ const wrap = (text: string, indent: string, width = 88): string[] => {
 export function explainCommand(sc: LoadedScenario): string {
   const { data: f, model: m } = sc;
   const out: string[] = [];
+  // Grades and plausible ranges (quotes are checked by validate --provenance, not here).
+  const graded = checkProvenance(sc.raw, () => ({ text: '' }));
+  const numbers = new Map<string, GradedNumber>(graded.numbers.map((n) => [n.path, n]));
+  const gradeOf = (path: string): string => {
+    const n = numbers.get(path);
+    if (!n) return '';
+    const range = n.plausible && n.plausible[0] < n.plausible[1] ? ` ${n.plausible[0]} to ${n.plausible[1]}` : '';
+    return `${`${n.grade}${range}`.padEnd(25)} `;
+  };
   const end = quarterLabel(m, m.horizon - 1);
   out.push(f.title, `${'='.repeat(Math.min(f.title.length, 88))}`);
   out.push(`${f.start} to ${end} (${f.horizon} quarters).  Scenario id: ${f.id}.  Files: ${sc.files.join(' <- ')}`);
@@ -59,10 +68,11 @@ export function explainCommand(sc: LoadedScenario): string {
   m.actors.forEach((a, i) => {
     const raw = f.actors[a.id]!;
     out.push(`${a.name} (${a.id}) — ${a.role === 'party' ? 'party to the dispute' : 'outside power'}`);
-    out.push('  Cares about (utility = weighted sum of these measures, each from 0 to 1):');
+    out.push('  Cares about (utility = weighted sum of these measures, each from 0 to 1; with each weight its grade and plausible range):');
     const dims = DIMENSIONS.map((d, k) => ({ d, w: a.weights[k]!, src: raw.weights[d] })).filter((x) => x.w !== 0);
     dims.sort((x, y) => Math.abs(y.w) - Math.abs(x.w));
-    for (const { d, w, src } of dims) out.push(`    ${d.padEnd(10)} ${w >= 0 ? ' ' : ''}${w.toFixed(2)}  ${src ? cite(src) : ''}`);
+    for (const { d, w, src } of dims)
+      out.push(`    ${d.padEnd(10)} ${w >= 0 ? ' ' : ''}${w.toFixed(2)}  ${gradeOf(`actors.${a.id}.weights.${d}`)}${src ? cite(src) : ''}`);
     const drawn = (r: readonly [number, number]): string =>
       r[0] < r[1] ? ` (each run draws its own from ${r[0]} to ${r[1]}; the others do not know it)` : '';
     out.push(
@@ -125,6 +135,13 @@ export function explainCommand(sc: LoadedScenario): string {
     }
     out.push('');
   }
+  const g = graded.grades;
+  const drawnRanges = graded.numbers.filter((n) => n.plausible && n.plausible[0] < n.plausible[1]).length;
+  out.push(
+    `What the numbers rest on: ${graded.numbers.length} numbers, ${g.value} stated by a source, ${g.direction} whose direction a source gives, ${g.assumption} assumptions;`,
+    `  ${drawnRanges} have a plausible range wider than a point; batch --uncertain draws those that are not reservation margins, durations or areas (docs/uncertainty.md).`,
+    '',
+  );
   out.push(
     'Ids (moves, offers, events, reactions) are what --set, compare and moves files name: e.g.',
     `  --set moves.${m.moves[0]?.id ?? 'ID'}.cost=0.01   --set moves.${m.moves[0]?.id ?? 'ID'}=null (removes it)`,
