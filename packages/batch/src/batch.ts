@@ -246,5 +246,5 @@ async function runChunks(
 function sharePlan(p: ParameterPlan): ParameterPlan {
   const values = new Float64Array(new SharedArrayBuffer(p.values.byteLength));
   values.set(p.values);
-  return { indices: [...p.indices], values, block: p.block };
+  return { indices: [...p.indices], values, block: p.block, ...(p.crn ? { crn: true } : {}) };
 }

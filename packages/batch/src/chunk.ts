@@ -156,7 +156,9 @@ function countRuns(
     c.shocks.length = 0;
     let r: ReturnType<typeof simulateFast>;
     try {
-      r = simulateFast(points === null ? m : points.model(run), { scenarioKey, seed, run, emit, wants: MILESTONES, onQuarter });
+      // With common random numbers, each point's runs draw the dice of runs 0 … block − 1 (plan.ts).
+      const dice = plan?.crn ? run % plan.block : run;
+      r = simulateFast(points === null ? m : points.model(run), { scenarioKey, seed, run: dice, emit, wants: MILESTONES, onQuarter });
     } catch (e) {
       throw new RunFailure(run, seed, e);
     }

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { toSvg } from './charts.js';
 import type { ComparisonResult } from './compare.js';
 import type { SensitivityResult, SweepResult } from './experiments.js';
+import type { SobolResult } from './sobol-run.js';
 
 /** SVG plots of sweeps, comparisons and sensitivity analyses. */
 
@@ -109,6 +110,34 @@ export function tornadoSvg(r: SensitivityResult, top = 15): Promise<string> {
         },
       },
       { mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: r.baseTreaty, type: 'quantitative' } } },
+    ],
+  } as TopLevelSpec);
+}
+
+/** Sobol indices of the top parameters: total (the bar) and first order (the dot), each with its 95% bootstrap interval. */
+export function sobolSvg(r: SobolResult, top = 15): Promise<string> {
+  const values = r.rows.slice(0, top).flatMap((row) => [
+    { path: row.path, index: 'total', value: row.total, low: row.totalCi95[0], high: row.totalCi95[1] },
+    { path: row.path, index: 'first order', value: row.first, low: row.firstCi95[0], high: row.firstCi95[1] },
+  ]);
+  return toSvg({
+    width: 420,
+    height: { step: 22 },
+    title: `What moves the treaty share: Sobol indices (${r.points.toLocaleString('en-US')} points × ${r.runsPerPoint} runs)`,
+    data: { values },
+    encoding: {
+      y: { field: 'path', type: 'nominal', sort: null, title: null, axis: { labelLimit: 600 } },
+      yOffset: { field: 'index', type: 'nominal', sort: ['total', 'first order'] },
+      color: { field: 'index', type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518'] }, legend: { orient: 'bottom' } },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', opacity: 0.85 },
+        encoding: {
+          x: { field: 'value', type: 'quantitative', title: 'share of the variance of the treaty share', scale: { domain: [0, 1] } },
+        },
+      },
+      { mark: { type: 'rule', color: '#222' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
     ],
   } as TopLevelSpec);
 }

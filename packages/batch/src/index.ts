@@ -17,6 +17,8 @@ export * from './plan.js';
 export * from './report.js';
 export * from './series.js';
 export * from './shell.js';
+export * from './sobol.js';
+export * from './sobol-run.js';
 export * from './spread.js';
 export * from './stats.js';
 export * from './summary.js';

@@ -15,6 +15,11 @@ export interface ParameterPlan {
   readonly values: Float64Array;
   /** Runs per point. */
   readonly block: number;
+  /**
+   * Common random numbers: the runs of every point draw the dice of runs 0 … block − 1, so two points
+   * differ by their parameters only (Sobol estimates difference points; default: each run its own dice).
+   */
+  readonly crn?: boolean;
 }
 
 export function planPoints(p: ParameterPlan): number {
@@ -39,7 +44,7 @@ export function checkPlan(m: Model, p: ParameterPlan, runs: number): void {
 /** A digest of the plan: part of a batch's identity, so a checkpoint is resumed only with the same points. */
 export function planDigest(p: ParameterPlan): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ indices: p.indices, block: p.block }));
+  h.update(JSON.stringify({ indices: p.indices, block: p.block, ...(p.crn ? { crn: true } : {}) }));
   h.update(new Uint8Array(p.values.buffer, p.values.byteOffset, p.values.byteLength));
   return h.digest('hex').slice(0, 16);
 }

@@ -86,18 +86,37 @@ export function uncertainPlan(sc: LoadedScenario, o: { points: number; block: nu
     throw new BatchInputError(
       `${sc.file} has no uncertain numbers${o.filter ? ` matching ${o.filter}` : ''}: give numbers a range ([lo, hi]) or the scenario a defaultRange`,
     );
-  const base = parametersOf(sc.model);
-  const width = base.values.length;
-  const vectors = new Float64Array(o.points * width);
   const draws = new Float64Array(o.points * parameters.length);
-  // One copy of the scenario, its uncertain numbers overwritten point after point (each point sets them all).
-  const raw = structuredClone(sc.raw);
   for (let k = 0; k < o.points; k++) {
     const rng = seedrandom.alea(`${sc.hash}:${o.seed}:uncertain:${k}`);
     parameters.forEach((p, j) => {
-      const v = drawParameter(p, rng());
-      draws[k * parameters.length + j] = v;
-      setNumber(raw, p.at, v);
+      draws[k * parameters.length + j] = drawParameter(p, rng());
+    });
+  }
+  return { plan: compilePoints(sc, parameters, draws, o.block), parameters, draws };
+}
+
+/**
+ * The plan that runs `draws` (points × parameters, point by point: values of the scenario's numbers):
+ * each point's numbers are written into the scenario and compiled, as `--set` would, and the plan
+ * carries the model parameters that any point moves; `block` runs per point.
+ */
+export function compilePoints(
+  sc: LoadedScenario,
+  parameters: readonly UncertainParameter[],
+  draws: Float64Array,
+  block: number,
+  crn = false,
+): ParameterPlan {
+  const points = draws.length / Math.max(1, parameters.length);
+  const base = parametersOf(sc.model);
+  const width = base.values.length;
+  const vectors = new Float64Array(points * width);
+  // One copy of the scenario, its numbers overwritten point after point (each point sets them all).
+  const raw = structuredClone(sc.raw);
+  for (let k = 0; k < points; k++) {
+    parameters.forEach((p, j) => {
+      setNumber(raw, p.at, draws[k * parameters.length + j]!);
     });
     const problems: string[] = [];
     const parsed = Scenario.safeParse(raw);
@@ -111,18 +130,20 @@ export function uncertainPlan(sc: LoadedScenario, o: { points: number; block: nu
   // The plan sets only the model parameters some point moves.
   const indices: number[] = [];
   for (let i = 0; i < width; i++) {
-    for (let k = 0; k < o.points; k++)
+    for (let k = 0; k < points; k++)
       if (vectors[k * width + i] !== base.values[i]) {
         indices.push(i);
         break;
       }
   }
-  const values = new Float64Array(o.points * indices.length);
-  for (let k = 0; k < o.points; k++)
+  // Points that move nothing (every number at a value the model cannot tell apart) still need a column.
+  if (indices.length === 0) indices.push(0);
+  const values = new Float64Array(points * indices.length);
+  for (let k = 0; k < points; k++)
     indices.forEach((i, j) => {
       values[k * indices.length + j] = vectors[k * width + i]!;
     });
-  return { plan: { indices, values, block: o.block }, parameters, draws };
+  return { indices, values, block, ...(crn ? { crn: true } : {}) };
 }
 
 /** Points for a batch of `runs` runs over uncertainty: about √runs points of about √runs runs each, at least 2 runs a point. */

@@ -10,7 +10,7 @@ import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { distributionCommand } from './commands/distribution.js';
 import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
-import { compareCommand, sensitivityCommand, sweepCommand } from './commands/experiments.js';
+import { compareCommand, sensitivityCommand, sobolCommand, sweepCommand } from './commands/experiments.js';
 import { explainCommand } from './commands/explain.js';
 import { type HindcastCliOptions, hindcastCommand } from './commands/hindcast.js';
 import { mergeCommand } from './commands/merge.js';
@@ -303,7 +303,7 @@ function build(io: Io): Command {
   program
     .command('sensitivity')
     .description(
-      'rank the scenario’s numeric parameters by their effect on the treaty share (one-at-a-time tornado; Morris elementary effects with --morris)',
+      'rank the scenario’s numeric parameters by their effect on the treaty share (one-at-a-time tornado; Morris elementary effects with --morris; Sobol indices over the uncertain numbers with --sobol)',
     )
     .argument('<scenario>', 'scenario file')
     .addOption(new Option('--runs <n>', 'runs per variant').argParser(parseCount('--runs', 1, 10_000_000)).default(1000))
@@ -313,8 +313,23 @@ function build(io: Io): Command {
     .addOption(
       new Option('--morris <r>', 'also compute Morris elementary effects over r trajectories').argParser(parseCount('--morris', 1, 100)),
     )
+    .option(
+      '--sobol',
+      'global: Sobol first-order and total indices over the uncertain numbers and their ranges (docs/uncertainty.md)',
+      false,
+    )
+    .addOption(
+      new Option('--base-rows <n>', 'with --sobol: rows of Saltelli’s samples A and B (points: rows × (numbers + 2))')
+        .argParser(parseCount('--base-rows', 2, 100_000))
+        .default(64),
+    )
+    .addOption(
+      new Option('--runs-per-point <n>', 'with --sobol: runs at each point, with the same dice at every point')
+        .argParser(parseCount('--runs-per-point', 1, 1_000_000))
+        .default(100),
+    )
     .addOption(new Option('--top <n>', 'rows to print').argParser(parseCount('--top', 1, 10_000)).default(15))
-    .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg here')
+    .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg (with --sobol: sobol.json, .csv, .svg) here')
     .addOption(forceOption())
     .addOption(setOption())
     .action(
@@ -326,6 +341,9 @@ function build(io: Io): Command {
           workers?: number;
           only?: string;
           morris?: number;
+          sobol: boolean;
+          baseRows: number;
+          runsPerPoint: number;
           top: number;
           out?: string;
           set: string[];
@@ -339,7 +357,10 @@ function build(io: Io): Command {
             throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
           }
         }
-        await sensitivityCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+        if (o.sobol) {
+          if (o.morris) throw new UsageError('--sobol and --morris are two analyses: run them one at a time');
+          await sobolCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
+        } else await sensitivityCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));
       },
     );
 

@@ -293,6 +293,42 @@ describe('experiments', () => {
     expect(r.out).not.toMatch(/Not varied/);
   });
 
+  it('sensitivity --sobol ranks uncertain numbers by their Sobol indices, gives a number that cannot matter exactly 0, and is the same on 1 and 2 workers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const run = async (workers: string) => {
+      const out = mkdtempSync(join(tmpdir(), 'parley-sobol-'));
+      const r = await cli(
+        'sensitivity',
+        TUTORIAL,
+        '--sobol',
+        '--only',
+        '^(params\\.jointShare|actors\\.east\\.weights\\.territory|actors\\.west\\.weights\\.energy)$',
+        '--base-rows',
+        '16',
+        '--runs-per-point',
+        '20',
+        // A weight on a dimension nothing in the tutorial moves: it cannot change any choice.
+        '--set',
+        'actors.west.weights.energy={value: 0.1, assumption: "A weight on energy, which nothing in the tutorial moves."}',
+        '--workers',
+        workers,
+        '--out',
+        out,
+      );
+      expect(r.code).toBe(0);
+      return { r, json: readFileSync(join(out, 'sobol.json'), 'utf8') };
+    };
+    const one = await run('1');
+    const s = JSON.parse(one.json);
+    expect(s.points).toBe(16 * 5);
+    expect(s.rows.map((x: { path: string }) => x.path).at(-1)).toBe('actors.west.weights.energy');
+    expect(s.rows.at(-1)).toMatchObject({ first: 0, total: 0, totalCi95: [0, 0] });
+    expect(s.rows[0].total).toBeGreaterThan(0.2);
+    expect(one.r.out).toMatch(/^Sobol indices of the treaty share in Tutorial/m);
+    expect(one.r.out).toMatch(/^actors\.west\.weights\.energy +0\.05 to 0\.2 +0\.00 \[0\.00, 0\.00\] +0\.00 \[0\.00, 0\.00\]$/m);
+    expect((await run('2')).json).toBe(one.json);
+  });
+
   it('sensitivity lists every parameter it cannot move alone, and why', async () => {
     const r = await cli('sensitivity', FLAGSHIP, '--runs', '10', '--workers', '1', '--only', '^territories');
     expect(r.out).toMatch(/^Not varied: these 4 parameters, which cannot move alone/m);
