@@ -142,7 +142,8 @@ describe('playing, replaying and debriefing', () => {
 
   it('an illegal scripted move names the turn and the legal moves; a malformed moves file is located; exit code 2', () => {
     const d = tmp();
-    writeFileSync(join(d, 'bad.yaml'), 'japan:\n  - { turn: 2, move: russia-militarise }\n');
+    // Japan only talks at the first summit, so no Japanese offer can end the game before turn 2.
+    writeFileSync(join(d, 'bad.yaml'), 'japan:\n  - { turn: 1, offer: only talk }\n  - { turn: 2, move: russia-militarise }\n');
     const r = parley('exercise', NAGATO, '--moves', join(d, 'bad.yaml'));
     expect(r.code).toBe(2);
     expect(r.err.trim()).toMatch(/^parley: turn 2: japan cannot play "russia-militarise" now; legal moves: hold still, .*japan-invest/);

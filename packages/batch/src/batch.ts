@@ -56,6 +56,8 @@ export interface BatchOptions {
   readonly plan?: ParameterPlan | null;
   /** With a plan drawn by `--uncertain` (uncertain.ts): the scenario's numbers it drew, for the summary. */
   readonly uncertain?: readonly UncertainNumber[];
+  /** With a plan drawn from a calibration (`--posterior`): which one, as the user named it. */
+  readonly posterior?: string;
 }
 
 export interface BatchResult {
@@ -69,7 +71,7 @@ export interface BatchResult {
 }
 
 export function batchMeta(
-  o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize' | 'plan' | 'uncertain'>,
+  o: Pick<BatchOptions, 'sc' | 'file' | 'runs' | 'seed' | 'untilCi' | 'chunkSize' | 'plan' | 'uncertain' | 'posterior'>,
 ): BatchMeta {
   const p = o.plan;
   return {
@@ -80,7 +82,7 @@ export function batchMeta(
     chunkSize: o.chunkSize ?? CHUNK_SIZE,
     untilCi: o.untilCi,
     ...(p ? { parameters: { names: planNames(o.sc.model, p), points: planPoints(p), block: p.block, digest: planDigest(p) } } : {}),
-    ...(p && o.uncertain ? { uncertain: { numbers: o.uncertain } } : {}),
+    ...(p && o.uncertain ? { uncertain: { numbers: o.uncertain, ...(o.posterior ? { posterior: o.posterior } : {}) } } : {}),
   };
 }
 

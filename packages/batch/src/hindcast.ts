@@ -93,7 +93,14 @@ class Check {
  * together. The world is seen at the end of every quarter; after a run ends (a treaty), its last
  * world stands for the quarters left.
  */
-function countRuns(m: Model, key: string, seed: number, runs: number, checks: (m: Model) => Check[]): { held: number[]; all: number } {
+function countRuns(
+  m: Model,
+  key: string,
+  seed: number,
+  runs: number,
+  checks: (m: Model) => Check[],
+  allOver = Number.POSITIVE_INFINITY,
+): { held: number[]; all: number } {
   let all = 0;
   let held: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -113,11 +120,26 @@ function countRuns(m: Model, key: string, seed: number, runs: number, checks: (m
     let every = true;
     cs.forEach((c, k) => {
       if (c.result) held[k]!++;
-      else every = false;
+      else if (k < allOver) every = false;
     });
     if (every) all++;
   }
   return { held, all };
+}
+
+/**
+ * In how many of `runs` runs of model m each target held, and in how many all of them held together
+ * (calibration runs this at every parameter point).
+ */
+export function targetCounts(
+  m: Model,
+  key: string,
+  seed: number,
+  runs: number,
+  targets: readonly HindcastTarget[],
+  allOver = targets.length,
+): { held: number[]; all: number } {
+  return countRuns(m, key, seed, runs, (mm) => targets.map((x) => new Check(mm, x.kind, x.from, x.to, x.conditions)), allOver);
 }
 
 const interval = (k: number, n: number): readonly [number, number] => {

@@ -1,6 +1,7 @@
 export * from './accumulator.js';
 export * from './batch.js';
 export { BATCH_OWN, SUMMARY_FILES } from './batch-files.js';
+export * from './calibrate.js';
 export * from './chunk.js';
 export * from './compare.js';
 export * from './errors.js';

@@ -17,7 +17,7 @@ export async function renderReport(s: Summary): Promise<string> {
   const u = s.uncertainty;
   const uncertainty = u
     ? html`<h2>What we don't know</h2>
-<p>Each block of ${s.parameters?.block.toLocaleString('en-US')} runs drew the scenario's ${u.numbers.length} uncertain numbers from their plausible ranges (${s.parameters?.points.toLocaleString('en-US')} parameter points). An outcome's share has two spreads: the dice's (the 95% interval of the share over all runs, which more runs narrow) and the parameters' (the share at the points, from the 5% to the 95% point, which more runs do not narrow: only better numbers do). "Explained by the parameters" is the part of the run-to-run variance of the outcome that the points account for, the dice within a point taken out.</p>
+<p>Each block of ${s.parameters?.block.toLocaleString('en-US')} runs drew the scenario's ${u.numbers.length} uncertain numbers ${u.posterior ? `from the posterior of calibration ${u.posterior}` : 'from their plausible ranges'} (${s.parameters?.points.toLocaleString('en-US')} parameter points). An outcome's share has two spreads: the dice's (the 95% interval of the share over all runs, which more runs narrow) and the parameters' (the share at the points, from the 5% to the 95% point, which more runs do not narrow: only better numbers do). "Explained by the parameters" is the part of the run-to-run variance of the outcome that the points account for, the dice within a point taken out.</p>
 <figure id="spread">${raw(spread)}</figure>
 <table id="spread-table"><tr><th>outcome</th><th class="n">share</th><th class="n">dice: 95% interval</th><th class="n">parameters: 5%–95% of points</th><th class="n">explained by the parameters</th></tr>
 ${u.outcomes.map(

@@ -62,8 +62,11 @@ export interface BatchMeta {
     /** plan.ts's planDigest: which values. */
     readonly digest: string;
   };
-  /** With `--uncertain`: the scenario's numbers the points drew, and how (uncertain.ts). */
-  readonly uncertain?: { readonly numbers: readonly UncertainNumber[] };
+  /**
+   * With `--uncertain` or `--posterior`: the scenario's numbers the points drew, and how (uncertain.ts);
+   * `posterior` names the calibration the points came from (absent: the prior, the numbers' ranges).
+   */
+  readonly uncertain?: { readonly numbers: readonly UncertainNumber[]; readonly posterior?: string };
 }
 
 /** One number a batch over uncertainty drew: its path, its value in the file, its range and how it was drawn. */
@@ -131,7 +134,11 @@ export interface Summary {
    * With parameter points: each outcome's share with the dice's interval and the spread over the
    * points (what we don't know), and the numbers drawn (spread.ts, docs/uncertainty.md).
    */
-  readonly uncertainty?: { readonly numbers: readonly UncertainNumber[]; readonly outcomes: readonly OutcomeSpread[] };
+  readonly uncertainty?: {
+    readonly numbers: readonly UncertainNumber[];
+    readonly posterior?: string;
+    readonly outcomes: readonly OutcomeSpread[];
+  };
   readonly reproduce: string;
   readonly outcomes: readonly { class: string; label: string; count: number; p: number; ci95: [number, number] }[];
   readonly treaty: {
@@ -192,7 +199,13 @@ export function buildSummary(m: Model, acc: Accumulator, meta: BatchMeta): Summa
     untilCi: meta.untilCi,
     ...(meta.parameters ? { parameters: meta.parameters } : {}),
     ...(acc.byPoint.length > 0
-      ? { uncertainty: { numbers: meta.uncertain?.numbers ?? [], outcomes: outcomeSpreads(acc.byPoint, m.outcomeLabels) } }
+      ? {
+          uncertainty: {
+            numbers: meta.uncertain?.numbers ?? [],
+            ...(meta.uncertain?.posterior ? { posterior: meta.uncertain.posterior } : {}),
+            outcomes: outcomeSpreads(acc.byPoint, m.outcomeLabels),
+          },
+        }
       : {}),
     reproduce: `${reproduceCommand(meta.scenario.file, meta.seed, '<I>', meta.scenario.sets)}   (I from 0 to ${n - 1})`,
     outcomes: OUTCOME_CLASSES.map((c, k) => ({
@@ -245,7 +258,7 @@ export function formatSummary(s: Summary): string {
   const u = s.uncertainty;
   if (p && u && u.numbers.length > 0)
     out.push(
-      `Over what we don't know: ${p.points.toLocaleString('en-US')} parameter points × ${p.block.toLocaleString('en-US')} runs; ${u.numbers.length} uncertain numbers drawn from their plausible ranges (points ${p.digest})`,
+      `Over what we don't know: ${p.points.toLocaleString('en-US')} parameter points × ${p.block.toLocaleString('en-US')} runs; ${u.numbers.length} uncertain numbers drawn ${u.posterior ? `from the posterior of calibration ${u.posterior}` : 'from their plausible ranges'} (points ${p.digest})`,
     );
   else if (p)
     out.push(

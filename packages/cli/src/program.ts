@@ -8,6 +8,7 @@ import { parseCount, parseSeed, userCwd } from './args.js';
 import { parseExponent, parseHalfWidth, parseRows, parseShard } from './args-batch.js';
 import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
+import { type CalibrateCliOptions, calibrateCommand } from './commands/calibrate.js';
 import { distributionCommand } from './commands/distribution.js';
 import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
 import { compareCommand, sensitivityCommand, sobolCommand, sweepCommand } from './commands/experiments.js';
@@ -117,6 +118,28 @@ function build(io: Io): Command {
     );
 
   program
+    .command('calibrate')
+    .description(
+      "a posterior over the scenario's uncertain numbers from its hindcast targets (approximate Bayesian computation); batch --posterior forecasts from it",
+    )
+    .argument('<scenario>', 'scenario file with a hindcast: section')
+    .addOption(new Option('--points <n>', 'prior points drawn').argParser(parseCount('--points', 2, 1_000_000)).default(500))
+    .addOption(
+      new Option('--runs-per-point <n>', 'runs at each point (the same dice at every point)')
+        .argParser(parseCount('--runs-per-point', 1, 1_000_000))
+        .default(200),
+    )
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .option('--until <quarter>', 'calibrate on targets dated up to this quarter; score the later ones as held out (e.g. 2019Q4)')
+    .option('--only <regex>', 'draw only the uncertain numbers whose path matches')
+    .option('--out <dir>', 'write posterior.json and posterior.csv here')
+    .addOption(forceOption())
+    .addOption(setOption())
+    .action((file: string, o: CalibrateCliOptions) =>
+      calibrateCommand(file, shownPath(file), o, userCwd(), (f, sets) => load(f, [...sets]), terminal(io)),
+    );
+
+  program
     .command('demo')
     .description('the tour: a narrated run of the flagship scenario, then its outcome distribution')
     .argument('[scenario]', 'scenario file', FLAGSHIP)
@@ -187,10 +210,12 @@ function build(io: Io): Command {
       'also draw what we do not know: the scenario’s uncertain numbers from their plausible ranges, one point per block of runs (docs/uncertainty.md)',
       false,
     )
+    .option('--posterior <dir>', 'forecast from a calibration: each block of runs takes a point of parley calibrate’s posterior, by weight')
     .addOption(
-      new Option('--points <n>', 'with --uncertain: how many parameter points (default: about the square root of --runs)').argParser(
-        parseCount('--points', 1, 1_000_000),
-      ),
+      new Option(
+        '--points <n>',
+        'with --uncertain or --posterior: how many parameter points (default: about the square root of --runs)',
+      ).argParser(parseCount('--points', 1, 1_000_000)),
     )
     .addOption(forceOption())
     .addOption(
@@ -208,7 +233,9 @@ function build(io: Io): Command {
     .action(async (file: string, o: BatchCliOptions & { set: string[]; out?: string }) => {
       if (o.rows && !o.out) throw new UsageError('--rows needs --out (the directory to write the rows to)');
       if (o.shard && !o.out) throw new UsageError('--shard needs --out (the partial file to write)');
-      if (o.points !== undefined && !o.uncertain) throw new UsageError('--points needs --uncertain (the points are parameter draws)');
+      if (o.points !== undefined && !o.uncertain && !o.posterior)
+        throw new UsageError('--points needs --uncertain or --posterior (the points are parameter draws)');
+      if (o.uncertain && o.posterior) throw new UsageError('--uncertain draws from the prior, --posterior from a calibration: give one');
       const code = await batchCommand(load(file, o.set), shownPath(file), userCwd(), o, terminal(io));
       if (code !== 0) throw new CommanderError(code, 'parley.batch', '');
     });

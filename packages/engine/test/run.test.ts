@@ -26,7 +26,12 @@ describe('the compiled runner is the statechart', () => {
 describe('RunSession', () => {
   it('stepped phase by phase to its end, gives the same log and outcome as simulate', () => {
     const sc = flagship();
-    for (const seed of [1, 2, 3]) {
+    // Three seeds whose runs go the whole horizon (no treaty ends them early), found with the engine.
+    const seeds = Array.from({ length: 40 }, (_, k) => k + 1)
+      .filter((seed) => runLog(sc.model, seed).result.treatyT === null)
+      .slice(0, 3);
+    expect(seeds).toHaveLength(3);
+    for (const seed of seeds) {
       const session = new RunSession(sc.model, sc.hash, seed);
       let steps = 0;
       while (session.step()) steps++;

@@ -1,8 +1,9 @@
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
-import { type BatchOptions, defaultPoints, type Progress, runBatch, uncertainPlan } from '@parley/batch';
+import { type BatchOptions, defaultPoints, type Progress, posteriorPlan, runBatch, uncertainPlan } from '@parley/batch';
 import type { LoadedScenario } from '@parley/scenario';
 import { UsageError } from '../errors.js';
+import { readPosterior } from './calibrate.js';
 
 /** The signals that stop a batch with a final checkpoint (exit code 128 + the signal's number: 130, 143, 129). */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -21,6 +22,8 @@ export interface BatchCliOptions {
   readonly checkpointChunks?: number;
   /** Draw the scenario's uncertain numbers: `points` parameter points (default about √runs), runs/points runs each. */
   readonly uncertain?: boolean;
+  /** Draw the points from a calibration's posterior (a posterior.json or its folder) instead of the prior. */
+  readonly posterior?: string;
   readonly points?: number;
 }
 
@@ -84,6 +87,20 @@ function uncertainty(sc: LoadedScenario, o: BatchCliOptions) {
   return { plan: u.plan, numbers };
 }
 
+/** The parameter points of `batch --posterior`: the calibration's points, drawn by weight. */
+function fromPosterior(sc: LoadedScenario, o: BatchCliOptions, cwd: string) {
+  if (o.untilCi !== undefined)
+    throw new UsageError('--posterior cannot be combined with --until-ci (the points are drawn for a fixed number of runs)');
+  const post = readPosterior(o.posterior!, cwd, sc);
+  const points = Math.min(o.points ?? defaultPoints(o.runs), o.runs);
+  const plan = posteriorPlan(sc, post, { points, block: Math.ceil(o.runs / points), seed: o.seed });
+  return {
+    plan,
+    numbers: post.parameters.map(({ path, value, lo, hi, distribution, grade }) => ({ path, value, lo, hi, distribution, grade })),
+    posterior: o.posterior!,
+  };
+}
+
 /** `parley batch`: the outcome distribution of many runs, in parallel, with a summary, rows and a report. */
 export async function batchCommand(sc: LoadedScenario, file: string, cwd: string, o: BatchCliOptions, t: Terminal): Promise<number> {
   // Ctrl-C, a job scheduler's SIGTERM, a closed terminal's SIGHUP: stop after the chunks in flight,
@@ -97,7 +114,7 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   const progress = progressReporter(t);
-  const uncertain = o.uncertain ? uncertainty(sc, o) : null;
+  const uncertain = o.uncertain ? uncertainty(sc, o) : o.posterior ? fromPosterior(sc, o, cwd) : null;
   const opts: BatchOptions = {
     sc,
     file,
@@ -116,6 +133,7 @@ export async function batchCommand(sc: LoadedScenario, file: string, cwd: string
     onProgress: progress.update,
     signal: controller.signal,
     ...(uncertain ? { plan: uncertain.plan, uncertain: uncertain.numbers } : {}),
+    ...(uncertain && 'posterior' in uncertain ? { posterior: uncertain.posterior as string } : {}),
   };
   const started = Date.now();
   try {
