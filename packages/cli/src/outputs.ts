@@ -9,7 +9,17 @@ import { BATCH_OWN, checkOutputDir, checkOutputFile, type OutputGuard, probeDirs
  */
 
 /** The files Parley commands write into an --out folder: one folder may collect several commands' results. */
-export const PARLEY_OUTPUTS = [...BATCH_OWN, 'sweep.*', 'compare.*', 'sensitivity.*', 'sobol.*', 'bargain.*', 'hindcast.*', 'posterior.*'];
+export const PARLEY_OUTPUTS = [
+  ...BATCH_OWN,
+  'sweep.*',
+  'compare.*',
+  'sensitivity.*',
+  'sobol.*',
+  'bargain.*',
+  'hindcast.*',
+  'posterior.*',
+  'discovery.*',
+];
 
 /** An --out folder for `names`, as an absolute path, after checking it and the files it will hold. */
 export function outputDir(out: string, cwd: string, names: readonly string[], guard: OutputGuard): string {

@@ -9,6 +9,7 @@ import { parseExponent, parseHalfWidth, parseRows, parseShard } from './args-bat
 import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { type CalibrateCliOptions, calibrateCommand } from './commands/calibrate.js';
+import { type DiscoverCliOptions, discoverCommand } from './commands/discover.js';
 import { distributionCommand } from './commands/distribution.js';
 import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
 import { compareCommand, sensitivityCommand, sobolCommand, sweepCommand } from './commands/experiments.js';
@@ -257,6 +258,30 @@ function build(io: Io): Command {
   const workersOption = (): Option =>
     new Option('--workers <n>', 'worker threads (default: the number of cores, up to 8)').argParser(parseCount('--workers', 1, 256));
   const defaultWorkers = (): number => Math.max(1, Math.min(availableParallelism(), 8));
+
+  program
+    .command('discover')
+    .description(
+      'scenario discovery: the region of the uncertain numbers where an outcome concentrates (PRIM boxes with coverage and density)',
+    )
+    .argument('<scenario>', 'scenario file')
+    .option('--outcome <class>', 'treaty (any treaty) or an outcome class, e.g. suspended, cooperative', 'treaty')
+    .addOption(new Option('--points <n>', 'points of the uncertain numbers').argParser(parseCount('--points', 20, 1_000_000)).default(2000))
+    .addOption(
+      new Option('--runs-per-point <n>', 'runs at each point').argParser(parseCount('--runs-per-point', 1, 1_000_000)).default(100),
+    )
+    .addOption(
+      new Option('--min-coverage <share>', 'the reported box holds at least this share of the outcome').argParser(Number).default(0.5),
+    )
+    .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
+    .addOption(workersOption())
+    .option('--only <regex>', 'draw only the uncertain numbers whose path matches')
+    .option('--out <dir>', 'write discovery.json here')
+    .addOption(forceOption())
+    .addOption(setOption())
+    .action(async (file: string, o: DiscoverCliOptions & { set: string[] }) => {
+      await discoverCommand(load(file, o.set), shownPath(file), userCwd(), o, o.workers ?? defaultWorkers(), terminal(io));
+    });
 
   program
     .command('sweep')

@@ -330,6 +330,35 @@ describe('experiments', () => {
     expect((await run('2')).json).toBe(one.json);
   });
 
+  it('discover finds where an outcome concentrates: a box of the uncertain numbers, denser than overall, with its coverage', async () => {
+    const { readFileSync } = await import('node:fs');
+    const out = mkdtempSync(join(tmpdir(), 'parley-discover-'));
+    const r = await cli(
+      'discover',
+      TUTORIAL,
+      '--outcome',
+      'treaty',
+      '--points',
+      '300',
+      '--runs-per-point',
+      '10',
+      '--workers',
+      '1',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const d = JSON.parse(readFileSync(join(out, 'discovery.json'), 'utf8'));
+    expect(d.chosen.coverage).toBeGreaterThanOrEqual(0.5);
+    expect(d.chosen.density).toBeGreaterThan(d.mean);
+    expect(d.chosen.restricted.length).toBeGreaterThan(0);
+    for (const l of d.chosen.restricted) expect(l.box[0] >= l.range[0] - 1e-9 && l.box[1] <= l.range[1] + 1e-9).toBe(true);
+    expect(r.out).toMatch(/^Where "treaty" happens in Tutorial/m);
+    const bad = await cli('discover', TUTORIAL, '--outcome', 'peace', '--points', '20', '--runs-per-point', '1');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--outcome peace: expected treaty or one of treaty-full/);
+  });
+
   it('sensitivity lists every parameter it cannot move alone, and why', async () => {
     const r = await cli('sensitivity', FLAGSHIP, '--runs', '10', '--workers', '1', '--only', '^territories');
     expect(r.out).toMatch(/^Not varied: these 4 parameters, which cannot move alone/m);
