@@ -54,7 +54,7 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
         </Text>
         <Text dimColor>
           {ui.dist
-            ? '  esc back · ? help · q quit'
+            ? "  u what we don't know · esc back · ? help · q quit"
             : run
               ? '  p phase · space quarter · e end · w why · u utilities · s new seed · d distribution · esc back · ? q'
               : '  ↑↓ choose · enter run · d distribution · ? help · q quit'}
@@ -68,6 +68,7 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
           file={entries[ui.dist.entry]!.file}
           runs={distributionRuns}
           current={ui.dist.current}
+          uncertain={ui.dist.uncertain}
           width={width}
           {...(distributionWorkers ? { workers: distributionWorkers } : {})}
         />

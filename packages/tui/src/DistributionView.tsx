@@ -1,5 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { percent, percentInterval, runBatch, wilson } from '@parley/batch';
+import {
+  defaultPoints,
+  type OutcomeSpread,
+  outcomeSpreads,
+  type ParameterPlan,
+  percent,
+  percentInterval,
+  runBatch,
+  uncertainPlan,
+  wilson,
+} from '@parley/batch';
 import { OUTCOME_CLASSES, type OutcomeClass } from '@parley/core';
 import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
@@ -11,18 +21,25 @@ import { colour } from './theme.js';
 interface Live {
   readonly done: number;
   readonly counts: readonly number[];
+  /** With `uncertain`: each outcome's spread over the parameter points so far. */
+  readonly spreads: readonly OutcomeSpread[];
   readonly error: string | null;
 }
 
+const EMPTY: Live = { done: 0, counts: OUTCOME_CLASSES.map(() => 0), spreads: [], error: null };
+
 /**
  * N runs of the scenario in worker threads, drawn as they come in: a progress bar and,
- * per outcome, its share with a 95% Wilson interval. The run being watched is marked.
+ * per outcome, its share with a 95% Wilson interval. The run being watched is marked. With
+ * `uncertain`, each block of runs draws the scenario's uncertain numbers (as `batch --uncertain`),
+ * and each outcome also shows its share at the 5% and 95% parameter points.
  */
 export function DistributionView({
   sc,
   file,
   runs,
   current,
+  uncertain = false,
   width,
   workers = Math.max(2, Math.min(availableParallelism(), 8)),
   chunkSize = 200,
@@ -31,14 +48,27 @@ export function DistributionView({
   file: string;
   runs: number;
   current: OutcomeClass | null;
+  uncertain?: boolean;
   width: number;
   workers?: number;
   chunkSize?: number;
 }) {
-  const [live, setLive] = useState<Live>({ done: 0, counts: OUTCOME_CLASSES.map(() => 0), error: null });
+  const [live, setLive] = useState<Live>(EMPTY);
   useEffect(() => {
     const stop = new AbortController();
+    setLive(EMPTY);
+    let plan: ParameterPlan | null = null;
+    if (uncertain) {
+      try {
+        const points = defaultPoints(runs);
+        plan = uncertainPlan(sc, { points, block: Math.ceil(runs / points), seed: 1 }).plan;
+      } catch (e) {
+        setLive({ ...EMPTY, error: e instanceof Error ? e.message : String(e) });
+        return () => stop.abort();
+      }
+    }
     runBatch({
+      plan,
       sc,
       file,
       runs,
@@ -52,20 +82,22 @@ export function DistributionView({
       resume: false,
       signal: stop.signal,
       onMerged: (acc) => {
-        if (!stop.signal.aborted) setLive({ done: acc.runs, counts: Array.from(acc.outcomes), error: null });
+        if (stop.signal.aborted) return;
+        const spreads = plan ? outcomeSpreads(acc.byPoint, sc.model.outcomeLabels) : [];
+        setLive({ done: acc.runs, counts: Array.from(acc.outcomes), spreads, error: null });
       },
     }).catch((e: unknown) => {
       if (!stop.signal.aborted) setLive((l) => ({ ...l, error: e instanceof Error ? e.message : String(e) }));
     });
     return () => stop.abort();
-  }, [sc, file, runs, workers, chunkSize]);
+  }, [sc, file, runs, workers, chunkSize, uncertain]);
 
   const m = sc.model;
   const shown = OUTCOME_CLASSES.map((c, k) => ({ c, k, n: live.counts[k]! })).filter((x) => x.n > 0 || x.c === current);
   // The labels as long as the longest shown, if the width allows: a bar of at least 10 and, beside the
   // label and bar, a space, the share (7), the interval (18) and the marker (12) must fit. A label cut
   // short ends in an ellipsis.
-  const beside = 1 + 7 + 18 + 12;
+  const beside = 1 + 7 + 18 + 12 + (uncertain ? 17 : 0);
   const longest = Math.max(0, ...shown.map(({ c }) => outcomeLabel(m, c).length));
   const labelWidth = Math.max(16, Math.min(longest, width - beside - 10));
   const barWidth = Math.max(6, width - labelWidth - beside);
@@ -73,6 +105,7 @@ export function DistributionView({
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text bold>Distribution</Text> of {runs.toLocaleString('en-US')} runs (seed 1, in {workers} worker threads)
+        {uncertain ? " · over what we don't know: each block of runs draws the uncertain numbers" : " · u: also over what we don't know"}
       </Text>
       <Text>
         <Text color={colour('cyan')}>{bar(live.done / runs, 30)}</Text> {live.done.toLocaleString('en-US')}/{runs.toLocaleString('en-US')}
@@ -88,6 +121,7 @@ export function DistributionView({
               {clip(outcomeLabel(m, c), labelWidth).padEnd(labelWidth + 1)}
               <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)}{' '}
               {live.done > 0 ? percentInterval(ci.low, ci.high) : ''}
+              {uncertain ? <Text color={colour('cyan')}>{spreadOf(live.spreads, c)}</Text> : null}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
             </Text>
           );
@@ -96,3 +130,9 @@ export function DistributionView({
     </Box>
   );
 }
+
+/** " points 2%–71%": an outcome's share at the 5% and the 95% parameter points. */
+const spreadOf = (spreads: readonly OutcomeSpread[], c: string): string => {
+  const o = spreads.find((x) => x.class === c);
+  return o ? ` points ${percent(o.points.p05)}–${percent(o.points.p95)}`.padEnd(17) : ''.padEnd(17);
+};

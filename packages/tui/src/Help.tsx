@@ -15,6 +15,7 @@ const KEYS: readonly [string, string][] = [
   ['w', 'why: the options behind the last decision (↑↓ for others)'],
   ['u', 'each actor’s utility, dimension by dimension'],
   ['d', 'the distribution of 2,000 runs, with this run marked'],
+  ['u (in it)', 'the distribution over what we don’t know too: the uncertain numbers drawn'],
   ['esc  b', 'back to the scenarios'],
   ['?', 'show or hide this help'],
   ['q', 'quit'],

@@ -22,7 +22,7 @@ export interface UiState {
   /** Whether the player's menu shows what each option is expected to bring. */
   readonly hints: boolean;
   /** The distribution view, over the run view or the browser; `current` is the watched run's outcome once it has ended. */
-  readonly dist: { readonly entry: number; readonly current: OutcomeClass | null } | null;
+  readonly dist: { readonly entry: number; readonly current: OutcomeClass | null; readonly uncertain: boolean } | null;
   /** What the run view's lower panel shows: the narrated log, why a decision was made (log index), or utilities by dimension. */
   readonly lower: { readonly kind: 'log' } | { readonly kind: 'why'; readonly at: number } | { readonly kind: 'utility' };
   /** Bumped when the (mutable) session steps, so the view redraws. */
@@ -67,11 +67,14 @@ export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState,
   const { input } = key;
   if (input === '?') return { ...s, help: !s.help };
   if (s.help && (key.escape || input === 'q')) return { ...s, help: false };
-  if (s.dist) return key.escape || input === 'b' || input === 'd' ? { ...s, dist: null } : s;
+  if (s.dist) {
+    if (input === 'u') return { ...s, dist: { ...s.dist, uncertain: !s.dist.uncertain } };
+    return key.escape || input === 'b' || input === 'd' ? { ...s, dist: null } : s;
+  }
   if (input === 'd') {
     const entry = s.run ? s.run.entry : s.selected;
     const current = s.run?.session.done ? s.run.session.ctx.outcome : null;
-    return entries[entry]?.sc ? { ...s, dist: { entry, current } } : s;
+    return entries[entry]?.sc ? { ...s, dist: { entry, current, uncertain: false } } : s;
   }
   if (!s.run) {
     if (key.upArrow || input === 'k') return { ...s, selected: Math.max(0, s.selected - 1) };

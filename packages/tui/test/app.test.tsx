@@ -130,6 +130,19 @@ describe('explaining a run', () => {
     expect(frame).toContain('← this run');
   });
 
+  it('u in the distribution also draws what we don’t know: each outcome’s share at the 5% and 95% parameter points, within the width', async () => {
+    const { lastFrame, stdin } = render(<App entries={entries} distributionRuns={400} distributionWorkers={1} />);
+    for (let k = 0; k < entries.findIndex((e) => e.name.startsWith('tutorial/')); k++) stdin.write('j');
+    stdin.write('d');
+    await frameWith(lastFrame, '400/400 done');
+    stdin.write('u');
+    // The spread columns come only from the batch over the points, so the frame is the new batch's.
+    const frame = await frameWith(lastFrame, /400\/400 done[\s\S]*points \d+\.\d%–\d+\.\d%/);
+    expect(frame).toContain("over what we don't know");
+    expect(frame).toMatch(/Treaty; the island is shared +[█░]+ +\d+\.\d% \[\d+\.\d%, \d+\.\d%\] points \d+\.\d%–\d+\.\d%/);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
   it('d shows each outcome label whole when the width allows it, and keeps every line within the width', async () => {
     const frame = await distributionOf((n) => n === 'kuril/2016-nagato.yaml', 300);
     // 43 characters: it used to be cut at 40, mid-word ("… two-island form").
