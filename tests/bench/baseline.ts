@@ -18,13 +18,16 @@ const PACKAGES = ['core', 'engine', 'scenario', 'batch', 'teaching'];
 export const BASELINE_COMMIT = '6f9f7e8';
 
 /**
- * The baseline probe bundled (cached under packages/batch/node_modules/.cache, where piscina resolves),
- * or null with the reason when this clone cannot make it (a shallow clone lacks the commit).
+ * The baseline probe bundled (cached under packages/batch/node_modules/.cache, where piscina resolves)
+ * with that commit's own flagship scenario (today's file uses fields its loader does not know), or
+ * the reason this clone cannot make it (a shallow clone lacks the commit).
  */
-export function baselineProbe(commit = BASELINE_COMMIT): { file: string } | { missing: string } {
+export function baselineProbe(commit = BASELINE_COMMIT): { file: string; flagship: string } | { missing: string } {
   const cache = join(ROOT, 'packages/batch/node_modules/.cache/parley');
   const file = join(cache, `bench-baseline-${commit}.mjs`);
-  if (existsSync(file)) return { file };
+  const scenarios = join(cache, `bench-baseline-${commit}-scenarios`);
+  const flagship = join(scenarios, 'scenarios/kuril/2016-nagato.yaml');
+  if (existsSync(file) && existsSync(flagship)) return { file, flagship };
   const tree = join(cache, `bench-baseline-${commit}`);
   try {
     rmSync(tree, { recursive: true, force: true });
@@ -34,6 +37,11 @@ export function baselineProbe(commit = BASELINE_COMMIT): { file: string } | { mi
       maxBuffer: 1 << 28,
     });
     execFileSync('tar', ['-x', '-C', tree], { input: tar });
+    rmSync(scenarios, { recursive: true, force: true });
+    mkdirSync(scenarios, { recursive: true });
+    execFileSync('tar', ['-x', '-C', scenarios], {
+      input: execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', commit, 'scenarios/kuril'], { maxBuffer: 1 << 28 }),
+    });
   } catch (e) {
     return { missing: `commit ${commit} is not in this clone (${(e as Error).message.split('\n')[0]})` };
   }
@@ -54,6 +62,6 @@ export function baselineProbe(commit = BASELINE_COMMIT): { file: string } | { mi
   });
   rmSync(tree, { recursive: true, force: true });
   for (const name of readdirSync(cache))
-    if (name.startsWith('bench-baseline-') && !name.includes(commit)) rmSync(join(cache, name), { force: true });
-  return { file };
+    if (name.startsWith('bench-baseline-') && !name.includes(commit)) rmSync(join(cache, name), { recursive: true, force: true });
+  return { file, flagship };
 }

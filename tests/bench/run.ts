@@ -34,8 +34,10 @@ const measure = (...args: string[]): Probe => {
 // The probe bundled into one module, as batch workers run the engine (worker-bundle.ts): no tsx hooks.
 const bundled = bundleWorker(probe, 'bench-probe');
 const measureBundled = (...args: string[]): Probe => measureFile(bundled, ...args);
-const measureFile = (file: string, ...args: string[]): Probe => {
-  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', env: { ...process.env, PROBE_FLAGSHIP: FLAGSHIP_PATH } });
+const measureFile = (file: string, ...args: string[]): Probe => measureOn(FLAGSHIP_PATH, file, ...args);
+/** A bundled probe on a given flagship file (the baseline commit's probe runs on that commit's own flagship). */
+const measureOn = (flagshipFile: string, file: string, ...args: string[]): Probe => {
+  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', env: { ...process.env, PROBE_FLAGSHIP: flagshipFile } });
   if (r.status !== 0) throw new Error(`bundled probe ${args.join(' ')} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Probe;
 };
@@ -77,13 +79,15 @@ if ('file' in baseline) {
   const rebind: number[] = [];
   const vectors: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    before.push(perS(measureFile(baseline.file, 'core', '20000', 'kernel')));
+    before.push(perS(measureOn(baseline.flagship, baseline.file, 'core', '20000', 'kernel')));
     after.push(perS(measureBundled('core', '20000', 'kernel')));
     rebind.push(perS(measureBundled('core', '20000', 'rebind')));
     vectors.push(perS(measureBundled('core', '20000', 'vectors')));
   }
   const [b, a, rb, v] = [median(before), median(after), median(rebind), median(vectors)];
-  console.log(`\n   Parameters as data (bundled, median of ${rounds} alternating processes)`);
+  console.log(
+    `\n   Parameters as data (bundled, median of ${rounds} alternating processes; each kernel on its own commit's flagship, so the model differs too)`,
+  );
   console.log(`  kernel of commit ${BASELINE_COMMIT} (numbers fixed per model):  ${n0(b).padStart(7)} runs/s   ${range(before)}`);
   console.log(
     `  today's kernel (numbers rebindable):               ${n0(a).padStart(7)} runs/s   ${range(after)}   ${((100 * a) / b).toFixed(0)}% of the baseline (target ≥ 90%)`,

@@ -5,7 +5,7 @@ import type { Accumulator } from './accumulator.js';
 import { runBatch } from './batch.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
 import { r6 } from './stats.js';
-import { compilePoints, drawParameter, uncertainParameters } from './uncertain.js';
+import { compilePoints, drawParameter, type UncertainParameter, uncertainParameters } from './uncertain.js';
 
 export interface SobolRow {
   readonly path: string;
@@ -38,7 +38,27 @@ export interface SobolResult {
   readonly diceVariance: number;
   /** By total index, largest first. */
   readonly rows: readonly SobolRow[];
+  /** The top numbers by total index swept alone across their ranges: where a small move swings the treaty share. */
+  readonly edges: readonly KnifeEdge[];
 }
+
+/** One number swept alone across its range (the others at their values), and whether it holds a cliff. */
+export interface KnifeEdge {
+  readonly path: string;
+  /** The sweep: EDGE_STEPS + 1 values from lo to hi, and the treaty share at each. */
+  readonly values: readonly number[];
+  readonly shares: readonly number[];
+  /** The largest change of the share between neighbouring values (a tenth of the range apart), and where. */
+  readonly jump: number;
+  readonly between: readonly [number, number];
+  /** jump ≥ KNIFE_EDGE: a tenth of the range decides a quarter or more of the runs. */
+  readonly knifeEdge: boolean;
+}
+
+/** Steps of a knife-edge sweep: each a tenth of the number's range. */
+export const EDGE_STEPS = 10;
+/** A jump of the treaty share between neighbouring values that makes a knife edge: 25 points. */
+export const KNIFE_EDGE = 0.25;
 
 const TREATY = OUTCOME_CLASSES.flatMap((c, k) => (c.startsWith('treaty') ? [k] : []));
 
@@ -57,6 +77,8 @@ export async function sobolSensitivity(
     runsPerPoint: number;
     workers: number;
     filter?: RegExp;
+    /** How many of the top numbers by total index to sweep for knife edges (default 10). */
+    edges?: number;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<SobolResult> {
@@ -111,6 +133,13 @@ export async function sobolSensitivity(
       totalCi95: r2(indices[i]!.totalCi95),
     }))
     .sort((a, b) => b.total - a.total || (a.path < b.path ? -1 : 1));
+  const edges = await knifeEdges(
+    sc,
+    file,
+    rows.slice(0, o.edges ?? 10).map((r) => params.find((p) => p.path === r.path)!),
+    params,
+    o,
+  );
   return {
     schema: 'parley.sobol/1',
     scenario: { id: sc.data.id, hash: sc.hash, file },
@@ -123,5 +152,69 @@ export async function sobolSensitivity(
     variance: r6(variance),
     diceVariance: r6(dice),
     rows,
+    edges,
   };
+}
+
+/**
+ * Sweep each of `swept` alone across its range (EDGE_STEPS + 1 values, every other uncertain number
+ * at its value), `runsPerPoint` runs a value with the same dice, and flag the jumps: a knife edge is
+ * a number where a tenth of its plausible range moves the treaty share by KNIFE_EDGE or more.
+ */
+async function knifeEdges(
+  sc: LoadedScenario,
+  file: string,
+  swept: readonly UncertainParameter[],
+  params: readonly UncertainParameter[],
+  o: { seed: number; runsPerPoint: number; workers: number },
+): Promise<KnifeEdge[]> {
+  if (swept.length === 0) return [];
+  const d = params.length;
+  const per = EDGE_STEPS + 1;
+  const draws = new Float64Array(swept.length * per * d);
+  swept.forEach((s, i) => {
+    const j = params.indexOf(s);
+    for (let k = 0; k < per; k++) {
+      const row = (i * per + k) * d;
+      params.forEach((p, c) => {
+        draws[row + c] = p.value;
+      });
+      draws[row + j] = s.lo + ((s.hi - s.lo) * k) / EDGE_STEPS;
+    }
+  });
+  const plan = compilePoints(sc, params, draws, o.runsPerPoint, true);
+  let last: Accumulator | null = null;
+  await runBatch({
+    sc,
+    file,
+    runs: swept.length * per * o.runsPerPoint,
+    seed: o.seed,
+    workers: o.workers,
+    untilCi: null,
+    out: null,
+    shard: null,
+    rows: null,
+    resume: false,
+    plan,
+    onMerged: (acc) => {
+      last = acc;
+    },
+  });
+  const acc = last as Accumulator | null;
+  if (!acc) throw new Error('the batch merged no runs');
+  const O = OUTCOME_CLASSES.length;
+  return swept.map((s, i) => {
+    const values = Array.from({ length: per }, (_, k) => r6(s.lo + ((s.hi - s.lo) * k) / EDGE_STEPS));
+    const shares = values.map((_, k) => r6(TREATY.reduce((t, c) => t + acc.byPoint[(i * per + k) * O + c]!, 0) / o.runsPerPoint));
+    let jump = 0;
+    let at = 0;
+    for (let k = 0; k < EDGE_STEPS; k++) {
+      const dj = Math.abs(shares[k + 1]! - shares[k]!);
+      if (dj > jump) {
+        jump = dj;
+        at = k;
+      }
+    }
+    return { path: s.path, values, shares, jump: r6(jump), between: [values[at]!, values[at + 1]!], knifeEdge: jump >= KNIFE_EDGE };
+  });
 }

@@ -325,6 +325,11 @@ describe('experiments', () => {
     expect(s.rows.map((x: { path: string }) => x.path).at(-1)).toBe('actors.west.weights.energy');
     expect(s.rows.at(-1)).toMatchObject({ first: 0, total: 0, totalCi95: [0, 0] });
     expect(s.rows[0].total).toBeGreaterThan(0.2);
+    // Each number swept alone across its range for knife edges: 11 values; the inert one moves nothing.
+    expect(s.edges).toHaveLength(3);
+    for (const e of s.edges) expect(e.values).toHaveLength(11);
+    expect(s.edges.find((e: { path: string }) => e.path === 'actors.west.weights.energy')).toMatchObject({ jump: 0, knifeEdge: false });
+    expect(one.r.out).toMatch(/^Knife edges: the top 3 swept alone across their ranges/m);
     expect(one.r.out).toMatch(/^Sobol indices of the treaty share in Tutorial/m);
     expect(one.r.out).toMatch(/^actors\.west\.weights\.energy +0\.05 to 0\.2 +0\.00 \[0\.00, 0\.00\] +0\.00 \[0\.00, 0\.00\]$/m);
     expect((await run('2')).json).toBe(one.json);

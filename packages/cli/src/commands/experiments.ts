@@ -4,6 +4,7 @@ import {
   type ComparisonResult,
   compare,
   compareSvg,
+  KNIFE_EDGE,
   percent,
   percentInterval,
   pointsInterval,
@@ -201,6 +202,19 @@ export async function sobolCommand(
       `${row.path.slice(0, 48).padEnd(48)}  ${`${row.lo} to ${row.hi}`.slice(0, 17).padEnd(17)}  ${`${two(row.first)} [${two(row.firstCi95[0])}, ${two(row.firstCi95[1])}]`.padEnd(19)}  ${two(row.total)} [${two(row.totalCi95[0])}, ${two(row.totalCi95[1])}]`,
     );
   if (r.rows.length > o.top) lines.push(`  … and ${r.rows.length - o.top} more (all in the JSON and CSV)`);
+  if (r.edges.length > 0) {
+    lines.push(
+      '',
+      `Knife edges: the top ${r.edges.length} swept alone across their ranges (11 values, ${r.runsPerPoint} runs each, the same dice); a knife edge is a tenth of the range that moves the treaty share by ${Math.round(KNIFE_EDGE * 100)} points or more`,
+    );
+    for (const e of r.edges) {
+      const lo = Math.min(...e.shares);
+      const hi = Math.max(...e.shares);
+      lines.push(
+        `  ${e.path.slice(0, 48).padEnd(48)}  share ${percent(lo)} to ${percent(hi)}; largest step ${Math.round(e.jump * 100)} points, between ${e.between[0]} and ${e.between[1]}${e.knifeEdge ? '   ← knife edge' : ''}`,
+      );
+    }
+  }
   t.out(`${lines.join('\n')}\n`);
   const rows = r.rows.map((x) => ({
     path: x.path,
