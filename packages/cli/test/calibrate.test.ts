@@ -108,6 +108,15 @@ describe('parley calibrate', () => {
     const f = await cli('batch', toy, '--posterior', out, '--runs', '400', '--workers', '1');
     expect(f.code).toBe(0);
     expect(f.out).toMatch(/drawn from the posterior of calibration/);
+    // The same points and the same summary on 1 and 2 workers.
+    const summaries = await Promise.all(
+      ['1', '2'].map(async (w) => {
+        const o = join(dir, `forecast-${w}`);
+        expect((await cli('batch', toy, '--posterior', out, '--runs', '400', '--workers', w, '--out', o)).code).toBe(0);
+        return readFileSync(join(o, 'summary.json'), 'utf8');
+      }),
+    );
+    expect(summaries[1]).toBe(summaries[0]);
     const other = await cli('batch', TUTORIAL, '--posterior', out, '--runs', '400', '--workers', '1');
     expect(other.code).toBe(2);
     expect(other.err.trim().split('\n')).toHaveLength(1);
