@@ -131,13 +131,19 @@ export function sobolSvg(r: SobolResult, top = 15): Promise<string> {
       color: { field: 'index', type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518'] }, legend: { orient: 'bottom' } },
     },
     layer: [
+      // Estimates below 0 (first-order indices of numbers that matter little, within their noise) are cut at 0.
       {
-        mark: { type: 'bar', opacity: 0.85 },
+        mark: { type: 'bar', opacity: 0.85, clip: true },
         encoding: {
-          x: { field: 'value', type: 'quantitative', title: 'share of the variance of the treaty share', scale: { domain: [0, 1] } },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            title: 'share of the variance of the treaty share (estimates below 0 are noise, cut at 0)',
+            scale: { domain: [0, 1] },
+          },
         },
       },
-      { mark: { type: 'rule', color: '#222' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+      { mark: { type: 'rule', color: '#222', clip: true }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
     ],
   } as TopLevelSpec);
 }

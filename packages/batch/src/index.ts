@@ -1,4 +1,5 @@
 export * from './accumulator.js';
+export * from './analysis-report.js';
 export * from './batch.js';
 export { BATCH_OWN, SUMMARY_FILES } from './batch-files.js';
 export * from './calibrate.js';

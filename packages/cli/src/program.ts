@@ -133,12 +133,12 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .option('--until <quarter>', 'calibrate on targets dated up to this quarter; score the later ones as held out (e.g. 2019Q4)')
     .option('--only <regex>', 'draw only the uncertain numbers whose path matches')
-    .option('--out <dir>', 'write posterior.json and posterior.csv here')
+    .option('--out <dir>', 'write posterior.json, posterior.csv and posterior.html here')
     .addOption(forceOption())
     .addOption(setOption())
-    .action((file: string, o: CalibrateCliOptions) =>
-      calibrateCommand(file, shownPath(file), o, userCwd(), (f, sets) => load(f, [...sets]), terminal(io)),
-    );
+    .action(async (file: string, o: CalibrateCliOptions) => {
+      await calibrateCommand(file, shownPath(file), o, userCwd(), (f, sets) => load(f, [...sets]), terminal(io));
+    });
 
   program
     .command('demo')
@@ -276,7 +276,7 @@ function build(io: Io): Command {
     .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(1))
     .addOption(workersOption())
     .option('--only <regex>', 'draw only the uncertain numbers whose path matches')
-    .option('--out <dir>', 'write discovery.json here')
+    .option('--out <dir>', 'write discovery.json and discovery.html here')
     .addOption(forceOption())
     .addOption(setOption())
     .action(async (file: string, o: DiscoverCliOptions & { set: string[] }) => {
@@ -381,7 +381,7 @@ function build(io: Io): Command {
         .default(100),
     )
     .addOption(new Option('--top <n>', 'rows to print').argParser(parseCount('--top', 1, 10_000)).default(15))
-    .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg (with --sobol: sobol.json, .csv, .svg) here')
+    .option('--out <dir>', 'write sensitivity.json, sensitivity.csv and sensitivity.svg (with --sobol: sobol.json, .csv, .svg, .html) here')
     .addOption(forceOption())
     .addOption(setOption())
     .action(

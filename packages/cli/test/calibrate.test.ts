@@ -101,6 +101,11 @@ describe('parley calibrate', () => {
     expect(held.posterior).toBe(1);
     expect(held.posteriorBrier).toBeLessThan(held.priorBrier);
     expect(r.out).toMatch(/^Prior runs that reproduce every calibration target: \d+\.\d%; effective sample size/m);
+    // The report: the targets' table and the marginals before and after, on each number's own range.
+    const page = readFileSync(join(out, 'posterior.html'), 'utf8');
+    expect(page).toContain('<td>trust-by-2027</td><td>at 2027Q4</td><td>held out</td>');
+    expect(page).toContain('events.goodwill.effects[0].delta');
+    expect(page.match(/<svg/g)).toHaveLength(1);
   });
 
   it('batch --posterior forecasts from it, and refuses a posterior from another scenario with one line and exit code 2', async () => {

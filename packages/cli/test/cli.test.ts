@@ -317,6 +317,11 @@ describe('experiments', () => {
         out,
       );
       expect(r.code).toBe(0);
+      // The report: the indices' chart, the knife-edge chart and table, each labelled.
+      const page = readFileSync(join(out, 'sobol.html'), 'utf8');
+      expect(page.match(/<svg/g)).toHaveLength(2);
+      expect(page).toContain('<table id="edge-table">');
+      expect(page).toContain('share of the variance of the treaty share');
       return { r, json: readFileSync(join(out, 'sobol.json'), 'utf8') };
     };
     const one = await run('1');
@@ -359,6 +364,9 @@ describe('experiments', () => {
     expect(d.chosen.restricted.length).toBeGreaterThan(0);
     for (const l of d.chosen.restricted) expect(l.box[0] >= l.range[0] - 1e-9 && l.box[1] <= l.range[1] + 1e-9).toBe(true);
     expect(r.out).toMatch(/^Where "treaty" happens in Tutorial/m);
+    const page = readFileSync(join(out, 'discovery.html'), 'utf8');
+    expect(page.match(/<svg/g)).toHaveLength(2);
+    for (const l of d.chosen.restricted) expect(page).toContain(`<code>${l.path}</code>`);
     const bad = await cli('discover', TUTORIAL, '--outcome', 'peace', '--points', '20', '--runs-per-point', '1');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--outcome peace: expected treaty or one of treaty-full/);

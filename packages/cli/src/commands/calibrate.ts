@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { calibrate, type Posterior, percent, posteriorProblem, writeAtomic } from '@parley/batch';
+import { calibrate, type Posterior, percent, posteriorProblem, posteriorReport, writeAtomic } from '@parley/batch';
 import { type LoadedScenario, pinOverrides, ScenarioError } from '@parley/scenario';
 import { UsageError } from '../errors.js';
 import { outputDir } from '../outputs.js';
@@ -49,7 +49,14 @@ export function formatPosterior(p: Posterior, title: string, top = 12): string {
 }
 
 /** `parley calibrate`: a posterior over the uncertain numbers from the scenario's hindcast targets. */
-export function calibrateCommand(file: string, shown: string, o: CalibrateCliOptions, cwd: string, load: Loader, t: Terminal): void {
+export async function calibrateCommand(
+  file: string,
+  shown: string,
+  o: CalibrateCliOptions,
+  cwd: string,
+  load: Loader,
+  t: Terminal,
+): Promise<void> {
   const plain = load(file, o.set);
   if (plain.hindcastProblems.length > 0) throw new ScenarioError(plain.hindcastProblems);
   if (!plain.hindcast || plain.hindcast.targets.length === 0)
@@ -64,7 +71,9 @@ export function calibrateCommand(file: string, shown: string, o: CalibrateCliOpt
       throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
     }
   }
-  const dir = o.out ? outputDir(o.out, cwd, ['posterior.json', 'posterior.csv'], { inputs: plain.paths, force: o.force }) : null;
+  const dir = o.out
+    ? outputDir(o.out, cwd, ['posterior.json', 'posterior.csv', 'posterior.html'], { inputs: plain.paths, force: o.force })
+    : null;
   const sc = load(file, [...o.set, ...pinOverrides(plain.hindcast)]);
   let shownStep = -1;
   const p = calibrate(sc, {
@@ -91,6 +100,7 @@ export function calibrateCommand(file: string, shown: string, o: CalibrateCliOpt
         join(dir, 'posterior.csv'),
         `weight,${p.parameters.map((x) => x.path).join(',')}\n${p.points.map((pt) => [pt.weight, ...pt.values].join(',')).join('\n')}\n`,
       ],
+      [join(dir, 'posterior.html'), await posteriorReport(p, plain.data.title)],
     ];
     for (const [f, text] of files) {
       writeAtomic(f, text);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type DiscoveryResult, type DiscoveryStep, discover, percent, writeAtomic } from '@parley/batch';
+import { type DiscoveryResult, type DiscoveryStep, discover, discoveryReport, percent, writeAtomic } from '@parley/batch';
 import type { LoadedScenario } from '@parley/scenario';
 import { UsageError } from '../errors.js';
 import { outputDir } from '../outputs.js';
@@ -67,7 +67,7 @@ export async function discoverCommand(
     }
   }
   if (!(o.minCoverage > 0 && o.minCoverage <= 1)) throw new UsageError(`--min-coverage ${o.minCoverage}: expected a share in (0, 1]`);
-  const dir = o.out ? outputDir(o.out, cwd, ['discovery.json'], { inputs: sc.paths, force: o.force }) : null;
+  const dir = o.out ? outputDir(o.out, cwd, ['discovery.json', 'discovery.html'], { inputs: sc.paths, force: o.force }) : null;
   t.err(`running ${(o.points * o.runsPerPoint).toLocaleString('en-US')} runs at ${o.points.toLocaleString('en-US')} points…\n`);
   const r = await discover(sc, file, {
     outcome: o.outcome,
@@ -80,8 +80,13 @@ export async function discoverCommand(
   });
   t.out(formatDiscovery(r, sc.data.title));
   if (dir) {
-    const f = join(dir, 'discovery.json');
-    writeAtomic(f, `${JSON.stringify(r, null, 2)}\n`);
-    t.err(`wrote ${f}\n`);
+    const files: [string, string][] = [
+      [join(dir, 'discovery.json'), `${JSON.stringify(r, null, 2)}\n`],
+      [join(dir, 'discovery.html'), await discoveryReport(r, sc.data.title)],
+    ];
+    for (const [f, text] of files) {
+      writeAtomic(f, text);
+      t.err(`wrote ${f}\n`);
+    }
   }
 }

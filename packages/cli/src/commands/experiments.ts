@@ -12,6 +12,7 @@ import {
   type Side,
   type SweepResult,
   sensitivity,
+  sobolReport,
   sobolSensitivity,
   sobolSvg,
   sweep,
@@ -170,7 +171,9 @@ export async function sobolCommand(
   o: { seed: number; baseRows: number; runsPerPoint: number; workers: number; out?: string; only?: string; top: number; force: boolean },
   t: Terminal,
 ): Promise<void> {
-  const dir = o.out ? outputDir(o.out, v.cwd, ['sobol.json', 'sobol.csv', 'sobol.svg'], { inputs: v.base.paths, force: o.force }) : null;
+  const dir = o.out
+    ? outputDir(o.out, v.cwd, ['sobol.json', 'sobol.csv', 'sobol.svg', 'sobol.html'], { inputs: v.base.paths, force: o.force })
+    : null;
   const tick = ticker(t, 'runs');
   let shown = 0;
   const r = await sobolSensitivity(v.base, v.file, {
@@ -230,4 +233,9 @@ export async function sobolCommand(
     total_high: x.totalCi95[1],
   }));
   await writeOutputs(dir, 'sobol', r, rows, sobolSvg(r, o.top), t);
+  if (dir) {
+    const f = join(dir, 'sobol.html');
+    writeAtomic(f, await sobolReport(r, v.base.data.title));
+    t.err(`wrote ${f}\n`);
+  }
 }
