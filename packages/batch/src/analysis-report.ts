@@ -27,6 +27,13 @@ ${body}
 `.text;
 
 const f3 = (x: number): string => String(Number(x.toPrecision(3)));
+/** The x axis the charts of numbers of different scales share: where a value lies in its number's range. */
+const POSITION: { type: 'quantitative'; title: string; scale: { domain: number[] } } = {
+  type: 'quantitative',
+  title: 'position in the number’s plausible range (low end 0, high end 1)',
+  scale: { domain: [0, 1] },
+};
+
 /** Where x lies in [lo, hi], from 0 to 1 (a shared axis for numbers of different scales). */
 const at = (x: number, lo: number, hi: number): number => (hi > lo ? (x - lo) / (hi - lo) : 0.5);
 
@@ -42,7 +49,7 @@ function edgesSpec(r: SobolResult): TopLevelSpec {
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'where', type: 'quantitative', title: 'position in the number’s plausible range (low end 0, high end 1)' },
+      x: { field: 'where', ...POSITION },
       y: { field: 'share', type: 'quantitative', title: 'share of runs with a treaty', axis: { format: '%' }, scale: { domain: [0, 1] } },
       color: { field: 'number', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
     },
@@ -108,12 +115,7 @@ function marginalsSpec(p: Posterior, top: number): TopLevelSpec {
       {
         mark: { type: 'rule', strokeWidth: 5 },
         encoding: {
-          x: {
-            field: 'low',
-            type: 'quantitative',
-            title: 'position in the number’s plausible range (low end 0, high end 1)',
-            scale: { domain: [0, 1] },
-          },
+          x: { field: 'low', ...POSITION },
           x2: { field: 'high' },
         },
       },
@@ -159,12 +161,7 @@ function boxSpec(r: DiscoveryResult): TopLevelSpec {
       {
         mark: { type: 'bar', color: '#4c78a8', height: 14 },
         encoding: {
-          x: {
-            field: 'low',
-            type: 'quantitative',
-            title: 'position in the number’s plausible range (low end 0, high end 1)',
-            scale: { domain: [0, 1] },
-          },
+          x: { field: 'low', ...POSITION },
           x2: { field: 'high' },
         },
       },

@@ -1,8 +1,7 @@
 import { OUTCOME_CLASSES } from '@parley/core';
 import type { LoadedScenario } from '@parley/scenario';
-import type { Accumulator } from './accumulator.js';
-import { runBatch } from './batch.js';
 import { BatchInputError } from './errors.js';
+import { runPlan } from './plan-run.js';
 import { chooseBox, prim } from './prim.js';
 import { r6 } from './stats.js';
 import { uncertainPlan } from './uncertain.js';
@@ -59,25 +58,7 @@ export async function discover(
 ): Promise<DiscoveryResult> {
   const classes = outcomeClasses(o.outcome);
   const u = uncertainPlan(sc, { points: o.points, block: o.runsPerPoint, seed: o.seed, ...(o.filter ? { filter: o.filter } : {}) });
-  let last: Accumulator | null = null;
-  await runBatch({
-    sc,
-    file,
-    runs: o.points * o.runsPerPoint,
-    seed: o.seed,
-    workers: o.workers,
-    untilCi: null,
-    out: null,
-    shard: null,
-    rows: null,
-    resume: false,
-    plan: u.plan,
-    onMerged: (acc) => {
-      last = acc;
-    },
-  });
-  const acc = last as Accumulator | null;
-  if (!acc) throw new BatchInputError('the batch merged no runs');
+  const acc = await runPlan(sc, file, u.plan, { runs: o.points * o.runsPerPoint, seed: o.seed, workers: o.workers });
   const O = OUTCOME_CLASSES.length;
   const y = Array.from({ length: o.points }, (_, k) => classes.reduce((s, c) => s + acc.byPoint[k * O + c]!, 0) / o.runsPerPoint);
   const d = u.parameters.length;

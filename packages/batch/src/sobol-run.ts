@@ -1,8 +1,7 @@
 import { OUTCOME_CLASSES } from '@parley/core';
 import type { LoadedScenario } from '@parley/scenario';
 import seedrandom from 'seedrandom';
-import type { Accumulator } from './accumulator.js';
-import { runBatch } from './batch.js';
+import { runPlan } from './plan-run.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
 import { r6 } from './stats.js';
 import { compilePoints, drawParameter, type UncertainParameter, uncertainParameters } from './uncertain.js';
@@ -92,26 +91,12 @@ export async function sobolSensitivity(
   const plan = compilePoints(sc, params, draws, o.runsPerPoint, true);
   const points = n * (d + 2);
   const runs = points * o.runsPerPoint;
-  let last: Accumulator | null = null;
-  await runBatch({
-    sc,
-    file,
+  const acc = await runPlan(sc, file, plan, {
     runs,
     seed: o.seed,
     workers: o.workers,
-    untilCi: null,
-    out: null,
-    shard: null,
-    rows: null,
-    resume: false,
-    plan,
-    onMerged: (acc) => {
-      last = acc;
-    },
-    ...(o.onProgress ? { onProgress: (p) => o.onProgress!(p.done, p.total) } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  const acc = last as Accumulator | null;
-  if (!acc) throw new Error('the batch merged no runs');
   const O = OUTCOME_CLASSES.length;
   const f = Float64Array.from({ length: points }, (_, k) => TREATY.reduce((s, c) => s + acc.byPoint[k * O + c]!, 0) / o.runsPerPoint);
   const indices = sobolIndices(f, n, d, 200, seedrandom.alea(`${sc.hash}:${o.seed}:bootstrap`));
@@ -183,25 +168,7 @@ async function knifeEdges(
     }
   });
   const plan = compilePoints(sc, params, draws, o.runsPerPoint, true);
-  let last: Accumulator | null = null;
-  await runBatch({
-    sc,
-    file,
-    runs: swept.length * per * o.runsPerPoint,
-    seed: o.seed,
-    workers: o.workers,
-    untilCi: null,
-    out: null,
-    shard: null,
-    rows: null,
-    resume: false,
-    plan,
-    onMerged: (acc) => {
-      last = acc;
-    },
-  });
-  const acc = last as Accumulator | null;
-  if (!acc) throw new Error('the batch merged no runs');
+  const acc = await runPlan(sc, file, plan, { runs: swept.length * per * o.runsPerPoint, seed: o.seed, workers: o.workers });
   const O = OUTCOME_CLASSES.length;
   return swept.map((s, i) => {
     const values = Array.from({ length: per }, (_, k) => r6(s.lo + ((s.hi - s.lo) * k) / EDGE_STEPS));

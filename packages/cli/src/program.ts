@@ -19,7 +19,7 @@ import { mergeCommand } from './commands/merge.js';
 import { type NegotiateOptions, negotiateCommand } from './commands/negotiate.js';
 import { runCommand } from './commands/run.js';
 import { provenanceCommand } from './commands/validate.js';
-import { EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_USAGE, onlyFilter, UsageError } from './errors.js';
 
 export const FLAGSHIP = fileURLToPath(new URL('../../../scenarios/kuril/2016-nagato.yaml', import.meta.url));
 
@@ -402,13 +402,7 @@ function build(io: Io): Command {
           force: boolean;
         },
       ) => {
-        if (o.only) {
-          try {
-            new RegExp(o.only);
-          } catch {
-            throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
-          }
-        }
+        onlyFilter(o.only); // a bad pattern is refused before any run
         if (o.sobol) {
           if (o.morris) throw new UsageError('--sobol and --morris are two analyses: run them one at a time');
           await sobolCommand(variants(file, o.set), { ...o, workers: o.workers ?? defaultWorkers() }, terminal(io));

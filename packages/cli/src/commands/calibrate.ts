@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { calibrate, type Posterior, percent, posteriorProblem, posteriorReport, writeAtomic } from '@parley/batch';
 import { type LoadedScenario, pinOverrides, ScenarioError } from '@parley/scenario';
-import { UsageError } from '../errors.js';
+import { onlyFilter, UsageError } from '../errors.js';
 import { outputDir } from '../outputs.js';
 import type { Terminal } from './batch.js';
 
@@ -63,14 +63,7 @@ export async function calibrateCommand(
     throw new UsageError(`${shown} has no hindcast targets to calibrate on (a "hindcast:" section; see docs/hindcast.md)`);
   if (o.until !== undefined && !/^\d{4}Q[1-4]$/.test(o.until))
     throw new UsageError(`--until ${o.until}: expected a quarter such as 2019Q4`);
-  let filter: RegExp | undefined;
-  if (o.only) {
-    try {
-      filter = new RegExp(o.only);
-    } catch {
-      throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
-    }
-  }
+  const filter = onlyFilter(o.only);
   const dir = o.out
     ? outputDir(o.out, cwd, ['posterior.json', 'posterior.csv', 'posterior.html'], { inputs: plain.paths, force: o.force })
     : null;

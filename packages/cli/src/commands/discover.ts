@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type DiscoveryResult, type DiscoveryStep, discover, discoveryReport, percent, writeAtomic } from '@parley/batch';
 import type { LoadedScenario } from '@parley/scenario';
-import { UsageError } from '../errors.js';
+import { onlyFilter, UsageError } from '../errors.js';
 import { outputDir } from '../outputs.js';
 import type { Terminal } from './batch.js';
 
@@ -58,14 +58,7 @@ export async function discoverCommand(
   workers: number,
   t: Terminal,
 ): Promise<void> {
-  let filter: RegExp | undefined;
-  if (o.only) {
-    try {
-      filter = new RegExp(o.only);
-    } catch {
-      throw new UsageError(`invalid --only "${o.only}": not a regular expression`);
-    }
-  }
+  const filter = onlyFilter(o.only);
   if (!(o.minCoverage > 0 && o.minCoverage <= 1)) throw new UsageError(`--min-coverage ${o.minCoverage}: expected a share in (0, 1]`);
   const dir = o.out ? outputDir(o.out, cwd, ['discovery.json', 'discovery.html'], { inputs: sc.paths, force: o.force }) : null;
   t.err(`running ${(o.points * o.runsPerPoint).toLocaleString('en-US')} runs at ${o.points.toLocaleString('en-US')} points…\n`);
