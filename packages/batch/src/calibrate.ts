@@ -1,4 +1,4 @@
-import { withChanges } from '@parley/core';
+import { quarterIndex, withChanges } from '@parley/core';
 import type { LoadedScenario } from '@parley/scenario';
 import seedrandom from 'seedrandom';
 import { BatchInputError } from './errors.js';
@@ -154,7 +154,7 @@ export function calibrate(
 function quarterIndexOf(sc: LoadedScenario, q: string): number {
   const m = /^(\d{4})Q([1-4])$/.exec(q);
   if (!m) throw new BatchInputError(`--until ${q}: expected a quarter such as 2019Q4`);
-  return (Number(m[1]) - sc.model.startYear) * 4 + (Number(m[2]) - sc.model.startQuarter);
+  return quarterIndex(sc.model, Number(m[1]), Number(m[2]));
 }
 
 /** What is wrong with a posterior read from a file for scenario sc, or null. */
