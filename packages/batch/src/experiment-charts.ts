@@ -181,9 +181,22 @@ function drawn(a: BargainingAnalysis): readonly OutcomePoint[] {
 
 export function bargainSvg(a: BargainingAnalysis, names: readonly [string, string]): Promise<string> {
   const onFrontier = new Set(a.pareto);
+  // When one package is both solutions, it is drawn once and named as both; the legend lists only what is drawn.
+  const nash = a.nash !== null && a.nash === a.kalaiSmorodinsky ? 'Nash = Kalai–Smorodinsky' : 'Nash';
   const kind = (p: OutcomePoint): string =>
-    p === a.nash ? 'Nash' : p === a.kalaiSmorodinsky ? 'Kalai–Smorodinsky' : onFrontier.has(p) ? 'Pareto frontier' : 'other package';
-  const values = drawn(a).map((p) => ({ x: p.u[0], y: p.u[1], kind: kind(p) }));
+    p === a.nash ? nash : p === a.kalaiSmorodinsky ? 'Kalai–Smorodinsky' : onFrontier.has(p) ? 'Pareto frontier' : 'other package';
+  const special = (k: string): boolean => k === nash || k === 'Kalai–Smorodinsky';
+  // The solutions last, so that no other package is drawn over them.
+  const values = drawn(a)
+    .map((p) => ({ x: p.u[0], y: p.u[1], kind: kind(p) }))
+    .sort((p, q) => Number(special(p.kind)) - Number(special(q.kind)));
+  const colours: [string, string][] = [
+    [nash, '#2ca02c'],
+    ['Kalai–Smorodinsky', '#9467bd'],
+    ['Pareto frontier', '#f58518'],
+    ['other package', '#bbbbbb'],
+  ];
+  const shown = colours.filter(([k]) => values.some((v) => v.kind === k));
   const frontier = drawn({ ...a, points: a.pareto }).map((p) => ({ x: p.u[0], y: p.u[1] }));
   return toSvg({
     width: 420,
@@ -199,11 +212,8 @@ export function bargainSvg(a: BargainingAnalysis, names: readonly [string, strin
             field: 'kind',
             type: 'nominal',
             title: null,
-            legend: { orient: 'bottom' },
-            scale: {
-              domain: ['Nash', 'Kalai–Smorodinsky', 'Pareto frontier', 'other package'],
-              range: ['#2ca02c', '#9467bd', '#f58518', '#bbbbbb'],
-            },
+            legend: { orient: 'bottom', labelLimit: 400 },
+            scale: { domain: shown.map(([k]) => k), range: shown.map(([, c]) => c) },
           },
         },
       },
