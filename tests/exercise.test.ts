@@ -154,6 +154,39 @@ describe('playing, replaying and debriefing', () => {
   });
 });
 
+describe('a saved game', () => {
+  it('from another exercise, other roles, or not a saved game at all, is refused in one line with exit code 2', () => {
+    const d = tmp();
+    const game = (g: object) => {
+      const f = join(d, `g${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(
+        f,
+        JSON.stringify({
+          schema: 'parley.exercise-game/1',
+          exercise: 'nagato-2016',
+          players: ['japan', 'russia'],
+          seed: 1,
+          choices: [],
+          injects: [],
+          ...g,
+        }),
+      );
+      return f;
+    };
+    const cases: [string, RegExp][] = [
+      [game({ exercise: 'sanctions-2022' }), /it is a game of "sanctions-2022", not of "nagato-2016"/],
+      [game({ players: ['japan'] }), /it was played by japan, not japan, russia/],
+      [game({ schema: 'something' }), /not a saved game/],
+    ];
+    for (const [file, why] of cases) {
+      const r = parley('exercise', NAGATO, '--resume', file);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(why);
+    }
+  });
+});
+
 describe('negotiating a GENIUS domain in class', () => {
   const G = 'scenarios/genius';
   const play = (input: string) =>

@@ -440,7 +440,11 @@ function build(io: Io): Command {
     .option('--moves <file>', 'play the decisions listed in this file')
     .addOption(new Option('--seed <n>', 'random seed (default: the exercise’s)').argParser(parseSeed))
     .option('--inject <id@turn...>', 'fire an instructor inject at the start of a turn', [])
-    .option('--out <transcript.json>', 'write the transcript (JSON, and Markdown beside it)')
+    .option(
+      '--out <transcript.json>',
+      'write the transcript (JSON, and Markdown beside it); a game at this terminal is saved beside it as it goes (.game.json)',
+    )
+    .option('--resume <game.json>', 'play on a game left early, from the .game.json it saved')
     .addOption(forceOption())
     .action((file: string, o: ExerciseOptions) => exerciseCommand(file, o, userCwd(), terminal(io), io.interactive === true));
 

@@ -1,14 +1,28 @@
 import type { LoadedExercise } from '@parley/scenario';
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
-import { type ExerciseUi, reduceExercise, startExercise } from './exercise-state.js';
+import { type ExerciseUi, reduceExercise, type SavedGame, startExercise } from './exercise-state.js';
 import type { KeyPress } from './keypress.js';
 import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
 import { colour } from './theme.js';
 
 /** A class playing an exercise at one terminal: hot-seat turns, confidential briefs on each role's turn, instructor injects. */
-export function ExerciseApp({ ex, roles, onExit }: { ex: LoadedExercise; roles: readonly string[]; onExit?: (s: ExerciseUi) => void }) {
+export function ExerciseApp({
+  ex,
+  roles,
+  saved,
+  onExit,
+  onSave,
+}: {
+  ex: LoadedExercise;
+  roles: readonly string[];
+  /** A game left early, to play on from where the class left it. */
+  saved?: SavedGame;
+  onExit?: (s: ExerciseUi) => void;
+  /** Called with the game so far whenever a decision is made or an inject fired: the class's work, saved as it goes. */
+  onSave?: (game: SavedGame) => void;
+}) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
@@ -17,11 +31,12 @@ export function ExerciseApp({ ex, roles, onExit }: { ex: LoadedExercise; roles: 
   const [s, dispatch] = useReducer(
     (st: ExerciseUi, key: KeyPress) => reduceExercise(ex, st, key),
     undefined,
-    () => startExercise(ex, roles),
+    () => startExercise(ex, roles, ex.data.seed, saved),
   );
   const latest = useRef(s);
   latest.current = s;
   useEffect(() => () => onExit?.(latest.current), [onExit]);
+  useEffect(() => onSave?.({ choices: s.choices, injects: s.injects }), [s.choices, s.injects, onSave]);
   const onKey = (input: string, key: Omit<KeyPress, 'input'>) =>
     input === 'q' && !s.awaiting && !s.injectMenu ? exit() : dispatch({ input, ...key });
   const m = ex.scenario.model;

@@ -1,8 +1,8 @@
 import type { LoadedExercise } from '@parley/scenario';
 import type { KeyPress } from './keypress.js';
-import { advancePlay, answerPlay, type PlayUi, queueInject, startPlay } from './play-state.js';
+import { advancePlay, answerPlay, type PlayUi, queueInject, resumePlay, type SavedGame, startPlay } from './play-state.js';
 
-export type { PlayedChoice } from './play-state.js';
+export { type PlayedChoice, ResumeMismatch, type SavedGame } from './play-state.js';
 
 /**
  * A class at one terminal: the exercise's played roles take turns at the keyboard
@@ -16,9 +16,11 @@ export interface ExerciseUi extends PlayUi {
   readonly version: number;
 }
 
-export function startExercise(ex: LoadedExercise, roles: readonly string[], seed = ex.data.seed): ExerciseUi {
+/** A new game, or (with `saved`) a game left early, played on to where the class left it. */
+export function startExercise(ex: LoadedExercise, roles: readonly string[], seed = ex.data.seed, saved?: SavedGame): ExerciseUi {
   const players = roles.map((role) => ({ role, actor: ex.roles[role]! }));
-  return { ...startPlay(ex.scenario.model, ex.scenario.hash, seed, players, ex.injects), injectMenu: false, hints: true, version: 0 };
+  const fresh = startPlay(ex.scenario.model, ex.scenario.hash, seed, players, ex.injects);
+  return { ...(saved ? resumePlay(fresh, saved) : fresh), injectMenu: false, hints: true, version: 0 };
 }
 
 export function reduceExercise(ex: LoadedExercise, s: ExerciseUi, key: KeyPress): ExerciseUi {

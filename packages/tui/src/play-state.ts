@@ -115,3 +115,36 @@ export function queueInject(s: PlayUi, id: string): PlayUi {
   const turn = s.session.t + 1 === s.turnStarted ? s.session.t + 2 : s.session.t + 1;
   return { ...s, injects: [...s.injects, { id, turn }] };
 }
+
+/** What a game left early keeps: the players' decisions and the injects fired, enough to play it on exactly. */
+export interface SavedGame {
+  readonly choices: readonly PlayedChoice[];
+  readonly injects: readonly { readonly id: string; readonly turn: number }[];
+}
+
+/** Thrown when a saved game's decisions do not fit the game they are replayed into. */
+export class ResumeMismatch extends Error {}
+
+/**
+ * A saved game played again into a fresh start: the injects as fired, then each recorded decision
+ * given at the point the game asks for it, as the players gave it at the keyboard. The result
+ * stands where the class left off; a decision that does not fit (another exercise, seed or roles)
+ * is a ResumeMismatch.
+ */
+export function resumePlay(start: PlayUi, saved: SavedGame): PlayUi {
+  let cur: PlayUi = { ...start, injects: [...saved.injects] };
+  for (const [k, c] of saved.choices.entries()) {
+    if (!cur.awaiting) cur = advancePlay(cur, 'end');
+    const where = `decision ${k + 1} (${c.role}, ${c.kind})`;
+    if (!cur.awaiting) throw new ResumeMismatch(`${where}: the game ended before it`);
+    if (cur.awaiting.stage === 'handover') cur = answerPlay(cur, { input: '', return: true });
+    const point = cur.awaiting!.queue[0]!;
+    const role = cur.players.find((p) => p.actor === point.actor)!.role;
+    if (role !== c.role) throw new ResumeMismatch(`${where}: the game asks ${role} here`);
+    const input = c.kind === 'response' ? (c.choice === 'accept' ? 'y' : 'n') : String(c.chosen + 1);
+    const before = cur;
+    cur = answerPlay(cur, { input });
+    if (cur === before) throw new ResumeMismatch(`${where}: option ${c.chosen + 1} is not one the game offers here`);
+  }
+  return cur;
+}

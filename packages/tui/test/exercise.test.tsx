@@ -59,3 +59,49 @@ describe('an exercise at one terminal', () => {
     expect(t.decisions.filter((d) => d.by === 'player').length).toBe(s.choices.length);
   });
 });
+
+describe('a game left early', () => {
+  /** Play on from `s` until `decisions` more decisions have been made (the first option, or reject), or the end. */
+  function playFor(s: ExerciseUi, decisions: number): ExerciseUi {
+    const target = s.choices.length + decisions;
+    for (let guard = 0; guard < 2000 && !s.session.done && s.choices.length < target; guard++) {
+      const a = s.awaiting;
+      if (!a) s = reduceExercise(ex, s, { input: ' ' });
+      else if (a.stage === 'handover') s = reduceExercise(ex, s, { input: '', return: true });
+      else if (a.queue[0]!.kind === 'response' && a.stage === 'choose') s = reduceExercise(ex, s, { input: 'n' });
+      else s = reduceExercise(ex, s, { input: '1' });
+    }
+    return s;
+  }
+
+  it('plays on from its saved decisions and injects exactly where the class left it, and to the same end', () => {
+    let s = startExercise(ex, ['japan', 'russia']);
+    s = reduceExercise(ex, s, { input: 'i' });
+    s = reduceExercise(ex, s, { input: '1' });
+    s = playFor(s, 4);
+    expect(s.choices).toHaveLength(4);
+    const saved = { choices: s.choices, injects: s.injects };
+    const resumed = startExercise(ex, ['japan', 'russia'], ex.data.seed, saved);
+    expect(JSON.stringify(resumed.session.log)).toBe(JSON.stringify(s.session.log));
+    expect(resumed.session.t).toBe(s.session.t);
+    expect(resumed.choices).toEqual(s.choices);
+    // Both games, played on the same way, end the same way.
+    const a = playFor(s, 1000);
+    const b = playFor(resumed, 1000);
+    expect(b.session.done).toBe(true);
+    expect(JSON.stringify(b.session.log)).toBe(JSON.stringify(a.session.log));
+  });
+
+  it('refuses decisions that do not fit the game: another role asked, or an option the game does not offer', async () => {
+    const { ResumeMismatch } = await import('../src/play-state.js');
+    const s = playFor(startExercise(ex, ['japan', 'russia']), 1);
+    const first = s.choices[0]!;
+    const other = first.role === 'japan' ? 'russia' : 'japan';
+    expect(() => startExercise(ex, ['japan', 'russia'], ex.data.seed, { choices: [{ ...first, role: other }], injects: [] })).toThrow(
+      ResumeMismatch,
+    );
+    expect(() =>
+      startExercise(ex, ['japan', 'russia'], ex.data.seed, { choices: [{ ...first, kind: first.kind, chosen: 98 }], injects: [] }),
+    ).toThrow(/option 99 is not one the game offers here/);
+  });
+});

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { sealed, writeAtomic } from '@parley/batch';
 import { narrateEvent } from '@parley/engine';
@@ -17,6 +18,7 @@ import {
   scriptedDecider,
   type Transcript,
 } from '@parley/teaching';
+import type { SavedGame } from '@parley/tui';
 import { UsageError } from '../errors.js';
 import { companion, outputFiles } from '../outputs.js';
 import type { Terminal } from './batch.js';
@@ -29,6 +31,42 @@ export interface ExerciseOptions {
   readonly inject: string[];
   readonly out?: string;
   readonly force: boolean;
+  /** A game left early (the .game.json the exercise saved as it went), to play on. */
+  readonly resume?: string;
+}
+
+export const GAME_SCHEMA = 'parley.exercise-game/1';
+
+/** A game as the exercise saves it after every decision: enough to play it on exactly (SavedGame) and to check it is this game. */
+interface GameFile extends SavedGame {
+  readonly schema: typeof GAME_SCHEMA;
+  readonly exercise: string;
+  readonly players: readonly string[];
+  readonly seed: number;
+}
+
+/** Read a saved game and check it belongs to this exercise, these roles and this seed. */
+function readGame(file: string, cwd: string, ex: LoadedExercise, players: readonly string[]): GameFile {
+  let g: Partial<GameFile>;
+  try {
+    g = JSON.parse(readScenarioText(resolve(cwd, file), file)) as Partial<GameFile>;
+  } catch (e) {
+    throw new UsageError(`--resume ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const why =
+    g?.schema !== GAME_SCHEMA
+      ? `not a saved game (schema ${GAME_SCHEMA})`
+      : g.exercise !== ex.data.id
+        ? `it is a game of ${JSON.stringify(g.exercise)}, not of ${JSON.stringify(ex.data.id)}`
+        : JSON.stringify(g.players) !== JSON.stringify(players)
+          ? `it was played by ${g.players?.join(', ')}, not ${players.join(', ')} (give the same --role)`
+          : g.seed !== ex.data.seed
+            ? `it was played with seed ${g.seed}, the exercise now has ${ex.data.seed}`
+            : !Array.isArray(g.choices) || !Array.isArray(g.injects)
+              ? 'it has no decisions or injects'
+              : null;
+  if (why) throw new UsageError(`--resume ${file}: ${why}`);
+  return g as GameFile;
 }
 
 /** A transcript as written: JSON with its checksum, so that an edited copy is recognised when it comes back. */
@@ -65,18 +103,42 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
   const inputs = [resolve(cwd, file), ...ex.scenario.paths, ...(o.moves ? [resolve(cwd, o.moves)] : [])];
   const defaultName = `${ex.data.id}-transcript.json`;
   const interactiveOut = !o.auto && !o.moves ? (o.out ?? defaultName) : o.out;
+  if (o.resume && (o.auto || o.moves)) throw new UsageError('--resume plays on a game at this terminal: leave out --auto and --moves');
+  // The game is saved beside the transcript after every decision; a resumed game keeps its own file.
+  const gameFile = !o.auto && !o.moves ? (o.resume ?? companion(interactiveOut!, '.game.json')) : null;
   const outs = interactiveOut
-    ? outputFiles(interactiveOut, cwd, [basename(companion(interactiveOut, '.md'))], { inputs, force: o.force })
+    ? outputFiles(
+        interactiveOut,
+        cwd,
+        [basename(companion(interactiveOut, '.md')), ...(gameFile && !o.resume ? [basename(gameFile)] : [])],
+        { inputs, force: o.force },
+      )
     : null;
   if (!o.auto && !o.moves) {
+    // A saved game that is not this game's is refused before anything else.
+    const saved = o.resume ? readGame(o.resume, cwd, ex, players) : undefined;
     if (!interactive)
       throw new UsageError(
         'playing an exercise needs a terminal; without one use --auto (the AI plays the roles) or --moves <file> (scripted)',
       );
-    const { runExerciseTui } = await import('@parley/tui');
-    const played = await runExerciseTui(ex, players);
+    const savePath = resolve(cwd, gameFile!);
+    const save = (game: SavedGame): void =>
+      writeAtomic(
+        savePath,
+        `${JSON.stringify({ schema: GAME_SCHEMA, exercise: ex.data.id, players, seed: ex.data.seed, choices: game.choices, injects: game.injects }, null, 2)}\n`,
+      );
+    const { runExerciseTui, ResumeMismatch } = await import('@parley/tui');
+    let played: Awaited<ReturnType<typeof runExerciseTui>>;
+    try {
+      played = await runExerciseTui(ex, players, { ...(saved ? { saved } : {}), onSave: save });
+    } catch (e) {
+      if (e instanceof ResumeMismatch) throw new UsageError(`--resume ${o.resume}: ${e.message}`);
+      throw e;
+    }
     if (!played.session.done) {
-      t.err('the game was left before its last turn: no transcript was written\n');
+      t.err(
+        `\nthe game was left at turn ${played.session.t + 1} of ${ex.data.turns}; it is saved in ${gameFile}. Play on with: pnpm parley exercise ${file} --resume ${gameFile}\n`,
+      );
       return;
     }
     const transcript = playExercise(ex, players, choicesDecider(played.choices), 'interactive', played.injects, ex.data.seed);
@@ -84,6 +146,8 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
       throw new Error('the transcript does not replay the game exactly');
     writeAtomic(outs![0]!, transcriptJson(transcript));
     writeAtomic(outs![1]!, transcriptMarkdown(ex, transcript));
+    // The transcript holds the whole game now: the saved game is no longer needed.
+    rmSync(savePath, { force: true });
     t.err(`wrote ${interactiveOut} and its Markdown; debrief it with: pnpm parley debrief ${interactiveOut} --out debrief.html\n`);
     return;
   }
