@@ -1,5 +1,5 @@
 import { parametersOf } from '@parley/core';
-import { checkProvenance, compileScenario, type LoadedScenario, numberBoundsAt, Scenario } from '@parley/scenario';
+import { compileScenario, gradedNumbers, type LoadedScenario, numberBoundsAt, Scenario } from '@parley/scenario';
 import seedrandom from 'seedrandom';
 import { BatchInputError } from './errors.js';
 import type { ParameterPlan } from './plan.js';
@@ -33,9 +33,8 @@ const NOT_DRAWN = /(?:^|\.)(?:walkAwayMargin|economicMargin|duration|times)$|^te
  * the bounds the format allows (a cohesion of 0.8 under "half to twice" is drawn from [0.4, 1]).
  */
 export function uncertainParameters(sc: LoadedScenario, filter?: RegExp): UncertainParameter[] {
-  const rep = checkProvenance(sc.raw, () => ({ text: '' }));
   const out: UncertainParameter[] = [];
-  for (const n of rep.numbers) {
+  for (const n of gradedNumbers(sc.raw)) {
     if (!n.plausible || (n.rangeKind !== 'stated' && n.rangeKind !== 'rule') || NOT_DRAWN.test(n.path)) continue;
     if (filter && !filter.test(n.path)) continue;
     const [min, max] = numberBoundsAt(Scenario, sc.raw, n.at);

@@ -1,15 +1,15 @@
-import { checkProvenance, loadScenarioFile } from '@parley/scenario';
+import { collectProvenance, gradedNumbers, loadScenarioFile } from '@parley/scenario';
 import { protocolDiagram } from '../src/diagram.js';
 
 /** The generated blocks of docs/model.md, by marker name. */
 export function modelDocBlocks(scenarioFile: string): Record<string, string> {
   const sc = loadScenarioFile(scenarioFile);
   // Quotes are not read here (validate --provenance checks them): only grades and ranges are wanted.
-  const rep = checkProvenance(sc.raw, () => ({ text: '' }));
-  const ranges = new Map(rep.numbers.map((n) => [n.path, n]));
+  const entries = collectProvenance(sc.raw);
+  const ranges = new Map(gradedNumbers(sc.raw, entries).map((n) => [n.path, n]));
   // Each number the file writes with its own provenance, and each move, offer and event; a plain
   // size inside a move shares its move's row.
-  const rows = rep.entries
+  const rows = entries
     .filter((e) => !e.inherited)
     .map((e) => {
       const src = e.source ? `${e.source.doc}: “${e.source.quote}”` : '';

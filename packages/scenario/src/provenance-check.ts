@@ -79,6 +79,23 @@ function plausibleRange(
 }
 
 /**
+ * The model's numbers of a scenario as written, each with its grade, its plausible range (its own,
+ * the scenario's `defaultRange`, or exact) and how `--uncertain` draws it: what validate's counts,
+ * `explain`, the parameter table and the uncertain batches read. No article is read.
+ */
+export function gradedNumbers(data: unknown, entries: readonly ProvenanceEntry[] = collectProvenance(data)): GradedNumber[] {
+  const raw = isPlainObject(data) ? data : {};
+  const rule =
+    isPlainObject(raw.defaultRange) && Array.isArray(raw.defaultRange.factor) ? (raw.defaultRange.factor as [number, number]) : null;
+  const ruleDist = isPlainObject(raw.defaultRange) && raw.defaultRange.dist === 'uniform' ? 'uniform' : 'triangular';
+  return entries.flatMap((e): GradedNumber[] => {
+    if (e.kind !== 'number' || typeof e.value !== 'number') return [];
+    const range = plausibleRange(e as ProvenanceEntry & { value: number }, rule);
+    return [{ ...e, value: e.value, ...range, distribution: e.dist ?? (range.rangeKind === 'rule' ? ruleDist : 'triangular') }];
+  });
+}
+
+/**
  * Check a scenario's provenance (`validate --provenance`), on the scenario as written. Every
  * number and every move, offer, event and reaction must cite a source or state an assumption; a
  * cited quote must occur in the cited article; a grade must fit what is written (`value` or
@@ -96,9 +113,6 @@ export function checkProvenance(data: unknown, readDoc: (name: string, at: reado
   const problem = (at: readonly Key[], message: string): void => {
     problems.push({ path: pathString(at), at, message });
   };
-  const rule =
-    isPlainObject(raw.defaultRange) && Array.isArray(raw.defaultRange.factor) ? (raw.defaultRange.factor as [number, number]) : null;
-  const ruleDist = isPlainObject(raw.defaultRange) && raw.defaultRange.dist === 'uniform' ? 'uniform' : 'triangular';
   const start = quarterEnd(raw.start);
   const articles = isPlainObject(raw.sources) ? raw.sources : {};
   const hasHindsight = typeof raw.hindsight === 'string';
@@ -107,7 +121,6 @@ export function checkProvenance(data: unknown, readDoc: (name: string, at: reado
   const grades: Record<Support, number> = { value: 0, direction: 0, assumption: 0 };
   const ranges: Record<RangeKind, number> = { stated: 0, rule: 0, exact: 0, missing: 0 };
   const carriers = { sourced: 0, assumed: 0 };
-  const numbers: GradedNumber[] = [];
   let hindsight = 0;
   for (const e of [...entries, ...facts]) {
     const counted = e.at[0] !== 'hindcast';
@@ -141,17 +154,14 @@ export function checkProvenance(data: unknown, readDoc: (name: string, at: reado
     if (e.kind === 'carrier') {
       if (e.source) carriers.sourced++;
       else carriers.assumed++;
-      continue;
     }
-    if (typeof e.value !== 'number') continue;
-    const range = plausibleRange(e as ProvenanceEntry & { value: number }, rule);
-    const distribution = e.dist ?? (range.rangeKind === 'rule' ? ruleDist : 'triangular');
-    const n: GradedNumber = { ...e, value: e.value, ...range, distribution };
-    numbers.push(n);
+  }
+  const numbers = gradedNumbers(raw, entries);
+  for (const n of numbers) {
     grades[n.grade]++;
     ranges[n.rangeKind]++;
     if (n.rangeKind === 'missing')
-      problem(e.at, `graded ${n.grade}, with no plausible range: add \`range: [lo, hi]\` or the scenario's \`defaultRange\``);
+      problem(n.at, `graded ${n.grade}, with no plausible range: add \`range: [lo, hi]\` or the scenario's \`defaultRange\``);
   }
   return { entries, numbers, grades, ranges, carriers, hindsight, facts: facts.length, problems };
 }

@@ -1,6 +1,6 @@
 import { DIMENSIONS, quarterLabel } from '@parley/core';
 import { describeCondition, describeEffect, describeTerm } from '@parley/engine';
-import { checkProvenance, type GradedNumber, type LoadedScenario, type SourceRef } from '@parley/scenario';
+import { type GradedNumber, gradedNumbers, type LoadedScenario, type SourceRef } from '@parley/scenario';
 
 interface Provenanced {
   readonly source?: SourceRef | undefined;
@@ -38,8 +38,8 @@ export function explainCommand(sc: LoadedScenario): string {
   const { data: f, model: m } = sc;
   const out: string[] = [];
   // Grades and plausible ranges (quotes are checked by validate --provenance, not here).
-  const graded = checkProvenance(sc.raw, () => ({ text: '' }));
-  const numbers = new Map<string, GradedNumber>(graded.numbers.map((n) => [n.path, n]));
+  const graded = gradedNumbers(sc.raw);
+  const numbers = new Map<string, GradedNumber>(graded.map((n) => [n.path, n]));
   const gradeOf = (path: string): string => {
     const n = numbers.get(path);
     if (!n) return '';
@@ -135,10 +135,10 @@ export function explainCommand(sc: LoadedScenario): string {
     }
     out.push('');
   }
-  const g = graded.grades;
-  const drawnRanges = graded.numbers.filter((n) => n.plausible && n.plausible[0] < n.plausible[1]).length;
+  const count = (grade: GradedNumber['grade']): number => graded.filter((n) => n.grade === grade).length;
+  const drawnRanges = graded.filter((n) => n.plausible && n.plausible[0] < n.plausible[1]).length;
   out.push(
-    `What the numbers rest on: ${graded.numbers.length} numbers, ${g.value} stated by a source, ${g.direction} whose direction a source gives, ${g.assumption} assumptions;`,
+    `What the numbers rest on: ${graded.length} numbers, ${count('value')} stated by a source, ${count('direction')} whose direction a source gives, ${count('assumption')} assumptions;`,
     `  ${drawnRanges} have a plausible range wider than a point; batch --uncertain draws those that are not reservation margins, durations or areas (docs/uncertainty.md).`,
     '',
   );
