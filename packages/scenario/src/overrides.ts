@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { pathString } from './issues.js';
 import { define, isPlainObject } from './merge.js';
 import { MESSAGES } from './messages.js';
+import { isSourcedNumber } from './provenance.js';
 
 export type Key = string | number;
 
@@ -35,13 +36,8 @@ export function parseOverride(arg: string, flag = '--set'): Override | string {
   }
 }
 
-/** A number with its provenance: {value, range?, source?, assumption?}, or a pair's {between, value, …}. */
-const isSourced = (x: unknown): x is Record<string, unknown> =>
-  isPlainObject(x) &&
-  typeof x.value === 'number' &&
-  Object.keys(x).every(
-    (k) => k === 'value' || k === 'range' || k === 'dist' || k === 'source' || k === 'support' || k === 'assumption' || k === 'between',
-  );
+/** A number with its provenance (provenance.ts's isSourcedNumber): {value, range?, source?, …}, or a pair's {between, value, …}. */
+const isSourced = (x: unknown): x is Record<string, unknown> => isPlainObject(x) && isSourcedNumber(x);
 
 /**
  * A sourced number given a new value on the command line: the article no longer supports it, so it

@@ -58,8 +58,8 @@ const NOT_MODEL = new Set([
 ]);
 const PROVENANCE_KEYS = new Set(['value', 'range', 'dist', 'source', 'support', 'assumption']);
 
-/** A sourced number is {value, range?, source?, support?, assumption?}, or a pair's value with `between` too. */
-const isSourcedNumber = (x: Record<string, unknown>): boolean =>
+/** A sourced number is {value, range?, dist?, source?, support?, assumption?}, or a pair's value with `between` too. */
+export const isSourcedNumber = (x: Record<string, unknown>): boolean =>
   typeof x.value === 'number' && Object.keys(x).every((k) => PROVENANCE_KEYS.has(k) || k === 'between');
 
 const sourceOf = (x: Record<string, unknown>): SourceRef | undefined =>

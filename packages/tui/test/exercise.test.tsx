@@ -9,12 +9,10 @@ import { frameWith, frameWithout } from './frames.js';
 
 const ex = loadExercise(fileURLToPath(new URL('../../../scenarios/exercises/nagato-2016.yaml', import.meta.url)));
 
-/** Play to the end, answering every menu with the first option (or reject), firing one inject by hand. */
-function playThrough(): ExerciseUi {
-  let s = startExercise(ex, ['japan', 'russia']);
-  s = reduceExercise(ex, s, { input: 'i' });
-  s = reduceExercise(ex, s, { input: '1' });
-  for (let guard = 0; guard < 2000 && !s.session.done; guard++) {
+/** Play on from `s` until `decisions` more decisions have been made (the first option, or reject), or the end. */
+function playFor(s: ExerciseUi, decisions = Number.POSITIVE_INFINITY): ExerciseUi {
+  const target = s.choices.length + decisions;
+  for (let guard = 0; guard < 2000 && !s.session.done && s.choices.length < target; guard++) {
     const a = s.awaiting;
     if (!a) s = reduceExercise(ex, s, { input: ' ' });
     else if (a.stage === 'handover') s = reduceExercise(ex, s, { input: '', return: true });
@@ -22,6 +20,14 @@ function playThrough(): ExerciseUi {
     else s = reduceExercise(ex, s, { input: '1' });
   }
   return s;
+}
+
+/** Play to the end, answering every menu with the first option (or reject), firing one inject by hand. */
+function playThrough(): ExerciseUi {
+  let s = startExercise(ex, ['japan', 'russia']);
+  s = reduceExercise(ex, s, { input: 'i' });
+  s = reduceExercise(ex, s, { input: '1' });
+  return playFor(s);
 }
 
 describe('an exercise at one terminal', () => {
@@ -61,19 +67,6 @@ describe('an exercise at one terminal', () => {
 });
 
 describe('a game left early', () => {
-  /** Play on from `s` until `decisions` more decisions have been made (the first option, or reject), or the end. */
-  function playFor(s: ExerciseUi, decisions: number): ExerciseUi {
-    const target = s.choices.length + decisions;
-    for (let guard = 0; guard < 2000 && !s.session.done && s.choices.length < target; guard++) {
-      const a = s.awaiting;
-      if (!a) s = reduceExercise(ex, s, { input: ' ' });
-      else if (a.stage === 'handover') s = reduceExercise(ex, s, { input: '', return: true });
-      else if (a.queue[0]!.kind === 'response' && a.stage === 'choose') s = reduceExercise(ex, s, { input: 'n' });
-      else s = reduceExercise(ex, s, { input: '1' });
-    }
-    return s;
-  }
-
   it('plays on from its saved decisions and injects exactly where the class left it, and to the same end', () => {
     let s = startExercise(ex, ['japan', 'russia']);
     s = reduceExercise(ex, s, { input: 'i' });
