@@ -22,5 +22,6 @@ export * from './rng.js';
 export * from './state.js';
 export * from './summit-space.js';
 export * from './tables.js';
+export * from './tabling.js';
 export * from './utility.js';
 export * from './whatif.js';

@@ -32,7 +32,10 @@ export type LogEvent =
       readonly decision: Decision;
       readonly dealUtility: number;
       readonly walkAway: number;
+      /** The policy's probability of accepting (what the AI would have done). */
       readonly probability: number;
+      /** Set when a person answered instead of the policy (a player in an exercise). */
+      readonly player?: true;
     }
   | { readonly type: 'treaty'; readonly t: number; readonly offer: number }
   | {

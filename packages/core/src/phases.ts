@@ -10,6 +10,7 @@ import { chooseMove, chooseOffer, type MoveOption, type OfferOption, type Respon
 import { drawReservations, learnFromAnswer } from './reservation.js';
 import type { Streams } from './rng.js';
 import { initialState, type WorldState } from './state.js';
+import { IllegalTabling, type TableOffer, tablingProblem } from './tabling.js';
 import { utility } from './utility.js';
 
 /**
@@ -61,7 +62,8 @@ export function initialContext(m: Model, rng?: Streams): RunContext {
  */
 export interface Chooser {
   move?(actor: number, options: readonly MoveOption[]): number | undefined;
-  offer?(by: number, to: number, options: readonly OfferOption[], counter: boolean): number | undefined;
+  /** An option's index, or a package to table outright (tabling.ts: a person's own proposal). */
+  offer?(by: number, to: number, options: readonly OfferOption[], counter: boolean): number | TableOffer | undefined;
   response?(actor: number, offer: number, policy: Response): 'accept' | 'reject' | undefined;
 }
 
@@ -76,6 +78,20 @@ export interface PhaseEnv {
 function pick<T extends object, K extends keyof T>(options: readonly T[], field: K, policy: T[K], k: number | undefined): T[K] {
   const o = k === undefined ? undefined : options[k];
   return o === undefined ? policy : o[field];
+}
+
+/** The offer tabled: a package a person tables outright (checked: tabling.ts), else the pick among the options. */
+function pickOffer(
+  ev: Evaluator,
+  by: number,
+  options: readonly OfferOption[],
+  policy: number | null,
+  k: number | TableOffer | undefined,
+): number | null {
+  if (typeof k !== 'object') return pick(options, 'offer', policy, k);
+  const problem = tablingProblem(ev, by, k.table);
+  if (problem !== null) throw new IllegalTabling(problem);
+  return k.table;
 }
 
 export type Phase = (ctx: RunContext, env: PhaseEnv) => void;
@@ -147,7 +163,13 @@ export const offer: Phase = (ctx, { m, rng, emit, choose }) => {
   const ev = new Evaluator(m, asFound(ctx.world));
   const policy = chooseOffer(ev, meeting.proposer, meeting.responder, rng.offer());
   const { options } = policy;
-  const chosen = pick(options, 'offer', policy.chosen, choose?.offer?.(meeting.proposer, meeting.responder, options, false));
+  const chosen = pickOffer(
+    ev,
+    meeting.proposer,
+    options,
+    policy.chosen,
+    choose?.offer?.(meeting.proposer, meeting.responder, options, false),
+  );
   emit({ type: 'offer', t: ctx.world.t, by: meeting.proposer, to: meeting.responder, offer: chosen, counter: false, options });
   ctx.pending = chosen === null ? null : { offer: chosen, by: meeting.proposer, to: meeting.responder, counter: false };
 };
@@ -160,7 +182,7 @@ export const response: Phase = (ctx, { m, rng, emit, choose }) => {
   const policy = respond(ev, p.to, p.offer, utility(m, ev.s, p.to), rng.response());
   const human = policy.decision === 'veto' ? undefined : choose?.response?.(p.to, p.offer, policy);
   const r = human ? { ...policy, decision: human } : policy;
-  emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r });
+  emit({ type: 'response', t: s.t, by: p.to, offer: p.offer, ...r, ...(human ? { player: true as const } : {}) });
   ctx.pending = null;
   if (r.decision !== 'veto') learnFromAnswer(s.belief, 0, ev, p.to, p.offer, r.decision === 'accept');
   if (r.decision === 'accept') {
@@ -172,7 +194,7 @@ export const response: Phase = (ctx, { m, rng, emit, choose }) => {
   if (p.counter) return;
   const counter = chooseOffer(ev, p.to, p.by, rng.response());
   const { options } = counter;
-  const chosen = pick(options, 'offer', counter.chosen, choose?.offer?.(p.to, p.by, options, true));
+  const chosen = pickOffer(ev, p.to, options, counter.chosen, choose?.offer?.(p.to, p.by, options, true));
   if (chosen === null) return;
   emit({ type: 'offer', t: s.t, by: p.to, to: p.by, offer: chosen, counter: true, options });
   ctx.pending = { offer: chosen, by: p.to, to: p.by, counter: true };

@@ -68,7 +68,8 @@ export function inducementValue(ev: DealValues, i: number, target: number, amoun
   let sum = 0;
   let count = 0;
   for (let o = 0; o < ev.m.offers.length; o++) {
-    if (!ev.sovereign(o)) continue;
+    // Packages nobody may propose (a player's own, in a class) are not deals anyone plans for.
+    if (!ev.sovereign(o) || ev.m.offers[o]!.proposers.length === 0) continue;
     count++;
     // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
     const gain = ev.dealGain(i, o);

@@ -28,6 +28,8 @@ export type Ask =
  */
 export interface Answer {
   readonly choice?: number;
+  /** For an offer or counter: a package of the model to table outright (core's tabling.ts), not one of the options. */
+  readonly table?: number;
   readonly response?: 'accept' | 'reject';
 }
 

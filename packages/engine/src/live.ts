@@ -60,7 +60,10 @@ function askCountries(countries: () => readonly ActorRefFrom<typeof countryMachi
   };
   return {
     move: (actor, options) => ask({ kind: 'move', actor, options }).choice,
-    offer: (actor, to, options, counter) => ask({ kind: counter ? 'counter' : 'offer', actor, to, options }).choice,
+    offer: (actor, to, options, counter) => {
+      const a = ask({ kind: counter ? 'counter' : 'offer', actor, to, options });
+      return a.table !== undefined ? { table: a.table } : a.choice;
+    },
     response: (actor, offer, policy) => ask({ kind: 'response', actor, offer, policy }).response,
   };
 }

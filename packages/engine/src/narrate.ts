@@ -81,7 +81,9 @@ export function narrateEvent(m: Model, e: LogEvent): string {
       const why =
         e.decision === 'veto'
           ? 'its leader could not ratify the territorial concession at home'
-          : `deal worth ${num(e.dealUtility)} vs walk-away ${num(e.walkAway)}, P(accept) ${pct(e.probability)}`;
+          : e.player
+            ? `the players' decision (deal worth ${num(e.dealUtility)} vs walk-away ${num(e.walkAway)}; the AI would accept with P ${pct(e.probability)})`
+            : `deal worth ${num(e.dealUtility)} vs walk-away ${num(e.walkAway)}, P(accept) ${pct(e.probability)}`;
       return line(
         verdict,
         `${actor(e.by)} ${e.decision === 'accept' ? 'accepts' : e.decision === 'veto' ? 'cannot accept' : 'rejects'}: ${why}`,

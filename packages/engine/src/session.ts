@@ -21,7 +21,8 @@ export function chooserCountry(choose: Chooser): CountryKind {
   const decide = (ask: Ask): Answer => {
     if (ask.kind === 'move') return { choice: choose.move?.(ask.actor, ask.options) };
     if (ask.kind === 'response') return { response: choose.response?.(ask.actor, ask.offer, ask.policy) };
-    return { choice: choose.offer?.(ask.actor, ask.to, ask.options, ask.kind === 'counter') };
+    const k = choose.offer?.(ask.actor, ask.to, ask.options, ask.kind === 'counter');
+    return typeof k === 'object' ? { table: k.table } : { choice: k };
   };
   return { kind: 'scripted', decide };
 }

@@ -23,6 +23,12 @@ export const Role = z.strictObject({
     .enum(['utility', 'treaty', 'no-concession'])
     .default('utility')
     .describe("utility: the role's final utility; treaty: 1 if a treaty is signed; no-concession: 1 if no territory changes hands"),
+  played: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Played by people by default (at one keyboard, `parley exercise`); false: the AI plays it unless a class team takes its seat',
+    ),
 });
 
 export const Inject = z.strictObject({

@@ -1,6 +1,7 @@
 import { type Chooser, quarterLabel, type SummitSpace, summitSpace, utility } from '@parley/core';
 import { decisionFor, RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
+import { gameModel } from './play.js';
 import { transcriptDecider } from './replay.js';
 import type { DecisionRecord, Transcript } from './transcript.js';
 
@@ -40,7 +41,9 @@ export interface DebriefData {
 /** Analyse a played exercise: how the players did against the AI, where their choices mattered, and the bargaining space at each summit. */
 export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: number; rollouts?: number } = {}): DebriefData {
   const sc = ex.scenario;
-  const m = sc.model;
+  const m = gameModel(ex, t.packages ?? []);
+  // A game ended early is compared with AI games at the same point: stopped at the start of the quarter it ended in.
+  const stopAt = t.ended ? t.ended.turn - 1 : Number.POSITIVE_INFINITY;
   const aiRuns = opts.aiRuns ?? 200;
   const rollouts = opts.rollouts ?? 40;
 
@@ -49,7 +52,7 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
   let aiTreaties = 0;
   for (let run = 1; run <= aiRuns; run++) {
     const s = new RunSession(m, sc.hash, t.seed, run);
-    s.toEnd();
+    while (!s.done && s.t < stopAt) s.step();
     if (isTreaty(s.ctx.outcome)) aiTreaties++;
     for (const [role, actor] of Object.entries(ex.roles)) utilities.get(role)!.push(utility(m, s.ctx.world, actor));
   }
@@ -72,7 +75,8 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
   const seen = new Map<string, number>();
   let logSeen = 0;
   let turnStarted = 0;
-  while (!session.done) {
+  let steps = 0;
+  while (!session.done && (t.ended === undefined || steps < t.ended.steps)) {
     if (session.t + 1 !== turnStarted) {
       turnStarted = session.t + 1;
       for (const inj of t.injects) if (inj.turn === turnStarted && ex.injects[inj.id] !== undefined) session.fire(ex.injects[inj.id]!);
@@ -112,6 +116,7 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
       }
     }
     session.step();
+    steps++;
     for (; logSeen < session.log.length; logSeen++) {
       const e = session.log[logSeen]!;
       if (e.type === 'shock' && m.events[e.event]!.summit) {

@@ -2,6 +2,7 @@ export * from './analysis.js';
 export * from './debrief.js';
 export * from './handout.js';
 export * from './moves.js';
+export * from './packages.js';
 export * from './play.js';
 export * from './replay.js';
 export * from './transcript.js';

@@ -1,13 +1,24 @@
 import { SERIES } from '@parley/batch';
-import { type Chooser, OUTCOME_CLASSES, quarterLabel, type Response, utility, utilityBreakdown } from '@parley/core';
+import {
+  type Chooser,
+  type Model,
+  OUTCOME_CLASSES,
+  quarterLabel,
+  type Response,
+  type TableOffer,
+  utility,
+  utilityBreakdown,
+} from '@parley/core';
 import { RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
+import { composePackage, type PackageSpec } from './packages.js';
 import { type DecisionRecord, TRANSCRIPT_SCHEMA, type Transcript } from './transcript.js';
 
 /** How a played role decides: return an option index, or undefined to let the AI decide for it. */
 export interface Decider {
   move(role: string, turn: number, options: DecisionRecord['options'] & readonly { move: number | null }[]): number | undefined;
-  offer(role: string, turn: number, options: readonly { offer: number | null }[], counter: boolean): number | undefined;
+  /** An option's index, a package of the game's model to table outright (a class's own proposal), or undefined. */
+  offer(role: string, turn: number, options: readonly { offer: number | null }[], counter: boolean): number | TableOffer | undefined;
   response(role: string, turn: number, offer: number, policy: Response): 'accept' | 'reject' | undefined;
 }
 
@@ -16,7 +27,7 @@ export const aiDecides: Decider = { move: () => undefined, offer: () => undefine
 
 /** A role's score: its final utility, 1 for a treaty, or 1 for keeping every territory where it was. */
 export function score(ex: LoadedExercise, role: string, session: RunSession): number {
-  const kind = ex.data.roles[role]!.scoring;
+  const kind = ex.data.roles[role]?.scoring ?? 'utility';
   const m = session.m;
   const w = session.ctx.world;
   if (kind === 'treaty') return w.treaty ? 1 : 0;
@@ -37,9 +48,11 @@ export function playExercise(
   mode: Transcript['mode'],
   injectsAt: readonly { id: string; turn: number }[] = [],
   seed = ex.data.seed,
+  opts: PlayOptions = {},
 ): Transcript {
   const sc = ex.scenario;
-  const m = sc.model;
+  const packages = opts.packages ?? [];
+  const m = gameModel(ex, packages);
   const roleOf = new Map(players.map((r) => [ex.roles[r]!, r]));
   const decisions: DecisionRecord[] = [];
   let session: RunSession;
@@ -51,7 +64,7 @@ export function playExercise(
     options: DecisionRecord['options'],
     chosen: number,
     choice: string,
-    extra: Pick<DecisionRecord, 'response'> = {},
+    extra: Pick<DecisionRecord, 'response' | 'table'> = {},
   ): void => {
     const w = session.ctx.world;
     const state = {
@@ -88,7 +101,8 @@ export function playExercise(
       const role = roleOf.get(by);
       if (role === undefined) return undefined;
       const k = decide.offer(role, turn(), options, counter);
-      if (k !== undefined) record(role, counter ? 'counter' : 'offer', 'player', options, k, offerId(options[k]!.offer));
+      if (typeof k === 'object') record(role, counter ? 'counter' : 'offer', 'player', options, -1, offerId(k.table), { table: k.table });
+      else if (k !== undefined) record(role, counter ? 'counter' : 'offer', 'player', options, k, offerId(options[k]!.offer));
       else pendingAi.push({ role, kind: counter ? 'counter' : 'offer', options });
       return k;
     },
@@ -160,7 +174,8 @@ export function playExercise(
       if (p.kind !== 'response') record(p.role, p.kind, 'ai', p.options, 0, p.kind === 'move' ? 'hold still' : 'only talk');
   };
   let lastTurnStarted = 0;
-  while (!session.done) {
+  let steps = 0;
+  while (!session.done && (opts.steps === undefined || steps < opts.steps)) {
     if (session.t + 1 !== lastTurnStarted) {
       lastTurnStarted = session.t + 1;
       for (const inj of injectsAt) {
@@ -171,9 +186,11 @@ export function playExercise(
       }
     }
     session.step();
+    steps++;
     settle();
   }
   const w = session.ctx.world;
+  const ended = session.done ? {} : { ended: { turn: session.t + 1, steps } };
   return {
     schema: TRANSCRIPT_SCHEMA,
     exercise: { id: ex.data.id, title: ex.data.title, file: ex.file },
@@ -184,8 +201,27 @@ export function playExercise(
     decisions,
     injects: fired,
     log: session.log,
-    outcome: session.ctx.outcome ?? OUTCOME_CLASSES[0],
+    ...(packages.length > 0 ? { packages } : {}),
+    ...ended,
+    outcome: session.ctx.outcome ?? (session.done ? OUTCOME_CLASSES[0] : 'unfinished'),
     treatyQuarter: w.treaty ? quarterLabel(m, w.treaty.t) : null,
     results: Object.keys(ex.roles).map((role) => ({ role, utility: utility(m, w, ex.roles[role]!), score: score(ex, role, session) })),
   };
+}
+
+export interface PlayOptions {
+  /** Packages the players composed (a class's proposals), appended to the scenario's offers in order. */
+  readonly packages?: readonly PackageSpec[];
+  /** Stop after this many protocol steps (a game ended early), instead of at the run's end. */
+  readonly steps?: number;
+}
+
+/**
+ * The model a game is played on: the scenario's, with the packages its players composed appended
+ * to its offers. No AI ever tables such a package (it has no proposers) nor plans for one
+ * (policy.ts's inducement lookahead skips them), so the game's AI plays as on the scenario's model.
+ */
+export function gameModel(ex: LoadedExercise, packages: readonly PackageSpec[]): Model {
+  const m = ex.scenario.model;
+  return packages.length === 0 ? m : { ...m, offers: [...m.offers, ...packages.map((p, k) => composePackage(m, p, k))] };
 }

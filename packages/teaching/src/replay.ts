@@ -1,5 +1,7 @@
+import { IllegalTabling } from '@parley/core';
 import type { LoadedExercise } from '@parley/scenario';
-import { type Decider, playExercise } from './play.js';
+import { BadPackage } from './packages.js';
+import { type Decider, type PlayOptions, playExercise } from './play.js';
 import type { DecisionRecord, Transcript } from './transcript.js';
 
 /** A transcript that does not replay: where the replay first differs. */
@@ -11,7 +13,7 @@ export class ReplayMismatch extends Error {
 }
 
 /** A recorded decision, enough to take it again: whose, which kind, what was chosen, and whether a player or the AI chose. */
-type Recorded = Pick<DecisionRecord, 'role' | 'kind' | 'chosen' | 'by'> & { readonly choice: string | null };
+type Recorded = Pick<DecisionRecord, 'role' | 'kind' | 'chosen' | 'by' | 'table'> & { readonly choice: string | null };
 
 /**
  * Answers each played role's decisions from a record, role by role and kind by kind in
@@ -26,7 +28,10 @@ function recordedDecider(records: readonly Recorded[]): Decider {
   };
   return {
     move: (role) => take(role, 'move')?.chosen,
-    offer: (role, _turn, _options, counter) => take(role, counter ? 'counter' : 'offer')?.chosen,
+    offer: (role, _turn, _options, counter) => {
+      const d = take(role, counter ? 'counter' : 'offer');
+      return d?.table !== undefined ? { table: d.table } : d?.chosen;
+    },
     response: (role) => take(role, 'response')?.choice as 'accept' | 'reject' | undefined,
   };
 }
@@ -56,7 +61,14 @@ export function replay(ex: LoadedExercise, t: Transcript): Transcript {
     if (!Object.hasOwn(ex.roles, p)) throw new ReplayMismatch(`it names a player role "${p}" the exercise does not have`);
   for (const i of t.injects)
     if (!Object.hasOwn(ex.injects, i.id)) throw new ReplayMismatch(`it names an inject "${i.id}" the exercise does not have`);
-  const again = playExercise(ex, t.players, transcriptDecider(t), t.mode, t.injects, t.seed);
+  let again: Transcript;
+  try {
+    again = playExercise(ex, t.players, transcriptDecider(t), t.mode, t.injects, t.seed, playOptions(t));
+  } catch (e) {
+    if (e instanceof BadPackage || e instanceof IllegalTabling)
+      throw new ReplayMismatch(`a package it records cannot be played: ${e.message}`);
+    throw e;
+  }
   const events = firstDifference(t.log, again.log);
   if (events)
     throw new ReplayMismatch(`the replay differs at event ${events.at + 1}: recorded ${events.recorded}, replayed ${events.replayed}`);
@@ -74,6 +86,12 @@ export function replay(ex: LoadedExercise, t: Transcript): Transcript {
   if (results) throw new ReplayMismatch(`it records the result ${results.recorded}, but the game gives ${results.replayed}`);
   return again;
 }
+
+/** How a transcript's game is played again: with the players' packages, and stopped where it was ended. */
+export const playOptions = (t: Transcript): PlayOptions => ({
+  ...(t.packages ? { packages: t.packages } : {}),
+  ...(t.ended ? { steps: t.ended.steps } : {}),
+});
 
 /** Decisions made at a keyboard, in the order they were made. */
 export interface KeyboardChoice {

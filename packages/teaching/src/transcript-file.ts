@@ -17,8 +17,15 @@ const Decision = z.looseObject({
   kind: z.enum(['move', 'offer', 'counter', 'response']),
   by: z.enum(['player', 'ai']),
   options: z.array(z.unknown()),
-  chosen: int,
+  chosen: z.int().min(-1).max(Number.MAX_SAFE_INTEGER),
   choice: z.string(),
+  table: int.optional(),
+});
+const Package = z.object({
+  territories: z.record(z.string().max(100), z.enum(['keep', 'transfer', 'joint', 'talks'])),
+  treaty: z.boolean(),
+  noForeignBases: z.boolean(),
+  extras: z.array(z.string().max(200)).max(100),
 });
 const TranscriptFile = z.looseObject({
   schema: z.literal(TRANSCRIPT_SCHEMA),
@@ -30,6 +37,8 @@ const TranscriptFile = z.looseObject({
   decisions: z.array(Decision),
   injects: z.array(z.looseObject({ id: z.string(), turn: int })),
   log: z.array(z.looseObject({ type: z.string(), t: int })),
+  packages: z.array(Package).max(1000).optional(),
+  ended: z.object({ turn: int, steps: int }).optional(),
   outcome: z.string(),
   treatyQuarter: z.string().nullable(),
   results: z.array(z.looseObject({ role: z.string(), utility: z.number(), score: z.number() })),

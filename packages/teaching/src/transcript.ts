@@ -1,4 +1,5 @@
 import type { DimensionTerm, LogEvent, MoveOption, OfferOption } from '@parley/core';
+import type { PackageSpec } from './packages.js';
 
 export const TRANSCRIPT_SCHEMA = 'parley.transcript/1';
 
@@ -11,8 +12,10 @@ export interface DecisionRecord {
   /** Who chose: the student (or script), or the AI playing the role. */
   readonly by: 'player' | 'ai';
   readonly options: readonly MoveOption[] | readonly OfferOption[] | readonly ('accept' | 'reject')[];
-  /** The chosen option: an index into options. */
+  /** The chosen option: an index into options, or −1 for a package tabled outright (`table`). */
   readonly chosen: number;
+  /** A package the players tabled outright (their own proposal): its index in the game's offers. */
+  readonly table?: number;
   /** The chosen option's id (a move or offer id, "hold still", "only talk", "accept", "reject"). */
   readonly choice: string;
   /** The state of the world when it decided: whether talks were on, and the key measures (trust, sanctions, militarisation, energy ties, joint activity). */
@@ -35,6 +38,11 @@ export interface Transcript {
   /** Instructor injects fired during play, by turn (scheduled ones are in the log). */
   readonly injects: readonly { readonly id: string; readonly turn: number }[];
   readonly log: readonly LogEvent[];
+  /** Packages the players composed, appended to the scenario's offers in this order (a class's game). */
+  readonly packages?: readonly PackageSpec[];
+  /** Set when the game was ended before its last turn: the turn it stopped in and the protocol steps taken. */
+  readonly ended?: { readonly turn: number; readonly steps: number };
+  /** The outcome class, or "unfinished" for a game ended early. */
   readonly outcome: string;
   readonly treatyQuarter: string | null;
   /** Each role's final utility and score. */

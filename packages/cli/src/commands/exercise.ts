@@ -95,7 +95,8 @@ function transcriptMarkdown(ex: LoadedExercise, t: Transcript): string {
 /** `parley exercise`: play an exercise at this terminal (hot-seat), or without one by script or by AI; write its transcript. */
 export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: string, t: Terminal, interactive: boolean): Promise<void> {
   const ex = loadExercise(file, cwd);
-  const players = o.role.length > 0 ? o.role : Object.keys(ex.data.roles);
+  // By default the roles meant to be played at one keyboard; the others (played: false) are the AI's unless named.
+  const players = o.role.length > 0 ? o.role : Object.entries(ex.data.roles).flatMap(([id, r]) => (r.played ? [id] : []));
   for (const r of players)
     if (!Object.hasOwn(ex.data.roles, r))
       throw new UsageError(`invalid --role ${JSON.stringify(r)}: this exercise's roles are ${Object.keys(ex.data.roles).join(', ')}`);
