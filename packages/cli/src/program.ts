@@ -9,6 +9,7 @@ import { parseExponent, parseHalfWidth, parseRows, parseShard } from './args-bat
 import { bargainGenius, bargainScenario } from './commands/bargain.js';
 import { type BatchCliOptions, batchCommand, type Terminal } from './commands/batch.js';
 import { type CalibrateCliOptions, calibrateCommand } from './commands/calibrate.js';
+import { type ClassOptions, classCommand } from './commands/class.js';
 import { type DiscoverCliOptions, discoverCommand } from './commands/discover.js';
 import { distributionCommand } from './commands/distribution.js';
 import { debriefCommand, type ExerciseOptions, exerciseCommand, replayCommand } from './commands/exercise.js';
@@ -466,6 +467,31 @@ function build(io: Io): Command {
     .action((file: string, o: { out?: string; exercise?: string; runs: number; force: boolean }) =>
       debriefCommand(file, o, userCwd(), terminal(io)),
     );
+
+  program
+    .command('class')
+    .description(
+      'run a class: a local server where each team plays its country from its own laptop and the instructor runs the room from a browser console',
+    )
+    .argument('<exercise>', 'exercise file (scenarios/exercises/…)')
+    .option(
+      '--host <address>',
+      'the address to serve on: 127.0.0.1 (this computer only), lan (this machine’s LAN address), or an address',
+      '127.0.0.1',
+    )
+    .addOption(new Option('--port <n>', 'the port (0: any free one)').argParser(parseCount('--port', 0, 65_535)).default(8080))
+    .option('--out <transcript.json>', 'the transcript, saved after every change with the class beside it (.class.json) and Markdown')
+    .option('--resume <class.json>', 'go on with a class after the server stopped: the same game, seats and codes')
+    .addOption(new Option('--runs <n>', 'AI games the debrief compares with').argParser(parseCount('--runs', 10, 100_000)).default(200))
+    .option('--no-qr', 'do not print the join address as a QR code')
+    .addOption(forceOption())
+    .action(async (file: string, o: ClassOptions) => {
+      if (o.resume && o.out) throw new UsageError('--resume goes on with the files the class saved: leave out --out');
+      const stop = new Promise<NodeJS.Signals>((done) => {
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => done(signal));
+      });
+      await classCommand(file, o, userCwd(), terminal(io), stop);
+    });
 
   program
     .command('negotiate')

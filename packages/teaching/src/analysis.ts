@@ -41,7 +41,7 @@ export interface DebriefData {
 /** Analyse a played exercise: how the players did against the AI, where their choices mattered, and the bargaining space at each summit. */
 export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: number; rollouts?: number } = {}): DebriefData {
   const sc = ex.scenario;
-  const m = gameModel(ex, t.packages ?? []);
+  const m = gameModel(ex, t.packages ?? [], t.turns);
   // A game ended early is compared with AI games at the same point: stopped at the start of the quarter it ended in.
   const stopAt = t.ended ? t.ended.turn - 1 : Number.POSITIVE_INFINITY;
   const aiRuns = opts.aiRuns ?? 200;

@@ -7,3 +7,4 @@ export * from './play.js';
 export * from './replay.js';
 export * from './transcript.js';
 export * from './transcript-file.js';
+export * from './transcript-markdown.js';

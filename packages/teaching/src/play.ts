@@ -52,7 +52,7 @@ export function playExercise(
 ): Transcript {
   const sc = ex.scenario;
   const packages = opts.packages ?? [];
-  const m = gameModel(ex, packages);
+  const m = gameModel(ex, packages, opts.turns);
   const roleOf = new Map(players.map((r) => [ex.roles[r]!, r]));
   const decisions: DecisionRecord[] = [];
   let session: RunSession;
@@ -202,6 +202,7 @@ export function playExercise(
     injects: fired,
     log: session.log,
     ...(packages.length > 0 ? { packages } : {}),
+    ...(opts.turns !== undefined && opts.turns !== ex.data.turns ? { turns: opts.turns } : {}),
     ...ended,
     outcome: session.ctx.outcome ?? (session.done ? OUTCOME_CLASSES[0] : 'unfinished'),
     treatyQuarter: w.treaty ? quarterLabel(m, w.treaty.t) : null,
@@ -212,6 +213,8 @@ export function playExercise(
 export interface PlayOptions {
   /** Packages the players composed (a class's proposals), appended to the scenario's offers in order. */
   readonly packages?: readonly PackageSpec[];
+  /** Quarters played, when the instructor extended the game beyond the exercise's turns. */
+  readonly turns?: number;
   /** Stop after this many protocol steps (a game ended early), instead of at the run's end. */
   readonly steps?: number;
 }
@@ -221,7 +224,8 @@ export interface PlayOptions {
  * to its offers. No AI ever tables such a package (it has no proposers) nor plans for one
  * (policy.ts's inducement lookahead skips them), so the game's AI plays as on the scenario's model.
  */
-export function gameModel(ex: LoadedExercise, packages: readonly PackageSpec[]): Model {
+export function gameModel(ex: LoadedExercise, packages: readonly PackageSpec[], turns = ex.data.turns): Model {
   const m = ex.scenario.model;
-  return packages.length === 0 ? m : { ...m, offers: [...m.offers, ...packages.map((p, k) => composePackage(m, p, k))] };
+  if (packages.length === 0 && turns === m.horizon) return m;
+  return { ...m, horizon: turns, offers: [...m.offers, ...packages.map((p, k) => composePackage(m, p, k))] };
 }

@@ -91,6 +91,7 @@ export function replay(ex: LoadedExercise, t: Transcript): Transcript {
 export const playOptions = (t: Transcript): PlayOptions => ({
   ...(t.packages ? { packages: t.packages } : {}),
   ...(t.ended ? { steps: t.ended.steps } : {}),
+  ...(t.turns !== undefined ? { turns: t.turns } : {}),
 });
 
 /** Decisions made at a keyboard, in the order they were made. */

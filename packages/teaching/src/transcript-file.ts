@@ -39,6 +39,7 @@ const TranscriptFile = z.looseObject({
   log: z.array(z.looseObject({ type: z.string(), t: int })),
   packages: z.array(Package).max(1000).optional(),
   ended: z.object({ turn: int, steps: int }).optional(),
+  turns: z.int().min(1).max(400).optional(),
   outcome: z.string(),
   treatyQuarter: z.string().nullable(),
   results: z.array(z.looseObject({ role: z.string(), utility: z.number(), score: z.number() })),

@@ -40,6 +40,8 @@ export interface Transcript {
   readonly log: readonly LogEvent[];
   /** Packages the players composed, appended to the scenario's offers in this order (a class's game). */
   readonly packages?: readonly PackageSpec[];
+  /** Quarters played when the instructor extended the game beyond the exercise's turns. */
+  readonly turns?: number;
   /** Set when the game was ended before its last turn: the turn it stopped in and the protocol steps taken. */
   readonly ended?: { readonly turn: number; readonly steps: number };
   /** The outcome class, or "unfinished" for a game ended early. */

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { sealed, writeAtomic } from '@parley/batch';
-import { narrateEvent } from '@parley/engine';
+import { writeAtomic } from '@parley/batch';
 import { type LoadedExercise, loadExercise, readScenarioText } from '@parley/scenario';
 import {
   aiDecides,
@@ -17,6 +16,8 @@ import {
   replay,
   scriptedDecider,
   type Transcript,
+  transcriptJson,
+  transcriptMarkdown,
 } from '@parley/teaching';
 import type { SavedGame } from '@parley/tui';
 import { UsageError } from '../errors.js';
@@ -67,29 +68,6 @@ function readGame(file: string, cwd: string, ex: LoadedExercise, players: readon
               : null;
   if (why) throw new UsageError(`--resume ${file}: ${why}`);
   return g as GameFile;
-}
-
-/** A transcript as written: JSON with its checksum, so that an edited copy is recognised when it comes back. */
-const transcriptJson = (t: Transcript): string => `${JSON.stringify(sealed({ ...t }), null, 2)}\n`;
-
-function transcriptMarkdown(ex: LoadedExercise, t: Transcript): string {
-  const m = ex.scenario.model;
-  return [
-    `# Transcript: ${t.exercise.title}`,
-    '',
-    `Players: ${t.players.join(', ')} (${t.mode}); seed ${t.seed}. Outcome: ${t.outcome}${t.treatyQuarter ? ` (treaty ${t.treatyQuarter})` : ''}.`,
-    '',
-    '## Decisions',
-    '',
-    ...t.decisions.map((d) => `- ${d.quarter} ${d.role} ${d.kind}: **${d.choice}** (${d.by}; ${d.options.length} options)`),
-    '',
-    '## Events',
-    '',
-    '```',
-    ...t.log.map((e) => narrateEvent(m, e)),
-    '```',
-    '',
-  ].join('\n');
 }
 
 /** `parley exercise`: play an exercise at this terminal (hot-seat), or without one by script or by AI; write its transcript. */

@@ -1,0 +1,50 @@
+import { writeAtomic } from '@parley/batch';
+import { diagnose, pathString, ScenarioError } from '@parley/scenario';
+import { transcriptJson, transcriptMarkdown } from '@parley/teaching';
+import type { ClassGame } from './game.js';
+import { type ClassRecord, ClassRecordFile } from './record.js';
+
+/**
+ * A class on disk: its record (`<name>.class.json`, enough to resume it exactly, and holding the
+ * seat codes), and from the first decision on its transcript (`<name>.json`, sealed) with the
+ * transcript's Markdown — all written atomically after every change, so a crash, a closed laptop
+ * or a server restart loses nothing the class has seen.
+ */
+
+export interface ClassFiles {
+  readonly record: string;
+  readonly transcript: string;
+  readonly markdown: string;
+}
+
+/** The files of a class saved as `base` (the transcript's path, ending in .json). */
+export function classFiles(transcript: string): ClassFiles {
+  const stem = transcript.replace(/\.json$/i, '');
+  return { record: `${stem}.class.json`, transcript: `${stem}.json`, markdown: `${stem}.md` };
+}
+
+/** Save the class: the record always, the transcript once the game has started. */
+export function saveClass(g: ClassGame, f: ClassFiles): void {
+  writeAtomic(f.record, `${JSON.stringify(g.record, null, 2)}\n`);
+  if (g.record.status === 'lobby') return;
+  const t = g.transcript();
+  writeAtomic(f.transcript, transcriptJson(t));
+  writeAtomic(f.markdown, transcriptMarkdown(g.ex, t));
+}
+
+/** A `.class.json` read back: its structure checked, each problem one located line. */
+export function readClassRecord(text: string, file: string): ClassRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([{ file, line: 0, col: 0, path: '', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  const parsed = ClassRecordFile.safeParse(raw);
+  if (!parsed.success) {
+    const first = diagnose(ClassRecordFile, raw, parsed.error.issues)[0]!;
+    const path = first.key ? [...first.path, first.key] : first.path;
+    throw new ScenarioError([{ file, line: 0, col: 0, path: pathString(path), message: `not a saved class: ${first.message}` }]);
+  }
+  return parsed.data as ClassRecord;
+}
