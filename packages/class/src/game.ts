@@ -320,7 +320,8 @@ export class ClassGame {
   }
 
   /** A team's decision for the point with `key`; the game then runs on to the next decision. */
-  decide(role: string, key: string, d: TeamDecision, now: number): void {
+  /** Returns how many decisions it adds to the record (a rejection with a counter-offer is two). */
+  decide(role: string, key: string, d: TeamDecision, now: number): number {
     this.requireRole(role);
     if (this.record.status === 'paused') throw new ClassError('the game is paused');
     const p = this.pending(role);
@@ -358,6 +359,7 @@ export class ClassGame {
       }
     }
     this.give(given, now);
+    return given.length;
   }
 
   private give(given: readonly ClassDecision[], now: number): void {

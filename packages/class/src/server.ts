@@ -111,59 +111,61 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     broadcast();
   };
 
-  const onTeam = (ws: WebSocket, role: string, m: TeamMessage): boolean => {
+  /** What a message did: whether the game changed (saved and sent to every page), and the reply to its page (after saving). */
+  type Done = { readonly change: boolean; readonly reply?: unknown };
+
+  const onTeam = (role: string, m: TeamMessage): Done => {
     const t = now();
     switch (m.type) {
-      case 'decide':
-        game.decide(role, m.key, m.decision, t);
-        return true;
+      case 'decide': {
+        const records = game.decide(role, m.key, m.decision, t);
+        return { change: true, reply: { type: 'decided', key: m.key, records } };
+      }
       case 'check':
-        send(ws, { type: 'checked', check: game.check(role, m.package) });
-        return false;
+        return { change: false, reply: { type: 'checked', check: game.check(role, m.package) } };
       case 'message':
         game.message(role, m.to, m.text);
-        return true;
+        return { change: true };
     }
   };
 
-  const onInstructor = (ws: WebSocket, m: InstructorMessage): boolean => {
+  const onInstructor = (m: InstructorMessage): Done => {
     const t = now();
     switch (m.type) {
       case 'start': {
         const taken = Object.keys(connected());
         game.start(taken, t);
-        return true;
+        return { change: true };
       }
       case 'pause':
         game.pause(t);
-        return true;
+        return { change: true };
       case 'resume':
         game.resume(t);
-        return true;
+        return { change: true };
       case 'end':
         game.end();
-        return true;
+        return { change: true };
       case 'extend':
         game.extend(m.turns, t);
-        return true;
+        return { change: true };
       case 'inject': {
         const { turn } = game.fire(m.id);
-        send(ws, { type: 'notice', text: `${m.id} takes effect at the start of turn ${turn}` });
-        return true;
+        return { change: true, reply: { type: 'notice', text: `${m.id} takes effect at the start of turn ${turn}` } };
       }
       case 'hints':
         game.setHints(m.role, m.on);
-        return true;
+        return { change: true };
       case 'clock':
         game.setClock(m.seconds, t);
-        return true;
+        return { change: true };
       case 'close-round':
         if (game.deadline === null && game.record.status === 'running') game.deadline = t;
         game.expire(t);
-        return true;
+        return { change: true };
       case 'message':
         game.message('instructor', m.to, m.text);
-        return true;
+        return { change: true };
     }
   };
 
@@ -196,17 +198,18 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
         broadcast();
         return;
       }
-      let change: boolean;
+      let done: Done;
       if (seat.kind === 'team') {
         const m = TeamMessage.safeParse(raw);
         if (!m.success) throw new ClassError(problem(m.error));
-        change = onTeam(ws, seat.role, m.data);
+        done = onTeam(seat.role, m.data);
       } else {
         const m = InstructorMessage.safeParse(raw);
         if (!m.success) throw new ClassError(problem(m.error));
-        change = onInstructor(ws, m.data);
+        done = onInstructor(m.data);
       }
-      if (change) changed();
+      if (done.change) changed();
+      if (done.reply !== undefined) send(ws, done.reply);
     } catch (e) {
       if (e instanceof ClassError) send(ws, { type: 'error', message: e.message });
       else {
@@ -234,6 +237,11 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     if (s && (req.method === 'GET' || req.method === 'HEAD')) {
       head(200, s.type);
       res.end(req.method === 'HEAD' ? undefined : files.get(url.pathname));
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
       return;
     }
     if (url.pathname === '/debrief' || url.pathname === '/transcript.json') {

@@ -41,6 +41,13 @@ export interface StateView {
   readonly gauges: readonly { readonly label: string; readonly value: number }[];
 }
 
+/** Each scoring rule (exercise.ts), as a team reads it. */
+const SCORING: Record<string, string> = {
+  utility: 'your country’s utility at the end: everything it cares about, weighted as in its briefing',
+  treaty: '1 if a peace treaty is signed, else 0',
+  'no-concession': '1 if no territory has changed hands at the end, else 0',
+};
+
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const num = (x: number): string => x.toFixed(3);
 
@@ -143,6 +150,8 @@ function common(g: ClassGame, now: number) {
     turnSeconds: r.turnSeconds,
     state: stateView(g),
     outcome: g.session.done && g.session.ctx.outcome ? outcomeLabel(m, g.session.ctx.outcome) : null,
+    /** The countries whose teams are deciding now. */
+    deciding: r.players.filter((p) => g.pending(p) !== null).map((p) => m.actors[g.actorOf(p)]!.name),
     roles: Object.entries(g.ex.data.roles).map(([id, role]) => ({
       role: id,
       name: m.actors[g.actorOf(id)]!.name,
@@ -165,12 +174,12 @@ export function teamView(g: ClassGame, role: string, now: number) {
     ...common(g, now),
     briefing: {
       public: brief.public,
+      scoring: SCORING[brief.scoring],
       confidential: brief.confidential.map((c) => ({
         text: c.text,
         source: c.source ? `${c.source.doc}: “${c.source.quote}”` : `assumption: ${c.assumption ?? ''}`,
       })),
       objectives: brief.objectives,
-      scoring: brief.scoring,
     },
     history: g.session.log.map((e) => publicLine(m, e)),
     pending: pendingView(g, role, hints),

@@ -71,7 +71,8 @@ function connect() {
     } else if (msg.type === 'checked') {
       state.check = msg.check;
       render();
-    } else if (msg.type === 'notice') notice(msg.text);
+    } else if (msg.type === 'decided') notice('Your decision is in.');
+    else if (msg.type === 'notice') notice(msg.text);
     else if (msg.type === 'error') {
       if (!state.view) {
         sessionStorage.removeItem('parley-code');
@@ -299,7 +300,19 @@ function decisionCard(v) {
       'section',
       { class: 'card', 'aria-label': 'your decision' },
       h('h2', {}, 'Your decision'),
-      h('p', { class: 'waiting' }, v.status === 'ended' ? 'The game is over.' : v.status === 'lobby' ? 'The game has not started.' : 'Nothing to decide now: the others are deciding, or the game is paused.'),
+      h(
+        'p',
+        { class: 'waiting' },
+        v.status === 'ended'
+          ? 'The game is over.'
+          : v.status === 'lobby'
+            ? 'The game has not started: your instructor starts it.'
+            : v.status === 'paused'
+              ? 'The game is paused.'
+              : v.deciding.length > 0
+                ? `Nothing for you to decide now: waiting for ${v.deciding.join(', ')}.`
+                : 'Nothing for you to decide now.',
+      ),
     );
   if (state.key !== p.key) {
     state.key = p.key;
@@ -380,7 +393,7 @@ function briefingCard(v) {
     h('ul', { class: 'confidential' }, b.confidential.map((c) => h('li', {}, c.text, h('div', { class: 'source' }, c.source)))),
     h('h3', {}, 'Your objectives'),
     h('ul', {}, b.objectives.map((o) => h('li', {}, o))),
-    h('p', { class: 'muted' }, `Scored by: ${b.scoring}`),
+    h('p', { class: 'muted' }, `How you are scored: ${b.scoring}`),
   );
 }
 
@@ -458,9 +471,12 @@ function renderConsole(v) {
     { class: 'card', 'aria-label': 'seats' },
     h('h2', {}, 'Seats'),
     h(
+      'div',
+      { class: 'table-wrap' },
+      h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Country'), h('th', {}, 'Code'), h('th', {}, 'Pages open'), h('th', {}, 'Deciding'), h('th', {}, 'Hints'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Country'), h('th', {}, 'Code'), h('th', {}, 'Pages'), h('th', {}, 'Deciding'), h('th', {}, 'Hints'))),
       h(
         'tbody',
         {},
@@ -475,6 +491,7 @@ function renderConsole(v) {
             h('td', {}, h('label', {}, h('input', { type: 'checkbox', checked: s.hints, onchange: (e) => send({ type: 'hints', role: s.role, on: e.target.checked }) }), ' on')),
           ),
         ),
+      ),
       ),
     ),
   );
