@@ -172,11 +172,11 @@ function messagesCard(v, me, names) {
   );
   const to = h(
     'select',
-    { 'aria-label': 'to', onchange: (e) => (state.draft.to = e.target.value) },
+    { 'aria-label': 'Send to', onchange: (e) => (state.draft.to = e.target.value) },
     h('option', { value: 'all', selected: state.draft.to === 'all' }, 'Everyone (public)'),
     v.roles.filter((r) => r.role !== me).map((r) => h('option', { value: r.role, selected: state.draft.to === r.role }, `${r.name} (private)`)),
   );
-  const text = h('textarea', { 'aria-label': 'message', maxlength: 1000, oninput: (e) => (state.draft.text = e.target.value) });
+  const text = h('textarea', { 'aria-label': 'Message text', maxlength: 1000, oninput: (e) => (state.draft.text = e.target.value) });
   text.value = state.draft.text;
   const form = h(
     'form',
