@@ -86,7 +86,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a class in the browser', () => {
 
       // Russia, on a phone, sees the package and writes to Japan — with markup that must stay text.
       await russia.getByRole('heading', { name: 'An offer is on the table' }).waitFor();
-      await russia.getByText(/\(players' package\) transfer of/).first().waitFor();
+      await russia
+        .getByText(/\(players' package\) transfer of/)
+        .first()
+        .waitFor();
       await russia.getByLabel('Send to').selectOption('japan');
       const note = '<img src=x onerror=alert(1)> Two islands now, and what of the bases?';
       await russia.getByLabel('Message text').fill(note);

@@ -277,7 +277,13 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
       res.end();
     });
   });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  // Made once the address is bound (ws re-emits the server's errors, a port in use among them).
   const wss = new WebSocketServer({ server, path: '/ws', maxPayload: 64 * 1024 });
+  wss.on('error', (e) => log(`server error: ${e.message}`));
   wss.on('connection', (ws) => {
     ws.on('message', (data, isBinary) => onMessage(ws, data, isBinary));
     ws.on('error', () => ws.terminate());
@@ -286,10 +292,6 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
       wrong.delete(ws);
       if (had) broadcast();
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => resolve());
   });
   arm();
   const port = (server.address() as AddressInfo).port;
