@@ -31,6 +31,20 @@ describe('docs/teaching/handouts', () => {
     expect(all.length).toBeGreaterThanOrEqual(6);
     for (const h of all) expect(readFileSync(`${HANDOUTS}${h.name}`, 'utf8'), h.name).toBe(h.text);
   });
+
+  it('the guide’s figures are the engine’s, the same AI games a debrief compares a class with (run pnpm docs:teaching)', async () => {
+    const { guideWithFigures, GUIDE } = await import('../packages/teaching/scripts/write-handouts.js');
+    const guide = readFileSync(GUIDE, 'utf8');
+    expect(guideWithFigures(guide)).toBe(guide);
+    expect(guide).toMatch(/\| `nagato-2016\.yaml` \| Japan, Russia, United States\*, China\* \| 8 \| \d+ of 200 \(\d+%\)/);
+    // The same figure as the debrief of a game of the exercise.
+    const { loadExercise } = await import('@parley/scenario');
+    const { aiPlay, analyse, playExercise, aiDecides } = await import('@parley/teaching');
+    const ex = loadExercise('scenarios/exercises/nagato-2016.yaml');
+    const debrief = analyse(ex, playExercise(ex, [], aiDecides, 'auto'), { aiRuns: 200 });
+    const play = aiPlay(ex, 200);
+    expect(debrief.aiTreatyShare).toBe(play.treaties / play.runs);
+  });
 });
 
 describe('examples in the README and docs/', () => {

@@ -98,7 +98,11 @@ describe('playing, replaying and debriefing', () => {
     const html = join(dir, 'debrief.html');
     expect(parley('debrief', transcript, '--out', html, '--runs', '60').code).toBe(0);
     const md = readFileSync(join(dir, 'debrief.md'), 'utf8');
-    expect(md).toMatch(/^\| Japan \(played\) \| 0\.\d{3} \| 0\.\d{3} \| \d+% \|$/m);
+    expect(md).toMatch(/^\| Japan \(played\) \| 0\.\d{3} \(utility\) \| 0\.\d{3} \| 0\.\d{3} \| \d+% \|$/m);
+    // Every role's scoring rule is evaluated; roles no one decided for are the AI's.
+    expect(md).toMatch(/^\| Russia \(played\) \| [01] \(kept every territory: (yes|no)\) \|/m);
+    expect(md).toMatch(/^\| United States \(AI\) \|/m);
+    expect(md).toMatch(/; 8 turns played\.$|; over after \d of 8 turns\.$/m);
     // Russia's answer is a turning point either way: it moved the chance, or (its drawn reservation value
     // rejecting the deal too) left it where the AI's answer would have.
     expect(md).toMatch(
@@ -111,7 +115,10 @@ describe('playing, replaying and debriefing', () => {
     expect(md).not.toMatch(/"japan-|"russia-|"two-islands/);
     expect(md).toContain('Was there ever a package both sides preferred to no deal?');
     const page = readFileSync(html, 'utf8');
-    expect(page).toContain('<figure id="bargaining"><svg');
+    // Every summit has its chart.
+    const summits = (md.match(/^- \*\*20\d\dQ\d — /gm) ?? []).length;
+    expect(summits).toBeGreaterThan(1);
+    expect((page.match(/<figure class="bargaining" id="bargaining-\d+"><figcaption>[^<]+<\/figcaption><svg/g) ?? []).length).toBe(summits);
     expect(page).not.toMatch(/<script/);
     const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
     if (!chromium) {

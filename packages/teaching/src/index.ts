@@ -1,6 +1,7 @@
 export * from './analysis.js';
 export * from './debrief.js';
 export * from './handout.js';
+export * from './instructor.js';
 export * from './moves.js';
 export * from './packages.js';
 export * from './play.js';
