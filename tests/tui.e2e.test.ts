@@ -38,7 +38,13 @@ describe('the terminal UI in tmux', () => {
     tmux('send-keys', '-t', SESSION, 'Down', 'Enter');
     await waitFor('Nothing has happened yet');
     tmux('send-keys', '-t', SESSION, 'Space');
-    const stepped = await waitFor(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    // The log shows the end of the quarter, its lines wrapped whole; page up goes back to its start.
+    let stepped = await waitFor(/more above \(pgup pgdn\)|2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    for (let k = 0; k < 10 && !/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/.test(stepped); k++) {
+      tmux('send-keys', '-t', SESSION, 'PPage');
+      stepped = await waitFor(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi|↓ \d+ below/);
+    }
+    expect(stepped).toMatch(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
     expect(stepped).toMatch(/Habomai islets +2%/);
     tmux('send-keys', '-t', SESSION, 'e');
     await waitFor(/ended: /);
@@ -69,5 +75,33 @@ describe('the terminal UI honours the terminal', () => {
     tmux('resize-window', '-t', S2, '-x', '130', '-y', '30');
     await waitFor('Kuril Islands: the thaw after Fukushima (2013-2017)', pane);
     tmux('send-keys', '-t', S2, 'q');
+  }, 600_000);
+});
+
+describe('an exercise at one terminal, in tmux', () => {
+  const S3 = `${SESSION}-3`;
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', S3]);
+  });
+
+  it('shows its keys, answers ? at 100×30, redraws when the window is resized, and says how to go on after q', async () => {
+    const out = `/tmp/parley-e2e-${process.pid}.json`;
+    const cmd = `cd ${ROOT} && env -u CI node --conditions=source --import tsx packages/cli/src/bin.ts exercise scenarios/exercises/nagato-2016.yaml --role japan --out ${out} --force; echo "exited $?"; sleep 3600`;
+    tmux('new-session', '-d', '-s', S3, '-x', '100', '-y', '30', cmd);
+    const pane = () => tmux('capture-pane', '-t', S3, '-p');
+    const first = await waitFor('? keys · q quit', pane);
+    expect(first).toContain('h hints off');
+    tmux('send-keys', '-t', S3, '?');
+    const help = await waitFor('show or hide these keys', pane);
+    expect(help).toContain('instructor: fire an inject');
+    tmux('send-keys', '-t', S3, '?');
+    await waitFor('Nothing has happened yet', pane);
+    tmux('resize-window', '-t', S3, '-x', '60', '-y', '24');
+    // At 60 columns the keys wrap onto a second row rather than being cut.
+    const narrow = await waitFor(/^q quit|· q quit *$/m, pane);
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    tmux('send-keys', '-t', S3, 'q');
+    const after = await waitFor('exited 0', pane);
+    expect(after).toMatch(/the game was left at turn 1 of 8; it is saved in/);
   }, 600_000);
 });

@@ -1,11 +1,12 @@
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
+import { Box, Text, useApp, useStdin } from 'ink';
+import { useReducer } from 'react';
 import { Browser } from './Browser.js';
 import type { Entry } from './catalog.js';
 import { DistributionView } from './DistributionView.js';
 import { Help } from './Help.js';
 import { Keys } from './keys.js';
 import { RunView } from './RunView.js';
+import { useSize } from './size.js';
 import { initialUi, type KeyPress, reduce, type UiState } from './state.js';
 import { colour } from './theme.js';
 
@@ -17,21 +18,6 @@ export interface AppProps {
   readonly distributionRuns?: number;
   /** Worker threads for the distribution view (default: the cores). */
   readonly distributionWorkers?: number;
-}
-
-/** The terminal size, kept up to date on resize. */
-function useSize(): { width: number; height: number } {
-  const { stdout } = useStdout();
-  const read = () => ({ width: stdout.columns || 80, height: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
-  useEffect(() => {
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  });
-  return size;
 }
 
 export function App({ entries, seed = 1, distributionRuns = 2000, distributionWorkers }: AppProps) {
@@ -56,7 +42,7 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
           {ui.dist
             ? "  u what we don't know · esc back · ? help · q quit"
             : run
-              ? '  p phase · space quarter · e end · w why · u utilities · s new seed · d distribution · esc back · ? q'
+              ? '  p phase · space quarter · e end · w why · u utilities · d distribution · ? keys · q quit'
               : '  ↑↓ choose · enter run · d distribution · ? help · q quit'}
         </Text>
       </Text>
@@ -82,6 +68,7 @@ export function App({ entries, seed = 1, distributionRuns = 2000, distributionWo
           player={run.player}
           awaiting={ui.awaiting}
           hints={ui.hints}
+          scroll={ui.scroll}
         />
       ) : (
         <Browser entries={entries} selected={ui.selected} width={width} height={bodyHeight} />

@@ -15,7 +15,7 @@ import { outcomeLabel } from '@parley/engine';
 import type { LoadedScenario } from '@parley/scenario';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
-import { bar, clip } from './panels.js';
+import { bar, wrapLine } from './panels.js';
 import { colour } from './theme.js';
 
 interface Live {
@@ -95,15 +95,15 @@ export function DistributionView({
   const m = sc.model;
   const shown = OUTCOME_CLASSES.map((c, k) => ({ c, k, n: live.counts[k]! })).filter((x) => x.n > 0 || x.c === current);
   // The labels as long as the longest shown, if the width allows: a bar of at least 10 and, beside the
-  // label and bar, a space, the share (7), the interval (18) and the marker (12) must fit. A label cut
-  // short ends in an ellipsis.
+  // label and bar, a space, the share (7), the interval (18) and the marker (12) must fit. A longer
+  // label has rows of its own (wrapped, never cut) above its bar, which stays in the bars' column.
   const beside = 1 + 7 + 18 + 12 + (uncertain ? 17 : 0);
   const longest = Math.max(0, ...shown.map(({ c }) => outcomeLabel(m, c).length));
   const labelWidth = Math.max(16, Math.min(longest, width - beside - 10));
   const barWidth = Math.max(6, width - labelWidth - beside);
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate">
+      <Text>
         <Text bold>Distribution</Text> of {runs.toLocaleString('en-US')} runs (seed 1, in {workers} worker threads)
         {uncertain ? " · over what we don't know: each block of runs draws the uncertain numbers" : " · u: also over what we don't know"}
       </Text>
@@ -116,14 +116,30 @@ export function DistributionView({
         {shown.map(({ c, n }) => {
           const ci = wilson(n, Math.max(1, live.done));
           const p = live.done === 0 ? 0 : n / live.done;
-          return (
-            <Text key={c} wrap="truncate">
-              {clip(outcomeLabel(m, c), labelWidth).padEnd(labelWidth + 1)}
+          const label = outcomeLabel(m, c);
+          const figures = (
+            <>
               <Text color={colour('magenta')}>{bar(p, barWidth)}</Text> {percent(p).padStart(6)}{' '}
               {live.done > 0 ? percentInterval(ci.low, ci.high) : ''}
               {uncertain ? <Text color={colour('cyan')}>{spreadOf(live.spreads, c)}</Text> : null}
               {c === current ? <Text color={colour('green')}> ← this run</Text> : null}
+            </>
+          );
+          return label.length <= labelWidth ? (
+            <Text key={c} wrap="truncate">
+              {label.padEnd(labelWidth + 1)}
+              {figures}
             </Text>
+          ) : (
+            <Box key={c} flexDirection="column">
+              {wrapLine(label, width).map((row) => (
+                <Text key={row}>{row}</Text>
+              ))}
+              <Text wrap="truncate">
+                {' '.repeat(labelWidth + 1)}
+                {figures}
+              </Text>
+            </Box>
           );
         })}
       </Box>

@@ -12,6 +12,7 @@ const KEYS: readonly [string, string][] = [
   ['c', 'play a country (again: the next one; then watch)'],
   ['1-9  y n', 'answer your decision: an option; accept or reject'],
   ['h', 'show or hide the hints in your menus'],
+  ['↑ ↓  pgup pgdn', 'scroll the log, your menu or the utilities (in “why”: pgup pgdn)'],
   ['w', 'why: the options behind the last decision (↑↓ for others)'],
   ['u', 'each actor’s utility, dimension by dimension'],
   ['d', 'the distribution of 2,000 runs, with this run marked'],
@@ -27,7 +28,7 @@ export function Help() {
       <Text bold>Keys</Text>
       {KEYS.map(([k, what]) => (
         <Text key={k}>
-          <Text color={colour('cyan')}>{k.padEnd(12)}</Text>
+          <Text color={colour('cyan')}>{k.padEnd(16)}</Text>
           {what}
         </Text>
       ))}

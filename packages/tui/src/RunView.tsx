@@ -1,8 +1,21 @@
 import type { RunSession } from '@parley/engine';
 import { outcomeLabel } from '@parley/engine';
 import { Box, Text } from 'ink';
-import { Menu } from './Menu.js';
-import { bar, breakdownLines, clip, gauges, logLines, quarterOf, territoryRows, utilityRows, whyLines } from './panels.js';
+import { menuLines } from './Menu.js';
+import {
+  bar,
+  breakdownLines,
+  clip,
+  gauges,
+  logLines,
+  logPanel,
+  type PanelLine,
+  panelRows,
+  quarterOf,
+  territoryRows,
+  utilityRows,
+  whyLines,
+} from './panels.js';
 import type { UiState } from './state.js';
 import { colour } from './theme.js';
 
@@ -18,6 +31,7 @@ export function RunView({
   player = null,
   awaiting = null,
   hints = true,
+  scroll = 0,
   status: note,
 }: {
   session: RunSession;
@@ -28,6 +42,8 @@ export function RunView({
   player?: number | null;
   awaiting?: UiState['awaiting'];
   hints?: boolean;
+  /** Rows the lower panel is scrolled by: back from the end of the log, or down from the top of a menu or explanation. */
+  scroll?: number;
   /** Replaces the "you play … / watching" note (exercises name their players). */
   status?: string;
 }) {
@@ -35,9 +51,23 @@ export function RunView({
   const w = session.ctx.world;
   const half = Math.floor((width - 2) / 2);
   const panels = gauges(m, w);
+  // Territory names whole when the panel allows it (a status of 14 characters beside them).
+  const nameWidth = Math.max(8, Math.min(Math.max(...m.territories.map((t) => t.name.length)), half - 4 - 6 - 14));
   // Rows: title and status (2), the two panels (their longest list + heading + borders), the log's borders (2), utilities (1).
   const panelHeight = Math.max(m.territories.length, panels.length) + 3;
   const logHeight = Math.max(2, height - 2 - panelHeight - 2 - 1);
+  /** What the lower panel holds: the player's menu, why a decision was made, utilities, or the log. */
+  const lowerLines = (): PanelLine[] => {
+    if (awaiting) return menuLines(m, awaiting, hints);
+    if (lower.kind === 'why')
+      return [
+        { text: `Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`, bold: true },
+        ...whyLines(m, session.log[lower.at]!),
+      ];
+    if (lower.kind === 'utility') return [{ text: 'Utility by dimension (u back to the log)', bold: true }, ...breakdownLines(m, w)];
+    if (session.log.length === 0) return [{ text: 'Nothing has happened yet: press space to step a quarter, p for one phase.', dim: true }];
+    return logPanel(m, session.log);
+  };
   const status = session.done ? `ended: ${outcomeLabel(m, session.ctx.outcome!)}` : `${quarterOf(m, session.t)} · next: ${session.next}`;
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
@@ -54,9 +84,9 @@ export function RunView({
           <Text bold>Territories</Text>
           {territoryRows(m, w).map((r) => (
             <Text key={r.name}>
-              {clip(r.name, 14).padEnd(15)}
+              {clip(r.name, nameWidth).padEnd(nameWidth + 1)}
               <Text dimColor>{`${Math.round(r.area * 100)}%`.padStart(4)} </Text>
-              <Text color={colour(TONE[r.tone])}>{clip(r.status, half - 24)}</Text>
+              <Text color={colour(TONE[r.tone])}>{clip(r.status, half - nameWidth - 10)}</Text>
             </Text>
           ))}
         </Box>
@@ -71,32 +101,13 @@ export function RunView({
         </Box>
       </Box>
       <Box flexDirection="column" borderStyle="single" paddingX={1} height={logHeight + 2}>
-        {awaiting ? (
-          <Menu m={m} awaiting={awaiting} hints={hints} />
-        ) : lower.kind === 'why' ? (
-          [
-            `Why (↑↓ other decisions, w back to the log) — ${logLines(m, [session.log[lower.at]!], 1)[0]}`,
-            ...whyLines(m, session.log[lower.at]!),
-          ]
-            .slice(0, logHeight)
-            .map((line, k) => (
-              <Text key={`${k}:${line}`} wrap="truncate" bold={k === 0}>
-                {line}
-              </Text>
-            ))
-        ) : lower.kind === 'utility' ? (
-          ['Utility by dimension (u back to the log)', ...breakdownLines(m, w)].slice(0, logHeight).map((line, k) => (
-            <Text key={`${k}:${line}`} wrap="truncate" bold={k === 0}>
-              {line}
-            </Text>
-          ))
-        ) : session.log.length === 0 ? (
-          <Text dimColor>Nothing has happened yet: press space to step a quarter, p for one phase.</Text>
-        ) : (
-          logLines(m, session.log, logHeight).map((line, k) => <Text key={`${session.log.length - k}`}>{clip(line, width - 4)}</Text>)
-        )}
+        {panelRows(lowerLines(), width - 4, logHeight, scroll, awaiting || lower.kind !== 'log' ? 'top' : 'bottom').rows.map((r, k) => (
+          <Text key={`${k}:${r.text}`} bold={r.bold === true} dimColor={r.dim === true} color={r.color ? colour(r.color) : undefined}>
+            {r.text}
+          </Text>
+        ))}
       </Box>
-      <Text wrap="truncate">
+      <Text>
         {utilityRows(m, w).map((u) => (
           <Text key={u.name}>
             {u.name} <Text color={colour('yellow')}>{u.value.toFixed(3)}</Text>

@@ -1,7 +1,7 @@
 import type { LogEvent, OutcomeClass } from '@parley/core';
 import type { DecisionPoint, RunSession } from '@parley/engine';
 import type { Entry } from './catalog.js';
-import type { KeyPress } from './keypress.js';
+import { type KeyPress, scrolled } from './keypress.js';
 import { isDecision } from './panels.js';
 import { advancePlay, answerPlay, type PlayUi, startPlay } from './play-state.js';
 
@@ -25,6 +25,8 @@ export interface UiState {
   readonly dist: { readonly entry: number; readonly current: OutcomeClass | null; readonly uncertain: boolean } | null;
   /** What the run view's lower panel shows: the narrated log, why a decision was made (log index), or utilities by dimension. */
   readonly lower: { readonly kind: 'log' } | { readonly kind: 'why'; readonly at: number } | { readonly kind: 'utility' };
+  /** Rows the lower panel is scrolled by (RunView's scroll): 0 shows the end of the log, or the top of a menu. */
+  readonly scroll: number;
   /** Bumped when the (mutable) session steps, so the view redraws. */
   readonly version: number;
 }
@@ -39,6 +41,7 @@ export const initialUi: UiState = {
   lower: { kind: 'log' },
   awaiting: null,
   hints: true,
+  scroll: 0,
   version: 0,
 };
 
@@ -60,7 +63,7 @@ function open(entries: readonly Entry[], k: number, seed: number, player: number
 function withPlay(s: UiState, play: PlayUi): UiState {
   const a = play.awaiting;
   const awaiting = a && a.stage !== 'handover' ? { point: a.queue[0]!, stage: a.stage } : null;
-  return { ...s, run: { ...s.run!, play }, awaiting, version: s.version + 1 };
+  return { ...s, run: { ...s.run!, play }, awaiting, scroll: 0, version: s.version + 1 };
 }
 
 export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState, key: KeyPress): UiState {
@@ -84,6 +87,14 @@ export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState,
   }
   const { session, entry, player } = s.run;
   if (input === 'h') return { ...s, hints: !s.hints };
+  // Scrolling the lower panel: ↑↓ pick other decisions in "why", so there only the page keys scroll.
+  const scroll = scrolled(
+    key,
+    s.scroll,
+    s.awaiting || s.lower.kind !== 'log' ? 'top' : 'bottom',
+    s.lower.kind !== 'why' || s.awaiting !== null,
+  );
+  if (scroll !== null) return { ...s, scroll };
   if (s.awaiting) return key.escape ? { ...s, run: null, awaiting: null } : withPlay(s, answerPlay(s.run.play, key));
   if (input === 'c') {
     // Play the next country (or go back to watching), from a fresh run with the same seed.
@@ -91,14 +102,14 @@ export function reduce(entries: readonly Entry[], firstSeed: number, s: UiState,
     return { ...s, run: open(entries, entry, session.seed, next), lower: { kind: 'log' }, awaiting: null };
   }
   if (input === 'w') {
-    if (s.lower.kind === 'why') return { ...s, lower: { kind: 'log' } };
+    if (s.lower.kind === 'why') return { ...s, lower: { kind: 'log' }, scroll: 0 };
     const at = decision(session.log, null, -1);
-    return at === null ? s : { ...s, lower: { kind: 'why', at } };
+    return at === null ? s : { ...s, lower: { kind: 'why', at }, scroll: 0 };
   }
-  if (input === 'u') return { ...s, lower: s.lower.kind === 'utility' ? { kind: 'log' } : { kind: 'utility' } };
+  if (input === 'u') return { ...s, lower: s.lower.kind === 'utility' ? { kind: 'log' } : { kind: 'utility' }, scroll: 0 };
   if (s.lower.kind === 'why' && (key.upArrow || key.downArrow || input === 'k' || input === 'j')) {
     const at = decision(session.log, s.lower.at, key.upArrow || input === 'k' ? -1 : 1);
-    return at === null ? s : { ...s, lower: { kind: 'why', at } };
+    return at === null ? s : { ...s, lower: { kind: 'why', at }, scroll: 0 };
   }
   if (key.escape || input === 'b') return { ...s, run: null, lower: { kind: 'log' }, awaiting: null };
   if (input === 's') return { ...s, run: open(entries, entry, session.seed + 1, player), lower: { kind: 'log' } };

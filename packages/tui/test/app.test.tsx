@@ -43,7 +43,16 @@ describe('keys', () => {
     expect(opened).toContain('Kuril Islands: from Sochi to Nagato and after');
     expect(opened).toContain('seed 1');
     stdin.write(' ');
-    const stepped = await frameWith(lastFrame, /2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    // The log shows its end, each line whole (wrapped), and says what is above; page up scrolls back to its start.
+    let stepped = await frameWith(lastFrame, /more above \(pgup pgdn\)|2016Q2 {2}SUMMIT/);
+    for (let k = 0; k < 20 && !/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/.test(stepped); k++) {
+      const before = stepped;
+      stdin.write('\x1b[5~');
+      stepped = await frameWhere(lastFrame, (f) => f !== before, 'the log scrolled back');
+    }
+    expect(stepped).toMatch(/2016Q2 {2}SUMMIT {4}Abe and Putin meet in Sochi/);
+    expect(stepped).not.toMatch(/…/);
+    for (const line of stepped.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     // The islands panel: Habomai still Russia's and contested, or Japan's after a treaty at Sochi.
     expect(stepped).toMatch(/Habomai islets +2% (Russia \(contested\)|→ Japan)/);
     stdin.write('s');
@@ -80,15 +89,15 @@ describe('explaining a run', () => {
     stdin.write('j');
     stdin.write('\r');
     stdin.write(' ');
-    await frameWith(lastFrame, /2016Q2 {2}SUMMIT/);
+    await frameWith(lastFrame, /2016Q2 {2}[A-Z]+ /);
     stdin.write('w');
     const frame = await frameWith(lastFrame, /Why \(↑↓ other decisions, w back to the log\)/);
     expect(frame).toMatch(/options in 2016Q2/);
-    expect(frame).toMatch(/▶ .* [+-]\d\.\d{4} {2}P +\d+%/);
-    expect(frame).toMatch(/hold still +\+0\.0000/);
+    expect(frame).toMatch(/▶ [+-]\d\.\d{4} {2}P +\d+% {2}\S/);
+    expect(frame).toMatch(/\+0\.0000 {2}P +\d+% {2}hold still/);
   });
 
-  it('w lines up the options in one column, and cuts a label longer than 46 characters with an ellipsis', () => {
+  it('w lines up the options’ figures in columns and gives each label in full, however long', () => {
     const m = entries.find((e) => e.name === 'kuril/2022-after-invasion.yaml')!.sc!.model;
     const long = m.moves.findIndex((mv) => mv.label.length > 46);
     expect(long).toBeGreaterThanOrEqual(0);
@@ -102,8 +111,10 @@ describe('explaining a run', () => {
       options: [option(null, 0), option(long, 0.01)],
     } as const;
     const [, hold, chosen] = whyLines(m, e);
-    expect(chosen).toContain(`▶ ${m.moves[long]!.label.slice(0, 45)}… +0.0100`);
-    expect(hold!.indexOf('+0.0000')).toBe(chosen!.indexOf('+0.0100'));
+    // The figures in columns, then the label in full (the panel wraps it under itself).
+    expect(chosen!.text).toBe(`▶ +0.0100  P  50%  ${m.moves[long]!.label}`);
+    expect(hold!.text).toBe('  +0.0000  P  50%  hold still');
+    expect(chosen!.indent).toBe(' '.repeat(19));
   });
 
   it('u breaks each actor’s utility into its dimensions', async () => {
@@ -190,7 +201,7 @@ describe('playing a country', () => {
     let frame = await frameWith(lastFrame, asked);
     for (let k = 0; k < 5 && !/Your move, Japan/.test(frame); k++) {
       if (/You have the floor, Japan/.test(frame)) {
-        expect(frame).toMatch(/1 {2}only talk +accept +\d+%/);
+        expect(frame).toMatch(/1 {2}only talk[^\n]*\n[^\n]*accept +\d+%/);
         stdin.write('1');
       } else stdin.write('y');
       stdin.write(' ');
@@ -198,7 +209,7 @@ describe('playing a country', () => {
       frame = await frameWhere(lastFrame, (f) => f !== before && asked.test(f), 'the next decision');
     }
     expect(frame).toMatch(/Your move, Japan: press a number/);
-    expect(frame).toMatch(/1 {2}hold still +\+0\.0000 {2}AI +\d+%/);
+    expect(frame).toMatch(/1 {2}hold still[^\n]*\n[^\n]*value \+0\.0000 {2}AI +\d+%/);
     stdin.write('h');
     await frameWithout(lastFrame, /AI +\d+%/);
   });
