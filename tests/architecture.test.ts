@@ -30,7 +30,7 @@ describe('architecture', () => {
   it('the batch kernel is sealed: no package but the core reads its cell layout, its raw cells or its samplers', () => {
     // What other packages use of it: a kernel per model (engine), its runs, its live view and its readers (Measure, in the model's terms).
     const internals = /\.L\b|\bworld\.x\b|\bLayout\b|\bSampler?\b|\bcompileSampler\b|\bpackWorld\b|\bKernelWorld\b|\bKernelEvaluator\b/;
-    const outside = ['engine', 'batch', 'scenario', 'teaching', 'tui', 'cli'].flatMap(sourcesOf);
+    const outside = ['engine', 'batch', 'scenario', 'teaching', 'tui', 'cli', 'class'].flatMap(sourcesOf);
     expect(outside.length).toBeGreaterThan(40);
     for (const { file, text } of outside) expect(internals.exec(text)?.[0], file).toBeUndefined();
   });
@@ -43,7 +43,7 @@ describe('architecture', () => {
     }
   });
 
-  it('no country, island, event or move name from any scenario appears in engine code', () => {
+  it('no country, island, event or move name from any scenario appears in engine code, nor in the class server and its pages', () => {
     const scenarioDir = join(root, 'scenarios');
     const files = readdirSync(scenarioDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
     const names = new Set<string>();
@@ -62,11 +62,12 @@ describe('architecture', () => {
     }
     for (const extra of ['Kuril', 'Japan', 'Russia', 'China', 'Abe', 'Putin', 'Nagato', 'Crimea']) names.add(extra);
     expect(names.size).toBeGreaterThan(20);
-    for (const pkg of ['core', 'engine']) {
-      for (const { file, text } of sourcesOf(pkg)) {
-        for (const n of names) {
-          expect(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text), `${file} mentions "${n}"`).toBe(false);
-        }
+    // The class server and its pages too: a class plays any exercise of any scenario.
+    const web = join(root, 'packages', 'class', 'web');
+    const pages = readdirSync(web).map((f) => ({ file: join(web, f), text: readFileSync(join(web, f), 'utf8') }));
+    for (const { file, text } of [...['core', 'engine', 'class'].flatMap(sourcesOf), ...pages]) {
+      for (const n of names) {
+        expect(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text), `${file} mentions "${n}"`).toBe(false);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { PackageSpecSchema } from '@parley/teaching';
 import { z } from 'zod';
 
 /**
@@ -10,23 +11,17 @@ const id = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/)
   .max(100);
-const Package = z.strictObject({
-  territories: z.record(z.string().max(100), z.enum(['keep', 'transfer', 'joint', 'talks'])),
-  treaty: z.boolean(),
-  noForeignBases: z.boolean(),
-  extras: z.array(z.string().max(200)).max(50),
-});
 const index = z.int().min(0).max(10_000);
 
 const Decision = z.union([
   z.strictObject({ kind: z.literal('move'), choice: index }),
   z.strictObject({ kind: z.literal('offer'), choice: index }),
-  z.strictObject({ kind: z.literal('offer'), package: Package }),
+  z.strictObject({ kind: z.literal('offer'), package: PackageSpecSchema }),
   z.strictObject({ kind: z.literal('response'), response: z.literal('accept') }),
   z.strictObject({
     kind: z.literal('response'),
     response: z.literal('reject'),
-    counter: z.union([z.strictObject({ choice: index }), z.strictObject({ package: Package })]).optional(),
+    counter: z.union([z.strictObject({ choice: index }), z.strictObject({ package: PackageSpecSchema })]).optional(),
   }),
 ]);
 
@@ -36,7 +31,7 @@ export const JoinMessage = z.strictObject({ type: z.literal('join'), code: z.str
 
 export const TeamMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('decide'), key: z.string().max(40), decision: Decision }),
-  z.strictObject({ type: z.literal('check'), package: Package }),
+  z.strictObject({ type: z.literal('check'), package: PackageSpecSchema }),
   Message,
 ]);
 

@@ -1,5 +1,6 @@
 import type { Answer } from '@parley/engine';
 import type { PackageSpec } from '@parley/teaching';
+import { PackageSpecSchema } from '@parley/teaching';
 import { z } from 'zod';
 
 /**
@@ -60,12 +61,6 @@ export interface ClassRecord {
 
 const int = z.int().min(0).max(1_000_000);
 const role = z.string().regex(/^[a-z][a-z0-9-]*$/);
-const Spec = z.strictObject({
-  territories: z.record(z.string().max(100), z.enum(['keep', 'transfer', 'joint', 'talks'])),
-  treaty: z.boolean(),
-  noForeignBases: z.boolean(),
-  extras: z.array(z.string().max(200)).max(50),
-});
 const AnswerSchema = z.strictObject({
   choice: int.optional(),
   table: int.optional(),
@@ -82,7 +77,7 @@ export const ClassRecordFile = z.strictObject({
   seats: z.array(z.strictObject({ role, code: z.string().min(8).max(64) })).max(64),
   status: z.enum(['lobby', 'running', 'paused', 'ended']),
   players: z.array(role).max(64),
-  packages: z.array(Spec).max(1000),
+  packages: z.array(PackageSpecSchema).max(1000),
   decisions: z
     .array(
       z.strictObject({

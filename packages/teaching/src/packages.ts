@@ -1,4 +1,5 @@
 import type { Model, OfferDef, Term } from '@parley/core';
+import { z } from 'zod';
 
 /**
  * Packages players compose term by term (a class's proposal builder), within the scenario's terms:
@@ -19,6 +20,14 @@ export interface PackageSpec {
   /** Side terms (sideTerms' ids), in any order. */
   readonly extras: readonly string[];
 }
+
+/** A package spec as it comes from outside (a page, a transcript, a saved class): checked before use, then again against the scenario (composePackage). */
+export const PackageSpecSchema = z.strictObject({
+  territories: z.record(z.string().max(100), z.enum(['keep', 'transfer', 'joint', 'talks'])),
+  treaty: z.boolean(),
+  noForeignBases: z.boolean(),
+  extras: z.array(z.string().max(200)).max(50),
+});
 
 /** A side payment a package may carry: a non-territorial term one of the scenario's offers has. */
 export interface SideTerm {

@@ -1,6 +1,7 @@
 import { intact } from '@parley/batch';
 import { diagnose, parseYamlFile, pathString, ScenarioError } from '@parley/scenario';
 import { z } from 'zod';
+import { PackageSpecSchema } from './packages.js';
 import { TRANSCRIPT_SCHEMA, type Transcript } from './transcript.js';
 
 /**
@@ -21,12 +22,6 @@ const Decision = z.looseObject({
   choice: z.string(),
   table: int.optional(),
 });
-const Package = z.object({
-  territories: z.record(z.string().max(100), z.enum(['keep', 'transfer', 'joint', 'talks'])),
-  treaty: z.boolean(),
-  noForeignBases: z.boolean(),
-  extras: z.array(z.string().max(200)).max(100),
-});
 const TranscriptFile = z.looseObject({
   schema: z.literal(TRANSCRIPT_SCHEMA),
   exercise: z.looseObject({ id: z.string(), title: z.string(), file: z.string().min(1) }),
@@ -37,7 +32,7 @@ const TranscriptFile = z.looseObject({
   decisions: z.array(Decision),
   injects: z.array(z.looseObject({ id: z.string(), turn: int })),
   log: z.array(z.looseObject({ type: z.string(), t: int })),
-  packages: z.array(Package).max(1000).optional(),
+  packages: z.array(PackageSpecSchema).max(1000).optional(),
   ended: z.object({ turn: int, steps: int }).optional(),
   turns: z.int().min(1).max(400).optional(),
   outcome: z.string(),

@@ -2,6 +2,7 @@ import type { LoadedExercise } from '@parley/scenario';
 import { Box, Text, useApp, useStdin } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { type ExerciseUi, reduceExercise, type SavedGame, startExercise } from './exercise-state.js';
+import { Help } from './Help.js';
 import type { KeyPress } from './keypress.js';
 import { Keys } from './keys.js';
 import { wrapLine } from './panels.js';
@@ -72,7 +73,7 @@ export function ExerciseApp({
         ),
       )}
       {s.overlay === 'help' ? (
-        <ExerciseHelp />
+        <Help keys={EXERCISE_KEYS} title="Keys (? or esc to go back)" />
       ) : s.overlay === 'briefing' && role ? (
         <Box flexDirection="column" borderStyle="round" borderColor={colour('yellow')} paddingX={1}>
           <Text bold color={colour('yellow')}>
@@ -142,17 +143,3 @@ const EXERCISE_KEYS: readonly [string, string][] = [
   ['?', 'show or hide these keys'],
   ['q', 'quit (the game is saved; --resume plays on)'],
 ];
-
-function ExerciseHelp() {
-  return (
-    <Box flexDirection="column" borderStyle="round" borderColor={colour('cyan')} paddingX={1}>
-      <Text bold>Keys (? or esc to go back)</Text>
-      {EXERCISE_KEYS.map(([k, what]) => (
-        <Text key={k}>
-          <Text color={colour('cyan')}>{k.padEnd(16)}</Text>
-          {what}
-        </Text>
-      ))}
-    </Box>
-  );
-}

@@ -22,11 +22,12 @@ const KEYS: readonly [string, string][] = [
   ['q', 'quit'],
 ];
 
-export function Help() {
+/** A table of keys and what they do (the run view's, or another view's own). */
+export function Help({ keys = KEYS, title = 'Keys' }: { keys?: readonly [string, string][]; title?: string }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={colour('cyan')} paddingX={1}>
-      <Text bold>Keys</Text>
-      {KEYS.map(([k, what]) => (
+      <Text bold>{title}</Text>
+      {keys.map(([k, what]) => (
         <Text key={k}>
           <Text color={colour('cyan')}>{k.padEnd(16)}</Text>
           {what}
