@@ -74,6 +74,25 @@ describe('a class game', () => {
     replays(g);
   });
 
+  it('takes a counter-offer the answering team composed itself', () => {
+    const g = newGame();
+    g.start(['japan', 'russia'], 0);
+    // Japan tables the 1956 formula; Russia rejects it and counters with joint activities and an energy deal.
+    const offer = g.pending('japan')!;
+    const formula = g.model.offers.findIndex((o) => o.id === 'two-islands-1956');
+    const k = (offer.point as { options: { offer: number | null }[] }).options.findIndex((o) => o.offer === formula);
+    g.decide('japan', offer.key, k >= 0 ? { kind: 'offer', choice: k } : { kind: 'offer', package: TWO_ASSURED }, 0);
+    const answer = g.pending('russia')!;
+    expect(answer.point.kind).toBe('response');
+    const counter = { territories: {}, treaty: false, noForeignBases: false, extras: ['joint-activities-0.2', 'energy-lng-0.03'] };
+    expect(g.check('russia', counter)).toMatchObject({ ok: true });
+    expect(g.decide('russia', answer.key, { kind: 'response', response: 'reject', counter: { package: counter } }, 0)).toBe(2);
+    const countered = g.session.log.find((e) => e.type === 'offer' && e.counter);
+    expect(countered).toMatchObject({ by: g.actorOf('russia'), offer: g.model.offers.length - 1 });
+    playOn(g);
+    replays(g);
+  });
+
   it('refuses a package the team’s own leader could not sell at home, with the reason', () => {
     const g = newGame();
     g.start(['japan'], 0);

@@ -357,6 +357,15 @@ function decisionCard(v) {
     if (p.counters) {
       kids.push(h('p', {}, 'If you reject it, you may counter:'));
       kids.push(optionList('counter', p.counters, state.counter, (k) => (state.counter = k)));
+      kids.push(
+        h(
+          'label',
+          { class: 'option' },
+          h('input', { type: 'radio', name: 'counter', checked: state.counter === 'own', onchange: () => (state.counter = 'own') }),
+          'Counter with your own package (below)',
+        ),
+      );
+      kids.push(builder(v));
     }
     kids.push(
       h(
@@ -371,7 +380,13 @@ function decisionCard(v) {
               send({
                 type: 'decide',
                 key: p.key,
-                decision: { kind: 'response', response: 'reject', ...(p.counters && state.counter !== null ? { counter: { choice: state.counter } } : {}) },
+                decision: {
+                  kind: 'response',
+                  response: 'reject',
+                  ...(p.counters && state.counter !== null
+                    ? { counter: state.counter === 'own' ? { package: state.pkg } : { choice: state.counter } }
+                    : {}),
+                },
               }),
           },
           p.counters ? 'Reject (and counter, if chosen)' : 'Reject',
