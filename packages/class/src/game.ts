@@ -329,7 +329,7 @@ export class ClassGame {
     const point = p.point;
     const given: ClassDecision[] = [];
     const add = (kind: ClassDecision['kind'], answer: Answer): void => {
-      given.push({ role, kind, answer, by: 'team', turn: this.turn });
+      given.push({ role, kind, answer, by: 'team', turn: this.turn, text: this.describe(point, kind, answer) });
     };
     const optionCount = point.kind === 'response' ? 0 : point.options.length;
     const choice = (k: number, n: number): number => {
@@ -362,6 +362,25 @@ export class ClassGame {
     return given.length;
   }
 
+  /** A decision in words: the option's label, the package tabled, or the answer. */
+  private describe(point: DecisionPoint, kind: ClassDecision['kind'], a: Answer): string {
+    const m = this.model;
+    if (a.response) return a.response === 'accept' ? 'accepts the offer' : 'rejects the offer';
+    if (a.table !== undefined) return `${kind === 'counter' ? 'counters with' : 'tables'} its own package: ${m.offers[a.table]!.label}`;
+    const k = a.choice ?? 0;
+    if (point.kind === 'move') {
+      const mv = point.options[k]?.move ?? null;
+      return mv === null ? 'holds still' : `moves: ${m.moves[mv]!.label}`;
+    }
+    const options = point.kind === 'response' ? (point.counters ?? []) : point.options;
+    const o = options[k]?.offer ?? null;
+    return o === null
+      ? kind === 'counter'
+        ? 'makes no counter-offer'
+        : 'only talks'
+      : `${kind === 'counter' ? 'counters with' : 'offers'}: ${m.offers[o]!.label}`;
+  }
+
   private give(given: readonly ClassDecision[], now: number): void {
     for (const g of given) {
       this.record.decisions.push(g);
@@ -380,11 +399,12 @@ export class ClassGame {
       const by = 'clock' as const;
       const turn = this.turn;
       if (p.point.kind === 'response') {
-        given.push({ role, kind: 'response', answer: { response: 'reject' }, by, turn });
-        if (p.point.counters) given.push({ role, kind: 'counter', answer: { choice: 0 }, by, turn });
+        given.push({ role, kind: 'response', answer: { response: 'reject' }, by, turn, text: 'rejects the offer (the clock)' });
+        if (p.point.counters)
+          given.push({ role, kind: 'counter', answer: { choice: 0 }, by, turn, text: 'makes no counter-offer (the clock)' });
       } else {
         const kind = p.point.kind === 'offer' && p.point.counter ? 'counter' : p.point.kind;
-        given.push({ role, kind, answer: { choice: 0 }, by, turn });
+        given.push({ role, kind, answer: { choice: 0 }, by, turn, text: `${kind === 'move' ? 'holds still' : 'only talks'} (the clock)` });
       }
     }
     this.give(given, now);

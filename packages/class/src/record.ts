@@ -22,6 +22,8 @@ export interface ClassDecision {
   readonly answer: Answer;
   readonly by: 'team' | 'clock';
   readonly turn: number;
+  /** What was decided, in words, for the instructor's console (not used to play the game again). */
+  readonly text?: string;
 }
 
 export interface ClassMessage {
@@ -86,6 +88,7 @@ export const ClassRecordFile = z.strictObject({
         answer: AnswerSchema,
         by: z.enum(['team', 'clock']),
         turn: int,
+        text: z.string().max(2000).optional(),
       }),
     )
     .max(100_000),

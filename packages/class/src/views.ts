@@ -1,6 +1,6 @@
 import { SERIES } from '@parley/batch';
 import { type LogEvent, type Model, quarterLabel, type WorldState } from '@parley/core';
-import { type DecisionPoint, describeEffect, describeOffer, describeTerm, narrateEvent, outcomeLabel } from '@parley/engine';
+import { type DecisionPoint, describeEffect, describeTerm, narrateEvent, outcomeLabel } from '@parley/engine';
 import { sideTerms } from '@parley/teaching';
 import type { ClassGame } from './game.js';
 import type { ClassMessage } from './record.js';
@@ -210,18 +210,11 @@ export function consoleView(g: ClassGame, now: number, connected: Readonly<Recor
       scheduled: inj.turn ?? null,
       fired: r.injects.filter((x) => x.id === id).map((x) => x.turn),
     })),
-    decisions: r.decisions.map((d) => ({ ...d, text: decisionText(g, d.role, d.kind, d.answer) })),
+    decisions: r.decisions.map((d) => ({ ...d, text: `${m.actors[g.actorOf(d.role)]!.name} ${d.text ?? d.kind}` })),
     messages: r.messages,
     history: g.session.log.map((e) => narrateEvent(m, e)),
     packages: r.packages.length,
   };
-}
-
-function decisionText(g: ClassGame, role: string, kind: string, a: { choice?: number; table?: number; response?: string }): string {
-  const m = g.model;
-  if (a.response) return `${role} ${a.response}s`;
-  if (a.table !== undefined) return `${role} tables its own package: ${describeOffer(m, a.table)}`;
-  return `${role} ${kind}: option ${(a.choice ?? 0) + 1}`;
 }
 
 export type TeamView = ReturnType<typeof teamView>;

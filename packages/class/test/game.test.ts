@@ -80,13 +80,19 @@ describe('a class game', () => {
     // Japan tables the 1956 formula; Russia rejects it and counters with joint activities and an energy deal.
     const offer = g.pending('japan')!;
     const formula = g.model.offers.findIndex((o) => o.id === 'two-islands-1956');
-    const k = (offer.point as { options: { offer: number | null }[] }).options.findIndex((o) => o.offer === formula);
+    const k = offer.point.kind === 'offer' ? offer.point.options.findIndex((o) => o.offer === formula) : -1;
     g.decide('japan', offer.key, k >= 0 ? { kind: 'offer', choice: k } : { kind: 'offer', package: TWO_ASSURED }, 0);
     const answer = g.pending('russia')!;
     expect(answer.point.kind).toBe('response');
     const counter = { territories: {}, treaty: false, noForeignBases: false, extras: ['joint-activities-0.2', 'energy-lng-0.03'] };
     expect(g.check('russia', counter)).toMatchObject({ ok: true });
     expect(g.decide('russia', answer.key, { kind: 'response', response: 'reject', counter: { package: counter } }, 0)).toBe(2);
+    expect(g.record.decisions.map((d) => d.text)).toEqual([
+      expect.stringMatching(/^(offers: the 1956 formula|tables its own package: )/),
+      'rejects the offer',
+      expect.stringMatching(/^counters with its own package: \(players' package\) joint economic activities/),
+    ]);
+    expect(consoleView(g, 0, {}).decisions[1]!.text).toBe('Russia rejects the offer');
     const countered = g.session.log.find((e) => e.type === 'offer' && e.counter);
     expect(countered).toMatchObject({ by: g.actorOf('russia'), offer: g.model.offers.length - 1 });
     playOn(g);

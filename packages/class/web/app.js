@@ -527,7 +527,7 @@ function renderConsole(v) {
     'section',
     { class: 'card', 'aria-label': 'decisions' },
     h('h2', {}, `Decisions (${v.decisions.length})`),
-    h('ol', { class: 'history' }, v.decisions.map((d) => h('li', {}, `turn ${d.turn}: ${d.text}${d.by === 'clock' ? ' (the clock)' : ''}`))),
+    h('ol', { class: 'history' }, v.decisions.map((d) => h('li', {}, `turn ${d.turn}: ${d.text}`))),
   );
   app.replaceChildren(
     statusBar(v, 'Instructor'),
