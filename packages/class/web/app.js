@@ -305,7 +305,9 @@ function decisionCard(v) {
         { class: 'waiting' },
         v.status === 'ended'
           ? 'The game is over.'
-          : v.status === 'lobby'
+          : v.roles.find((r) => r.role === v.role)?.played === false
+            ? 'The AI plays your country in this game: no team had joined its seat when the game started. Follow the game and the messages.'
+            : v.status === 'lobby'
             ? 'The game has not started: your instructor starts it.'
             : v.status === 'paused'
               ? 'The game is paused.'
