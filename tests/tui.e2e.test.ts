@@ -102,6 +102,16 @@ describe('an exercise at one terminal, in tmux', () => {
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
     tmux('send-keys', '-t', S3, 'q');
     const after = await waitFor('exited 0', pane);
-    expect(after).toMatch(/the game was left at turn 1 of 8; it is saved in/);
+    // The terminal is 60 columns wide: the message wraps.
+    const said = after.replace(/\n/g, '');
+    expect(said).toMatch(/the game was left at turn 1 of 8\. Its transcript so far is in/);
+    expect(said).toMatch(/play on with: pnpm parley exercise .* --resume /);
+    // The transcript of the game left early replays exactly, and can be debriefed.
+    const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'replay', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('replayed exactly');
   }, 600_000);
 });

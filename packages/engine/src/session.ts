@@ -88,6 +88,11 @@ export class RunSession {
     return this.actor.getSnapshot().value as string;
   }
 
+  /** Protocol steps taken so far (a game ended early is played again to exactly this point). */
+  get stepsTaken(): number {
+    return this.steps;
+  }
+
   get done(): boolean {
     return this.actor.getSnapshot().status === 'done';
   }

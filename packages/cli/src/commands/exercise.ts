@@ -85,12 +85,17 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
   if (o.resume && (o.auto || o.moves)) throw new UsageError('--resume plays on a game at this terminal: leave out --auto and --moves');
   // The game is saved beside the transcript after every decision; a resumed game keeps its own file.
   const gameFile = !o.auto && !o.moves ? (o.resume ?? companion(interactiveOut!, '.game.json')) : null;
+  // Resuming the game saved beside this transcript: the transcript written when the class stopped is this game's, to be replaced.
+  const ownTranscript =
+    o.resume !== undefined &&
+    interactiveOut !== undefined &&
+    resolve(cwd, o.resume) === resolve(cwd, companion(interactiveOut, '.game.json'));
   const outs = interactiveOut
     ? outputFiles(
         interactiveOut,
         cwd,
         [basename(companion(interactiveOut, '.md')), ...(gameFile && !o.resume ? [basename(gameFile)] : [])],
-        { inputs, force: o.force },
+        { inputs, force: o.force || ownTranscript },
       )
     : null;
   if (!o.auto && !o.moves) {
@@ -114,20 +119,31 @@ export async function exerciseCommand(file: string, o: ExerciseOptions, cwd: str
       if (e instanceof ResumeMismatch) throw new UsageError(`--resume ${o.resume}: ${e.message}`);
       throw e;
     }
-    if (!played.session.done) {
-      t.err(
-        `\nthe game was left at turn ${played.session.t + 1} of ${ex.data.turns}; it is saved in ${gameFile}. Play on with: pnpm parley exercise ${file} --resume ${gameFile}\n`,
-      );
-      return;
-    }
-    const transcript = playExercise(ex, players, choicesDecider(played.choices), 'interactive', played.injects, ex.data.seed);
+    // A game left early has its transcript too (as far as it went: the debrief works on it), and stays saved to play on.
+    const early = !played.session.done;
+    const transcript = playExercise(
+      ex,
+      players,
+      choicesDecider(played.choices),
+      'interactive',
+      played.injects,
+      ex.data.seed,
+      early ? { steps: played.session.stepsTaken } : {},
+    );
     if (JSON.stringify(transcript.log) !== JSON.stringify(played.session.log))
       throw new Error('the transcript does not replay the game exactly');
     writeAtomic(outs![0]!, transcriptJson(transcript));
     writeAtomic(outs![1]!, transcriptMarkdown(ex, transcript));
+    const debrief = `debrief it with: pnpm parley debrief ${interactiveOut} --out debrief.html`;
+    if (early) {
+      t.err(
+        `\nthe game was left at turn ${played.session.t + 1} of ${ex.data.turns}. Its transcript so far is in ${interactiveOut}; ${debrief}\nIt is saved in ${gameFile}: play on with: pnpm parley exercise ${file} --resume ${gameFile}\n`,
+      );
+      return;
+    }
     // The transcript holds the whole game now: the saved game is no longer needed.
     rmSync(savePath, { force: true });
-    t.err(`wrote ${interactiveOut} and its Markdown; debrief it with: pnpm parley debrief ${interactiveOut} --out debrief.html\n`);
+    t.err(`wrote ${interactiveOut} and its Markdown; ${debrief}\n`);
     return;
   }
   const injects = o.inject.map((spec) => {
