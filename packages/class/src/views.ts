@@ -150,6 +150,8 @@ function common(g: ClassGame, now: number) {
     turnSeconds: r.turnSeconds,
     state: stateView(g),
     outcome: g.session.done && g.session.ctx.outcome ? outcomeLabel(m, g.session.ctx.outcome) : null,
+    /** Whether the run itself is over (its last turn played, or a treaty), not only ended by the instructor. */
+    finished: g.session.done,
     /** The countries whose teams are deciding now. */
     deciding: r.players.filter((p) => g.pending(p) !== null).map((p) => m.actors[g.actorOf(p)]!.name),
     roles: Object.entries(g.ex.data.roles).map(([id, role]) => ({

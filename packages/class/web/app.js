@@ -460,7 +460,7 @@ function renderConsole(v) {
       btn('Pause', { type: 'pause' }, { disabled: st !== 'running', secondary: true }),
       btn('Resume', { type: 'resume' }, { disabled: st !== 'paused', secondary: true }),
       btn('Close this round now', { type: 'close-round' }, { disabled: st !== 'running', secondary: true }),
-      btn('Extend by a turn', { type: 'extend', turns: 1 }, { disabled: st === 'lobby', secondary: true }),
+      btn('Extend by a turn', { type: 'extend', turns: 1 }, { disabled: st === 'lobby' || (st === 'ended' && !v.finished), secondary: true }),
       btn('End the game', { type: 'end' }, { disabled: st === 'ended', secondary: true }),
     ),
     h(
