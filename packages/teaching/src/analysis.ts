@@ -42,8 +42,8 @@ export interface DebriefData {
 export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: number; rollouts?: number } = {}): DebriefData {
   const sc = ex.scenario;
   const m = gameModel(ex, t.packages ?? [], t.turns);
-  // A game ended early is compared with AI games at the same point: stopped at the start of the quarter it ended in.
-  const stopAt = t.ended ? t.ended.turn - 1 : Number.POSITIVE_INFINITY;
+  // A game ended early is compared with AI games played to the end of the quarter it was ended in.
+  const stopAt = t.ended ? t.ended.turn : Number.POSITIVE_INFINITY;
   const aiRuns = opts.aiRuns ?? 200;
   const rollouts = opts.rollouts ?? 40;
 
@@ -53,7 +53,7 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
   for (let run = 1; run <= aiRuns; run++) {
     const s = new RunSession(m, sc.hash, t.seed, run);
     while (!s.done && s.t < stopAt) s.step();
-    if (isTreaty(s.ctx.outcome)) aiTreaties++;
+    if (s.done ? isTreaty(s.ctx.outcome) : s.ctx.world.treaty !== null) aiTreaties++;
     for (const [role, actor] of Object.entries(ex.roles)) utilities.get(role)!.push(utility(m, s.ctx.world, actor));
   }
   const roles = t.results.map((r) => {

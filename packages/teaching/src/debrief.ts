@@ -64,7 +64,7 @@ export function debriefMarkdown(ex: LoadedExercise, t: Transcript, a: DebriefDat
       : `**Outcome:** ${outcomeLabel(m, t.outcome as OutcomeClass)}${t.treatyQuarter ? ` (treaty signed ${t.treatyQuarter})` : ''}.`,
   );
   out.push(
-    `With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ${t.ended ? `had a treaty by turn ${t.ended.turn}` : 'ended in a treaty'}.`,
+    `With the AI playing every role from the same start, ${pc(a.aiTreatyShare)} of ${a.aiRuns} games ${t.ended ? `had a treaty by the end of turn ${t.ended.turn} (the AI games are compared at that point)` : 'ended in a treaty'}.`,
     '',
   );
   out.push(

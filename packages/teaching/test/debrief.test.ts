@@ -21,6 +21,9 @@ describe('the debrief', () => {
     const md = debriefMarkdown(ex, t, analyse(ex, t, { aiRuns: 10 }));
     expect(md).toContain(`ended at turn ${t.ended!.turn} of 8, before its end`);
     expect(md).toContain(`**Outcome:** none yet: the game was ended at turn ${t.ended!.turn}`);
-    expect(md).toMatch(/of 10 games had a treaty by turn \d/);
+    expect(md).toMatch(/of 10 games had a treaty by the end of turn \d \(the AI games are compared at that point\)/);
+    // Treaties signed by then count, though those games had not ended.
+    const at1 = analyse(ex, playExercise(ex, ['japan'], aiDecides, 'interactive', [], ex.data.seed, { steps: 3 }), { aiRuns: 200 });
+    expect(at1.aiTreatyShare).toBeGreaterThan(0.05);
   });
 });
