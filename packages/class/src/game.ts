@@ -87,7 +87,7 @@ export class ClassGame {
   }
 
   /** A class resumed from its record (after a server restart): refused if it is not this exercise's, or does not play again. */
-  static resume(ex: LoadedExercise, record: ClassRecord): ClassGame {
+  static resume(ex: LoadedExercise, record: ClassRecord, now = 0): ClassGame {
     if (record.exercise !== ex.data.id) throw new ClassError(`it is a class of "${record.exercise}", not of "${ex.data.id}"`);
     if (record.scenarioHash !== ex.scenario.hash)
       throw new ClassError('the exercise or its scenario has changed since this class was played');
@@ -98,9 +98,14 @@ export class ClassGame {
       if (!Object.hasOwn(ex.injects, i.id)) throw new ClassError(`it names an inject "${i.id}" the exercise does not have`);
     if (record.turns < ex.data.turns || record.turns > ex.data.turns + MAX_EXTRA_TURNS)
       throw new ClassError(`it plays ${record.turns} turns`);
+    const codes = [record.instructorCode, ...record.seats.map((s) => s.code)];
+    if (new Set(codes).size !== codes.length || new Set(record.seats.map((s) => s.role)).size !== record.seats.length)
+      throw new ClassError('two of its seats have the same role or code');
     try {
       const g = new ClassGame(ex, record);
       g.transcript();
+      // The round in progress when the server stopped gets the whole clock again.
+      if (record.status === 'running' && record.turnSeconds !== null) g.deadline = now + record.turnSeconds * 1000;
       return g;
     } catch (e) {
       if (e instanceof ClassError) throw e;

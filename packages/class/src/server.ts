@@ -105,7 +105,12 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
     try {
       o.save(game);
     } catch (e) {
-      log(`could not save the class: ${e instanceof Error ? e.message : String(e)}`);
+      // The class goes on; the instructor is told at once (on the console and in the terminal) to make room or move.
+      const why = `could not save the class: ${e instanceof Error ? e.message : String(e)}`;
+      log(why);
+      for (const [ws, seat] of seats)
+        if (seat.kind === 'instructor')
+          send(ws, { type: 'error', message: `${why} — the game goes on, but is not saved until this is fixed` });
     }
     arm();
     broadcast();

@@ -182,11 +182,15 @@ describe('a class game', () => {
     g.message('japan', 'russia', 'Shall we talk about Habomai?');
     g.fire('us-pressure-call');
     playOn(g, 3);
+    g.setClock(90, 0);
     const saved = JSON.stringify(g.record);
-    const back = Game.resume(nagato(), readClassRecord(saved, 'c.class.json'));
+    const back = Game.resume(nagato(), readClassRecord(saved, 'c.class.json'), 5_000);
+    // The round in progress gets the whole clock again.
+    expect(back.deadline).toBe(95_000);
     expect(JSON.stringify(back.record)).toBe(saved);
     expect(JSON.stringify(back.session.log)).toBe(JSON.stringify(g.session.log));
-    expect(JSON.stringify(teamView(back, 'japan', 0))).toBe(JSON.stringify(teamView(g, 'japan', 0)));
+    const view = (x: ClassGame) => JSON.stringify({ ...teamView(x, 'japan', 0), deadline: null });
+    expect(view(back)).toBe(view(g));
     playOn(back);
     replays(back);
   });
@@ -200,6 +204,9 @@ describe('a class game', () => {
     const edited = { ...JSON.parse(JSON.stringify(g.record)), steps: 10_000 };
     expect(() => Game.resume(nagato(), edited)).toThrow(ClassError);
     expect(() => readClassRecord('{"schema":"parley.class/1"}', 'c.class.json')).toThrow(/not a saved class/);
+    const twice = JSON.parse(JSON.stringify(g.record));
+    twice.seats[1].code = twice.seats[0].code;
+    expect(() => Game.resume(nagato(), twice)).toThrow('two of its seats have the same role or code');
   });
 
   it('plays more quarters when the instructor extends it', () => {

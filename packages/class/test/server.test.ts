@@ -11,13 +11,14 @@ import { nagato, newGame } from './helpers.js';
 
 const open: { server: ClassServer; clients: Client[] }[] = [];
 
-async function serve(g: ClassGame = newGame()) {
+async function serve(g: ClassGame = newGame(), failSaves = false) {
   let saves = 0;
   const server = await startClassServer({
     game: g,
     host: '127.0.0.1',
     port: 0,
     save: () => {
+      if (failSaves) throw new Error('ENOSPC: no space left on device');
       saves++;
     },
     debrief: (x) => classDebrief(x, 10),
@@ -146,6 +147,22 @@ describe('the class server', () => {
     const t = await fetch(new URL(`/debrief?code=${g.record.instructorCode}`, server.url));
     expect(t.status).toBe(200);
     expect(t.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('tells the instructor at once when the class cannot be saved, and goes on', async () => {
+    const { g, client, code } = await serve(newGame(), true);
+    const instructor = client();
+    await instructor.join(g.record.instructorCode);
+    const japan = client();
+    await japan.join(code('japan'));
+    instructor.send({ type: 'start' });
+    const warning = await instructor.next((m) => m.type === 'error');
+    expect(warning.message).toBe(
+      'could not save the class: ENOSPC: no space left on device — the game goes on, but is not saved until this is fixed',
+    );
+    expect(g.record.status).toBe('running');
+    // Teams are not told (it is the instructor's to fix).
+    expect(japan.received.some((m) => m.type === 'error')).toBe(false);
   });
 
   it('keeps a team’s seat when its page reconnects, and takes its decision after', async () => {

@@ -48,7 +48,7 @@ export async function classCommand(file: string, o: ClassOptions, cwd: string, t
     if (!/\.class\.json$/i.test(o.resume)) throw new UsageError(`--resume ${o.resume}: expected the .class.json a class saved`);
     const record = readClassRecord(readScenarioText(resolve(cwd, o.resume), o.resume), o.resume);
     try {
-      game = ClassGame.resume(ex, record);
+      game = ClassGame.resume(ex, record, Date.now());
     } catch (e) {
       if (e instanceof ClassError) throw new UsageError(`--resume ${o.resume}: ${e.message}`);
       throw e;
