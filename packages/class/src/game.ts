@@ -74,6 +74,7 @@ export class ClassGame {
       seats: Object.keys(ex.data.roles).map((role) => ({ role, code: code() })),
       status: 'lobby',
       players: [],
+      seated: [],
       packages: [],
       decisions: [],
       injects: [],
@@ -92,7 +93,8 @@ export class ClassGame {
     if (record.scenarioHash !== ex.scenario.hash)
       throw new ClassError('the exercise or its scenario has changed since this class was played');
     const roles = Object.keys(ex.data.roles);
-    for (const r of [...record.players, ...record.seats.map((s) => s.role), ...record.hints, ...record.decisions.map((d) => d.role)])
+    const named = [...record.players, ...record.seated.map((x) => x.role), ...record.seats.map((s) => s.role), ...record.hints];
+    for (const r of [...named, ...record.decisions.map((d) => d.role)])
       if (!roles.includes(r)) throw new ClassError(`it names a role "${r}" the exercise does not have`);
     for (const i of record.injects)
       if (!Object.hasOwn(ex.injects, i.id)) throw new ClassError(`it names an inject "${i.id}" the exercise does not have`);
@@ -137,12 +139,35 @@ export class ClassGame {
     }
   }
 
-  /** The injects due at the start of a new quarter. */
+  /** At the start of a new quarter: the teams seated late take over their countries, and the injects due fire. */
   private fireDue(): void {
     const s = this.session;
     if (s.done || s.t + 1 === this.turnStarted) return;
     this.turnStarted = s.t + 1;
+    for (const x of this.record.seated) if (x.turn === this.turnStarted) s.seat(this.actorOf(x.role));
     for (const inj of this.record.injects) if (inj.turn === this.turnStarted) s.fire(this.ex.injects[inj.id]!);
+  }
+
+  /** Whether a team plays `role` now: from the start, or seated late and its turn has come. */
+  playedNow(role: string): boolean {
+    return this.record.players.includes(role) || this.record.seated.some((x) => x.role === role && x.turn <= this.turnStarted);
+  }
+
+  /** The roles a team plays or will play, in the exercise's order (the transcript's players). */
+  get teams(): string[] {
+    const r = this.record;
+    return Object.keys(this.ex.data.roles).filter((x) => r.players.includes(x) || r.seated.some((y) => y.role === x));
+  }
+
+  /** A team that joined after the start takes over its country from the start of the next quarter (the AI played it so far). */
+  seat(role: string): { turn: number } {
+    this.requireStatus('running', 'paused');
+    this.requireRole(role);
+    if (this.teams.includes(role)) throw new ClassError(`a team already plays ${role}`);
+    if (this.session.done) throw new ClassError('the game is over');
+    const turn = this.session.t + 2;
+    this.record.seated.push({ role, turn });
+    return { turn };
   }
 
   /** The turn the game is in (1-based). */
@@ -263,7 +288,7 @@ export class ClassGame {
 
   /** The decision role must take now, if any. */
   pending(role: string): Pending | null {
-    if (this.record.status !== 'running' || !this.record.players.includes(role)) return null;
+    if (this.record.status !== 'running' || !this.playedNow(role)) return null;
     const actor = this.actorOf(role);
     const point = this.session.awaiting().find((p) => p.actor === actor);
     if (!point) return null;
@@ -398,7 +423,7 @@ export class ClassGame {
   expire(now: number): void {
     if (this.record.status !== 'running' || this.deadline === null || now < this.deadline) return;
     const given: ClassDecision[] = [];
-    for (const role of this.record.players) {
+    for (const role of this.teams) {
       const p = this.pending(role);
       if (!p) continue;
       const by = 'clock' as const;
@@ -418,7 +443,7 @@ export class ClassGame {
   /** The game so far as a transcript (played again from the record, and checked against the live game). */
   transcript(): Transcript {
     const r = this.record;
-    const t = playExercise(this.ex, r.players, classDecider(r.decisions), 'interactive', r.injects, r.seed, {
+    const t = playExercise(this.ex, this.teams, classDecider(r.decisions, r.seated), 'interactive', r.injects, r.seed, {
       packages: r.packages,
       turns: r.turns,
       ...(this.session.done ? {} : { steps: r.steps }),
@@ -429,19 +454,24 @@ export class ClassGame {
   }
 }
 
-/** Answers a transcript's replay with the class's decisions, role by role and kind by kind, in order. */
-function classDecider(decisions: readonly ClassDecision[]): Decider {
+/**
+ * Answers a transcript's replay with the class's decisions, role by role and kind by kind, in order;
+ * a role seated late is the AI's until its turn.
+ */
+function classDecider(decisions: readonly ClassDecision[], seated: readonly { role: string; turn: number }[]): Decider {
   const left = [...decisions];
-  const take = (role: string, kind: ClassDecision['kind']): Answer | undefined => {
+  const take = (role: string, turn: number, kind: ClassDecision['kind']): Answer | undefined => {
+    const from = seated.find((x) => x.role === role)?.turn ?? 1;
+    if (turn < from) return undefined;
     const k = left.findIndex((d) => d.role === role && d.kind === kind);
     return k < 0 ? undefined : left.splice(k, 1)[0]!.answer;
   };
   return {
-    move: (role) => take(role, 'move')?.choice,
-    offer: (role, _turn, _options, counter) => {
-      const a = take(role, counter ? 'counter' : 'offer');
+    move: (role, turn) => take(role, turn, 'move')?.choice,
+    offer: (role, turn, _options, counter) => {
+      const a = take(role, turn, counter ? 'counter' : 'offer');
       return a?.table !== undefined ? { table: a.table } : a?.choice;
     },
-    response: (role) => take(role, 'response')?.response,
+    response: (role, turn) => take(role, turn, 'response')?.response,
   };
 }

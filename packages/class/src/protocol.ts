@@ -43,6 +43,8 @@ export const InstructorMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('extend'), turns: z.int().min(1).max(8) }),
   z.strictObject({ type: z.literal('inject'), id }),
   z.strictObject({ type: z.literal('hints'), role: id, on: z.boolean() }),
+  /** A team that joined after the start takes over its country from the next turn. */
+  z.strictObject({ type: z.literal('seat'), role: id }),
   z.strictObject({ type: z.literal('clock'), seconds: z.int().min(10).max(3600).nullable() }),
   /** Take the open decisions now, as the clock would. */
   z.strictObject({ type: z.literal('close-round') }),

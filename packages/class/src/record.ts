@@ -45,8 +45,10 @@ export interface ClassRecord {
   /** Every role of the exercise has a seat and a code; a seat taken when the game starts is played by its team. */
   readonly seats: readonly { readonly role: string; readonly code: string }[];
   status: ClassStatus;
-  /** The roles the teams play (fixed when the game starts); the AI plays the others. */
+  /** The roles the teams play from the start; the AI plays the others. */
   players: string[];
+  /** Roles a team took over after the start, from the start of a turn (the AI played them before). */
+  seated: { role: string; turn: number }[];
   packages: PackageSpec[];
   decisions: ClassDecision[];
   injects: { id: string; turn: number }[];
@@ -79,6 +81,10 @@ export const ClassRecordFile = z.strictObject({
   seats: z.array(z.strictObject({ role, code: z.string().min(8).max(64) })).max(64),
   status: z.enum(['lobby', 'running', 'paused', 'ended']),
   players: z.array(role).max(64),
+  seated: z
+    .array(z.strictObject({ role, turn: int }))
+    .max(64)
+    .default([]),
   packages: z.array(PackageSpecSchema).max(1000),
   decisions: z
     .array(

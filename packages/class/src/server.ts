@@ -161,6 +161,10 @@ export async function startClassServer(o: ClassServerOptions): Promise<ClassServ
       case 'hints':
         game.setHints(m.role, m.on);
         return { change: true };
+      case 'seat': {
+        const { turn } = game.seat(m.role);
+        return { change: true, reply: { type: 'notice', text: `${m.role}'s team plays from the start of turn ${turn}` } };
+      }
       case 'clock':
         game.setClock(m.seconds, t);
         return { change: true };

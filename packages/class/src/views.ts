@@ -158,7 +158,9 @@ function common(g: ClassGame, now: number) {
       role: id,
       name: m.actors[g.actorOf(id)]!.name,
       public: role.public,
-      played: r.status === 'lobby' ? null : r.players.includes(id),
+      played: r.status === 'lobby' ? null : g.playedNow(id),
+      /** The turn from which a team seated late plays it (null: from the start, or the AI's). */
+      seatedFrom: r.seated.find((x) => x.role === id)?.turn ?? null,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { nagato, newGame, someDecision, TWO_ASSURED } from './helpers.js';
 function playOn(g: ClassGame, limit = 1000, now = 0): number {
   let n = 0;
   while (g.record.status === 'running' && n < limit) {
-    const role = g.record.players.find((r) => g.pending(r));
+    const role = g.teams.find((r) => g.pending(r));
     if (!role) break;
     const p = teamView(g, role, now).pending!;
     g.decide(role, p.key, someDecision(p, n), now);
@@ -51,6 +51,38 @@ describe('a class game', () => {
     expect(kinds.has('us')).toBe(true);
     expect(kinds.has('china')).toBe(true);
     replays(g);
+  });
+
+  it('seats a team that joined late from the next turn: the AI played its country until then, and the game replays exactly', () => {
+    const g = newGame();
+    g.start(['japan'], 0);
+    // Play the first turn, then Russia's team arrives.
+    while (g.record.status === 'running' && g.turn === 1) playOn(g, 1);
+    const turn = g.turn;
+    expect(g.seat('russia')).toEqual({ turn: turn + 1 });
+    expect(() => g.seat('russia')).toThrow('a team already plays russia');
+    expect(() => g.seat('japan')).toThrow('a team already plays japan');
+    expect(g.pending('russia')).toBeNull();
+    const before = g.session.log.length;
+    playOn(g);
+    // Russia's team decided from its turn on, and only then.
+    const russia = g.record.decisions.filter((d) => d.role === 'russia');
+    expect(russia.length).toBeGreaterThan(0);
+    expect(Math.min(...russia.map((d) => d.turn))).toBeGreaterThanOrEqual(turn + 1);
+    expect(g.session.log.length).toBeGreaterThan(before);
+    replays(g);
+    const t = g.transcript();
+    expect(t.players).toEqual(['japan', 'russia']);
+    // Before its turn the AI decided for Russia; after, the team.
+    // (a move with one option, holding still, is no decision: the AI's record of it is kept)
+    expect(t.decisions.filter((d) => d.role === 'russia' && d.by === 'ai' && d.options.length > 1).every((d) => d.turn < turn + 1)).toBe(
+      true,
+    );
+    expect(t.decisions.some((d) => d.role === 'russia' && d.by === 'ai' && d.turn < turn + 1)).toBe(true);
+    expect(t.decisions.filter((d) => d.role === 'russia' && d.by === 'player').length).toBe(russia.length);
+    // And after a restart.
+    const back = Game.resume(nagato(), readClassRecord(JSON.stringify(g.record), 'c.class.json'));
+    expect(JSON.stringify(back.session.log)).toBe(JSON.stringify(g.session.log));
   });
 
   it('tables a package a team composed, which joins the game without changing what went before', () => {

@@ -165,7 +165,7 @@ describe('the class server', () => {
     expect(japan.received.some((m) => m.type === 'error')).toBe(false);
   });
 
-  it('keeps a team’s seat when its page reconnects, and takes its decision after', async () => {
+  it('keeps a team’s seat when its page reconnects, takes its decision after, and seats a team that arrives late', async () => {
     const { g, client, code } = await serve();
     const instructor = client();
     await instructor.join(g.record.instructorCode);
@@ -182,6 +182,14 @@ describe('the class server', () => {
     again.send({ type: 'decide', key: view.pending!.key, decision: { kind: 'offer', choice: 0 } });
     expect((await again.next((m) => m.type === 'decided' || m.type === 'error')).type).toBe('decided');
     expect(g.record.decisions.length).toBe(1);
+    // A team that arrives after the start is seated by the instructor from the next turn.
+    const late = client();
+    await late.join(code('us'));
+    instructor.send({ type: 'seat', role: 'us' });
+    expect((await instructor.next((m) => m.type === 'notice')).text).toBe(`us's team plays from the start of turn ${g.turn + 1}`);
+    expect(g.record.seated).toEqual([{ role: 'us', turn: g.turn + 1 }]);
+    instructor.send({ type: 'seat', role: 'us' });
+    expect((await instructor.next(isError)).message).toBe('a team already plays us');
   });
 
   it('plays one game with forty clients at once without losing a decision', async () => {

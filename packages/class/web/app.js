@@ -306,7 +306,9 @@ function decisionCard(v) {
         v.status === 'ended'
           ? 'The game is over.'
           : v.roles.find((r) => r.role === v.role)?.played === false
-            ? 'The AI plays your country in this game: no team had joined its seat when the game started. Follow the game and the messages.'
+            ? v.roles.find((r) => r.role === v.role)?.seatedFrom
+              ? `Your team takes over your country at the start of turn ${v.roles.find((r) => r.role === v.role).seatedFrom}: until then the AI plays it.`
+              : 'The AI plays your country: no team had joined its seat when the game started. Your instructor can seat your team from the next turn.'
             : v.status === 'lobby'
             ? 'The game has not started: your instructor starts it.'
             : v.status === 'paused'
@@ -421,7 +423,9 @@ function othersCard(v) {
     h('h2', {}, 'The other countries'),
     v.roles
       .filter((r) => r.role !== v.role)
-      .map((r) => h('div', {}, h('strong', {}, r.name), r.played === null ? '' : r.played ? ' (a team)' : ' (the AI)', h('p', {}, r.public))),
+      .map((r) =>
+        h('div', {}, h('strong', {}, r.name), r.played === null ? '' : r.played ? ' (a team)' : r.seatedFrom ? ` (the AI; a team from turn ${r.seatedFrom})` : ' (the AI)', h('p', {}, r.public)),
+      ),
   );
 }
 
@@ -501,7 +505,22 @@ function renderConsole(v) {
           h(
             'tr',
             {},
-            h('td', {}, s.name, v.roles.find((r) => r.role === s.role).played === false ? ' (AI)' : ''),
+            h(
+              'td',
+              {},
+              s.name,
+              (() => {
+                const r = v.roles.find((x) => x.role === s.role);
+                if (r.seatedFrom !== null && !r.played) return ` (AI; its team from turn ${r.seatedFrom})`;
+                if (r.played !== false) return '';
+                return [
+                  ' (AI) ',
+                  v.status === 'running' || v.status === 'paused'
+                    ? h('button', { class: 'secondary', onclick: () => send({ type: 'seat', role: s.role }) }, 'Seat its team')
+                    : null,
+                ];
+              })(),
+            ),
             h('td', {}, h('code', {}, s.code)),
             h('td', {}, String(s.connected)),
             h('td', {}, s.pending ?? '—'),

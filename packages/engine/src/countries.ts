@@ -44,7 +44,11 @@ export interface CountryInput {
   readonly country: CountryKind;
 }
 
-export type CountryEvent = { readonly type: 'DECIDE'; readonly ask: Ask } | { readonly type: 'CHOOSE'; readonly answer: Answer };
+export type CountryEvent =
+  | { readonly type: 'DECIDE'; readonly ask: Ask }
+  | { readonly type: 'CHOOSE'; readonly answer: Answer }
+  /** People take over a country the AI played (a class's team that took its seat late): from now on it is human. */
+  | { readonly type: 'SEAT' };
 
 /** What a country tells the protocol. */
 export interface DecidedEvent {
@@ -101,5 +105,6 @@ export const countryMachine = setup({
       ],
     },
     CHOOSE: { actions: assign(({ context, event }) => ({ queue: [...context.queue, event.answer] })) },
+    SEAT: { actions: assign(() => ({ country: { kind: 'human' } as const })) },
   },
 });

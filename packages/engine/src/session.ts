@@ -47,7 +47,7 @@ export class RunSession {
   private readonly actor: Actor<ReturnType<typeof liveMachine>>;
   private steps = 0;
   /** The actors played by human countries (step() checks they have chosen; there are none in most runs). */
-  private readonly humans: readonly number[];
+  private humans: readonly number[];
 
   constructor(
     readonly m: Model,
@@ -140,6 +140,16 @@ export class RunSession {
     this.rethrow();
     if (++this.steps > (this.m.horizon + 1) * 16) throw new Error('run did not end');
     return !this.done;
+  }
+
+  /**
+   * People take over `actor`'s country, between phases: the AI played it so far, a human country
+   * plays it from the next decision on (its answers, already queued or to come, are taken in order).
+   */
+  seat(actor: number): void {
+    if (this.humans.includes(actor)) return;
+    this.actor.getSnapshot().context.countries[actor]!.send({ type: 'SEAT' });
+    this.humans = [...this.humans, actor].sort((a, b) => a - b);
   }
 
   /** A human country's next choice (countries of kind 'human'): queued until the protocol asks it. */
