@@ -101,9 +101,8 @@ describe('an exercise at one terminal, in tmux', () => {
     const narrow = await waitFor(/^q quit|· q quit *$/m, pane);
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
     tmux('send-keys', '-t', S3, 'q');
-    const after = await waitFor('exited 0', pane);
-    // The terminal is 60 columns wide: the message wraps.
-    const said = after.replace(/\n/g, '');
+    // The terminal is 60 columns wide: the message wraps (-J joins the wrapped rows again).
+    const said = await waitFor('exited 0', () => tmux('capture-pane', '-t', S3, '-p', '-J'));
     expect(said).toMatch(/the game was left at turn 1 of 8\. Its transcript so far is in/);
     expect(said).toMatch(/play on with: pnpm parley exercise .* --resume /);
     // The transcript of the game left early replays exactly, and can be debriefed.
