@@ -1,16 +1,8 @@
 import { Evaluator, type Model, ratificationProblem, tablingProblem } from '@parley/core';
 import { type Answer, type CountryKind, type DecisionPoint, describeTerm, RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
-import {
-  BadPackage,
-  composePackage,
-  type Decider,
-  gameModel,
-  type PackageSpec,
-  playExercise,
-  sameOffer,
-  type Transcript,
-} from '@parley/teaching';
+import { BadPackage, composePackage, gameModel, type PackageSpec, playExercise, sameOffer, type Transcript } from '@parley/teaching';
+import { classDecider, decisionText } from './decisions.js';
 import { ClassError } from './errors.js';
 import { CLASS_SCHEMA, type ClassDecision, type ClassRecord } from './record.js';
 
@@ -359,7 +351,7 @@ export class ClassGame {
     const point = p.point;
     const given: ClassDecision[] = [];
     const add = (kind: ClassDecision['kind'], answer: Answer): void => {
-      given.push({ role, kind, answer, by: 'team', turn: this.turn, text: this.describe(point, kind, answer) });
+      given.push({ role, kind, answer, by: 'team', turn: this.turn, text: decisionText(this.model, point, kind, answer) });
     };
     const optionCount = point.kind === 'response' ? 0 : point.options.length;
     const choice = (k: number, n: number): number => {
@@ -390,25 +382,6 @@ export class ClassGame {
     }
     this.give(given, now);
     return given.length;
-  }
-
-  /** A decision in words: the option's label, the package tabled, or the answer. */
-  private describe(point: DecisionPoint, kind: ClassDecision['kind'], a: Answer): string {
-    const m = this.model;
-    if (a.response) return a.response === 'accept' ? 'accepts the offer' : 'rejects the offer';
-    if (a.table !== undefined) return `${kind === 'counter' ? 'counters with' : 'tables'} its own package: ${m.offers[a.table]!.label}`;
-    const k = a.choice ?? 0;
-    if (point.kind === 'move') {
-      const mv = point.options[k]?.move ?? null;
-      return mv === null ? 'holds still' : `moves: ${m.moves[mv]!.label}`;
-    }
-    const options = point.kind === 'response' ? (point.counters ?? []) : point.options;
-    const o = options[k]?.offer ?? null;
-    return o === null
-      ? kind === 'counter'
-        ? 'makes no counter-offer'
-        : 'only talks'
-      : `${kind === 'counter' ? 'counters with' : 'offers'}: ${m.offers[o]!.label}`;
   }
 
   private give(given: readonly ClassDecision[], now: number): void {
@@ -452,26 +425,4 @@ export class ClassGame {
       throw new Error('the transcript does not replay the class game exactly');
     return t;
   }
-}
-
-/**
- * Answers a transcript's replay with the class's decisions, role by role and kind by kind, in order;
- * a role seated late is the AI's until its turn.
- */
-function classDecider(decisions: readonly ClassDecision[], seated: readonly { role: string; turn: number }[]): Decider {
-  const left = [...decisions];
-  const take = (role: string, turn: number, kind: ClassDecision['kind']): Answer | undefined => {
-    const from = seated.find((x) => x.role === role)?.turn ?? 1;
-    if (turn < from) return undefined;
-    const k = left.findIndex((d) => d.role === role && d.kind === kind);
-    return k < 0 ? undefined : left.splice(k, 1)[0]!.answer;
-  };
-  return {
-    move: (role, turn) => take(role, turn, 'move')?.choice,
-    offer: (role, turn, _options, counter) => {
-      const a = take(role, turn, counter ? 'counter' : 'offer');
-      return a?.table !== undefined ? { table: a.table } : a?.choice;
-    },
-    response: (role, turn) => take(role, turn, 'response')?.response,
-  };
 }
