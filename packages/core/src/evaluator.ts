@@ -127,9 +127,9 @@ export class Evaluator {
     return r === 1;
   }
 
-  /** Whether offer o touches sovereignty. */
-  sovereign(o: number): boolean {
-    return this.t.sovereign[o]!;
+  /** The sovereignty deals someone may propose (the inducement lookahead's). */
+  plannedDeals(): readonly number[] {
+    return this.t.plannedDeals;
   }
 
   /** The kind of reservation value deal o is weighed against (reservation.ts): sovereignty or economic. */

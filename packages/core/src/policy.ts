@@ -53,29 +53,28 @@ export function chooseMove(ev: Evaluator, i: number, u: number): { options: Move
 /** What the inducement lookahead reads of an evaluator (Evaluator, or the kernel's). */
 export interface DealValues {
   readonly m: Model;
-  sovereign(o: number): boolean;
+  /** The sovereignty deals someone may propose, in offer order (tables.ts). */
+  plannedDeals(): readonly number[];
   dealGain(i: number, o: number): number;
   believedAcceptance(i: number, o: number, extraDealCost?: number): number;
 }
 
 /**
- * The inducement lookahead: the mean, over sovereignty deals o, of the change an inducement of
- * `amount` on `target` makes to target's acceptance of o as the others believe it (they do not
- * know its reservation value: reservation.ts), times o's gain to i (0 when there are no
- * sovereignty deals). The kernel's choosers call it too.
+ * The inducement lookahead: the mean, over the sovereignty deals someone may propose (tables.ts's
+ * plannedDeals: a package nobody may propose, a class's own, is no deal anyone plans for), of the
+ * change an inducement of `amount` on `target` makes to target's acceptance of o as the others
+ * believe it (they do not know its reservation value: reservation.ts), times o's gain to i (0 when
+ * there are no such deals). The kernel's choosers call it too.
  */
 export function inducementValue(ev: DealValues, i: number, target: number, amount: number): number {
+  const deals = ev.plannedDeals();
   let sum = 0;
-  let count = 0;
-  for (let o = 0; o < ev.m.offers.length; o++) {
-    // Packages nobody may propose (a player's own, in a class) are not deals anyone plans for.
-    if (!ev.sovereign(o) || ev.m.offers[o]!.proposers.length === 0) continue;
-    count++;
+  for (const o of deals) {
     // A deal worth nothing to i adds (Δ acceptance) × 0: skip weighing the target's acceptance.
     const gain = ev.dealGain(i, o);
     if (gain !== 0) sum += (ev.believedAcceptance(target, o, amount) - ev.believedAcceptance(target, o)) * gain;
   }
-  return count > 0 ? sum / count : 0;
+  return deals.length > 0 ? sum / deals.length : 0;
 }
 
 export interface OfferOption {

@@ -8,6 +8,8 @@ export interface OptionTables {
   readonly masks: OptionMasks;
   /** Whether each offer touches sovereignty (outside inducements weigh on it). */
   readonly sovereign: readonly boolean[];
+  /** The sovereignty deals someone may propose, in offer order: the ones the inducement lookahead weighs (policy.ts). */
+  readonly plannedDeals: readonly number[];
   /** The moves each actor owns, by actor index. */
   readonly movesByActor: readonly (readonly number[])[];
   /** [o × actors + i]: whether offer o has a move term of actor i's (deal.ts's dealCommitment is then not 0). */
@@ -25,7 +27,9 @@ export function optionTables(m: Model): OptionTables {
       movesByActor[mv.actor]!.push(k);
     });
     const commits = m.offers.flatMap((o) => m.actors.map((_, i) => o.terms.some((t) => t.kind === 'move' && m.moves[t.move]!.actor === i)));
-    x = { masks: optionMasks(m), sovereign: m.offers.map(isSovereigntyDeal), movesByActor, commits };
+    const sovereign = m.offers.map(isSovereigntyDeal);
+    const plannedDeals = m.offers.flatMap((o, k) => (sovereign[k] && o.proposers.length > 0 ? [k] : []));
+    x = { masks: optionMasks(m), sovereign, plannedDeals, movesByActor, commits };
     tables.set(m, x);
   }
   return x;

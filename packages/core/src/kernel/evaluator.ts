@@ -187,9 +187,9 @@ export class KernelEvaluator {
     return this.weighsSovereignty(i) ? inducementValue(this, i, target, amount) : 0;
   }
 
-  /** Whether offer o touches sovereignty. */
-  sovereign(o: number): boolean {
-    return this.t.sovereign[o]!;
+  /** The sovereignty deals someone may propose (the inducement lookahead's). */
+  plannedDeals(): readonly number[] {
+    return this.t.plannedDeals;
   }
 
   private readonly induce = (i: number, target: number, amount: number): number => this.inducementValue(i, target, amount);
