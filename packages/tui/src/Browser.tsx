@@ -1,18 +1,11 @@
 import { Box, Text } from 'ink';
 import type { Entry } from './catalog.js';
-import { clip } from './panels.js';
+import { clip, wrapLine } from './panels.js';
 import { colour } from './theme.js';
 
+/** A text wrapped at word boundaries (panels.ts's wrapLine), in at most `lines` rows: a longer one ends in an ellipsis. */
 function wrap(text: string, width: number, lines: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
+  const out = wrapLine(text.replace(/\s+/g, ' ').trim(), width, '');
   return out.length > lines ? [...out.slice(0, lines - 1), `${clip(out[lines - 1]!, width - 1)}…`] : out;
 }
 
