@@ -1,7 +1,7 @@
 import { SERIES } from '@parley/batch';
 import { type LogEvent, type Model, quarterLabel, type WorldState } from '@parley/core';
 import { type DecisionPoint, describeEffect, describeTerm, narrateEvent, outcomeLabel } from '@parley/engine';
-import { sideTerms } from '@parley/teaching';
+import { SCORING_WORDS, sideTerms } from '@parley/teaching';
 import type { ClassGame } from './game.js';
 import type { ClassMessage } from './record.js';
 
@@ -40,13 +40,6 @@ export interface StateView {
   readonly territories: readonly { readonly name: string; readonly status: string }[];
   readonly gauges: readonly { readonly label: string; readonly value: number }[];
 }
-
-/** Each scoring rule (exercise.ts), as a team reads it. */
-const SCORING: Record<string, string> = {
-  utility: 'your country’s utility at the end: everything it cares about, weighted as in its briefing',
-  treaty: '1 if a peace treaty is signed, else 0',
-  'no-concession': '1 if no territory has changed hands at the end, else 0',
-};
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const num = (x: number): string => x.toFixed(3);
@@ -178,7 +171,7 @@ export function teamView(g: ClassGame, role: string, now: number) {
     ...common(g, now),
     briefing: {
       public: brief.public,
-      scoring: SCORING[brief.scoring],
+      scoring: SCORING_WORDS[brief.scoring],
       confidential: brief.confidential.map((c) => ({
         text: c.text,
         source: c.source ? `${c.source.doc}: “${c.source.quote}”` : `assumption: ${c.assumption ?? ''}`,

@@ -1,6 +1,7 @@
 import { describeCondition, describeEffect, describeTerm } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
 import { sideTerms } from './packages.js';
+import { SCORING_WORDS } from './scoring.js';
 
 /** What a role can do, in plain words: its moves (with what they do and when they are allowed), and the offers it may table. */
 export function roleOptions(ex: LoadedExercise, role: string): string[] {
@@ -53,11 +54,7 @@ export function handout(ex: LoadedExercise, role: string, sourceTitles: Readonly
     if (c.source) return ` — *${sourceTitles[c.source.doc] ?? c.source.doc}*: “${c.source.quote}”`;
     return c.assumption ? ` — (assumption: ${c.assumption})` : '';
   };
-  const scoring = {
-    utility: 'your country’s final utility (shown in the debrief against how the AI does in your place)',
-    treaty: '1 if a peace treaty is signed, 0 otherwise',
-    'no-concession': '1 if no territory changes hands, 0 otherwise',
-  }[r.scoring];
+  const scoring = SCORING_WORDS[r.scoring];
   return [
     `# ${ex.data.title}`,
     `## Your role: ${name}`,

@@ -6,6 +6,7 @@ export * from './moves.js';
 export * from './packages.js';
 export * from './play.js';
 export * from './replay.js';
+export * from './scoring.js';
 export * from './transcript.js';
 export * from './transcript-file.js';
 export * from './transcript-markdown.js';

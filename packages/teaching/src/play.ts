@@ -12,6 +12,7 @@ import {
 import { RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
 import { composePackage, type PackageSpec } from './packages.js';
+import { score } from './scoring.js';
 import { type DecisionRecord, TRANSCRIPT_SCHEMA, type Transcript } from './transcript.js';
 
 /** How a played role decides: return an option index, or undefined to let the AI decide for it. */
@@ -24,16 +25,6 @@ export interface Decider {
 
 /** Let the AI decide everything (and still record the played roles' decisions). */
 export const aiDecides: Decider = { move: () => undefined, offer: () => undefined, response: () => undefined };
-
-/** A role's score: its final utility, 1 for a treaty, or 1 for keeping every territory where it was. */
-export function score(ex: LoadedExercise, role: string, session: RunSession): number {
-  const kind = ex.data.roles[role]?.scoring ?? 'utility';
-  const m = session.m;
-  const w = session.ctx.world;
-  if (kind === 'treaty') return w.treaty ? 1 : 0;
-  if (kind === 'no-concession') return w.territories.every((t) => t.kind === 'held') ? 1 : 0;
-  return utility(m, w, ex.roles[role]!);
-}
 
 /**
  * Play an exercise to its last turn: the AI plays every role not in `players`; the
