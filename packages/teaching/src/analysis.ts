@@ -1,11 +1,10 @@
 import { type Chooser, quarterLabel, type SummitSpace, summitSpace, utility } from '@parley/core';
 import { decisionFor, RunSession } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
+import { forEachAiGame, hasTreaty } from './ai-games.js';
 import { gameModel } from './play.js';
 import { transcriptDecider } from './replay.js';
 import type { DecisionRecord, Transcript } from './transcript.js';
-
-const isTreaty = (o: string | null): boolean => o?.startsWith('treaty') === true;
 
 /** Each role's final utility against AI play from the same start: the share of AI runs it beat (its percentile). */
 export interface RoleResult {
@@ -50,12 +49,17 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
   // The distribution of AI play from the same start (other run indices of the same seed).
   const utilities = new Map<string, number[]>(Object.keys(ex.roles).map((r) => [r, []]));
   let aiTreaties = 0;
-  for (let run = 1; run <= aiRuns; run++) {
-    const s = new RunSession(m, sc.hash, t.seed, run);
-    while (!s.done && s.t < stopAt) s.step();
-    if (s.done ? isTreaty(s.ctx.outcome) : s.ctx.world.treaty !== null) aiTreaties++;
-    for (const [role, actor] of Object.entries(ex.roles)) utilities.get(role)!.push(utility(m, s.ctx.world, actor));
-  }
+  forEachAiGame(
+    m,
+    sc.hash,
+    t.seed,
+    aiRuns,
+    (s) => {
+      if (hasTreaty(s)) aiTreaties++;
+      for (const [role, actor] of Object.entries(ex.roles)) utilities.get(role)!.push(utility(m, s.ctx.world, actor));
+    },
+    stopAt,
+  );
   const roles = t.results.map((r) => {
     const xs = [...utilities.get(r.role)!].sort((a, b) => a - b);
     return {
@@ -108,7 +112,7 @@ export function analyse(ex: LoadedExercise, t: Transcript, opts: { aiRuns?: numb
                     };
             const f = session.fork(10_000 + j, choose);
             f.toEnd();
-            if (isTreaty(f.ctx.outcome)) treaties++;
+            if (hasTreaty(f)) treaties++;
           }
           return treaties / rollouts;
         };

@@ -1,3 +1,4 @@
+export * from './ai-games.js';
 export * from './analysis.js';
 export * from './debrief.js';
 export * from './handout.js';

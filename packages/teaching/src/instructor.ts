@@ -1,6 +1,7 @@
 import { type LogEvent, type OutcomeClass, quarterLabel } from '@parley/core';
-import { describeEffect, outcomeLabel, RunSession } from '@parley/engine';
+import { describeEffect, outcomeLabel } from '@parley/engine';
 import type { LoadedExercise } from '@parley/scenario';
+import { forEachAiGame, hasTreaty } from './ai-games.js';
 
 /**
  * What an instructor needs before a class, computed from the engine: how the AI plays the exercise
@@ -38,15 +39,13 @@ export function aiPlay(ex: LoadedExercise, runs = 200): AiPlay {
     return null;
   };
   let treaties = 0;
-  for (let run = 1; run <= runs; run++) {
-    const s = new RunSession(m, ex.scenario.hash, ex.data.seed, run);
-    s.toEnd();
+  forEachAiGame(m, ex.scenario.hash, ex.data.seed, runs, (s) => {
     const o = s.ctx.outcome!;
     counts.set(o, (counts.get(o) ?? 0) + 1);
     const w = s.ctx.world;
-    if (w.treaty) {
+    if (hasTreaty(s)) {
       treaties++;
-      treatyTurns[w.treaty.t]!++;
+      treatyTurns[w.treaty!.t]!++;
     }
     for (const [role, actor] of roles) {
       const e = s.log.find((x) => firstOf(x, actor) !== null);
@@ -54,7 +53,7 @@ export function aiPlay(ex: LoadedExercise, runs = 200): AiPlay {
       const f = first.get(role)!;
       f.set(text, (f.get(text) ?? 0) + 1);
     }
-  }
+  });
   const sorted = (c: Map<string, number>) => [...c.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return {
     runs,
