@@ -1,5 +1,5 @@
 import { writeAtomic } from '@parley/batch';
-import { diagnose, pathString, ScenarioError } from '@parley/scenario';
+import { firstProblem, ScenarioError } from '@parley/scenario';
 import { transcriptJson, transcriptMarkdown } from '@parley/teaching';
 import type { ClassGame } from './game.js';
 import { type ClassRecord, ClassRecordFile } from './record.js';
@@ -41,10 +41,6 @@ export function readClassRecord(text: string, file: string): ClassRecord {
     throw new ScenarioError([{ file, line: 0, col: 0, path: '', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   const parsed = ClassRecordFile.safeParse(raw);
-  if (!parsed.success) {
-    const first = diagnose(ClassRecordFile, raw, parsed.error.issues)[0]!;
-    const path = first.key ? [...first.path, first.key] : first.path;
-    throw new ScenarioError([{ file, line: 0, col: 0, path: pathString(path), message: `not a saved class: ${first.message}` }]);
-  }
+  if (!parsed.success) throw firstProblem(ClassRecordFile, raw, parsed.error.issues, file, 'not a saved class');
   return parsed.data as ClassRecord;
 }

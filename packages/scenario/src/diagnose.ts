@@ -1,4 +1,5 @@
 import type { core, z } from 'zod';
+import { pathString, ScenarioError } from './issues.js';
 import { isPlainObject } from './merge.js';
 import { MESSAGES } from './messages.js';
 import type { Key } from './overrides.js';
@@ -277,4 +278,20 @@ function foldMisspelledEntries(raw: unknown, ds: readonly Diagnosis[]): Diagnosi
   }
   for (const g of folded.values()) out[g.index] = { path: g.path, key: g.name, message: MESSAGES.newEntryIncomplete(g.fields) + g.hint };
   return out.filter((d): d is Diagnosis => d !== null);
+}
+
+/**
+ * The first problem in a file Parley wrote and reads back (a transcript, a saved class), as one
+ * ScenarioError line: the file, the path of the bad field, and "<what>: <message>".
+ */
+export function firstProblem(
+  schema: AnySchema,
+  raw: unknown,
+  issues: readonly core.$ZodIssue[],
+  file: string,
+  what: string,
+): ScenarioError {
+  const first = diagnose(schema, raw, issues)[0]!;
+  const path = first.key ? [...first.path, first.key] : first.path;
+  return new ScenarioError([{ file, line: 0, col: 0, path: pathString(path), message: `${what}: ${first.message}` }]);
 }

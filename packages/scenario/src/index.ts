@@ -1,6 +1,6 @@
 export { findScenarioFiles } from './catalog.js';
 export * from './compile.js';
-export { type Diagnosis, diagnose, numberBoundsAt } from './diagnose.js';
+export { type Diagnosis, diagnose, firstProblem, numberBoundsAt } from './diagnose.js';
 export * from './exercise.js';
 export * from './genius.js';
 export * from './issues.js';

@@ -1,5 +1,5 @@
 import { intact } from '@parley/batch';
-import { diagnose, parseYamlFile, pathString, ScenarioError } from '@parley/scenario';
+import { firstProblem, parseYamlFile, ScenarioError } from '@parley/scenario';
 import { z } from 'zod';
 import { PackageSpecSchema } from './packages.js';
 import { TRANSCRIPT_SCHEMA, type Transcript } from './transcript.js';
@@ -50,10 +50,6 @@ export function readTranscriptText(text: string, file: string): Transcript {
     throw issue(file, 'schema', `not a Parley transcript (expected schema "${TRANSCRIPT_SCHEMA}")`);
   if (!intact(raw)) throw issue(file, 'checksum', 'changed after Parley wrote it (its checksum does not match): it cannot be trusted');
   const parsed = TranscriptFile.safeParse(raw);
-  if (!parsed.success) {
-    const first = diagnose(TranscriptFile, raw, parsed.error.issues)[0]!;
-    const path = first.key ? [...first.path, first.key] : first.path;
-    throw issue(file, pathString(path), `not a well-formed transcript: ${first.message}`);
-  }
+  if (!parsed.success) throw firstProblem(TranscriptFile, raw, parsed.error.issues, file, 'not a well-formed transcript');
   return raw as unknown as Transcript;
 }
