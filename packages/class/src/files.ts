@@ -23,13 +23,19 @@ export function classFiles(transcript: string): ClassFiles {
   return { record: `${stem}.class.json`, transcript: `${stem}.json`, markdown: `${stem}.md` };
 }
 
-/** Save the class: the record always, the transcript once the game has started. */
+/** The transcript key last written for each class's files (a message or a hint leaves the transcript as it is). */
+const written = new WeakMap<ClassFiles, string>();
+
+/** Save the class: the record always; the transcript once the game has started, and again whenever the game moved. */
 export function saveClass(g: ClassGame, f: ClassFiles): void {
   writeAtomic(f.record, `${JSON.stringify(g.record, null, 2)}\n`);
   if (g.record.status === 'lobby') return;
+  const key = g.transcriptKey();
+  if (written.get(f) === key) return;
   const t = g.transcript();
   writeAtomic(f.transcript, transcriptJson(t));
   writeAtomic(f.markdown, transcriptMarkdown(g.ex, t));
+  written.set(f, key);
 }
 
 /** A `.class.json` read back: its structure checked, each problem one located line. */

@@ -413,6 +413,15 @@ export class ClassGame {
     this.give(given, now);
   }
 
+  /**
+   * What the transcript depends on, as one string: it changes with every decision, package, inject,
+   * late seat, step or extension (all only ever appended or counted up), not with messages, hints or the clock.
+   */
+  transcriptKey(): string {
+    const r = this.record;
+    return [r.players.length, r.seated.length, r.decisions.length, r.packages.length, r.injects.length, r.steps, r.turns].join(':');
+  }
+
   /** The game so far as a transcript (played again from the record, and checked against the live game). */
   transcript(): Transcript {
     const r = this.record;
